@@ -1,0 +1,25 @@
+import { sql } from "drizzle-orm";
+import { getDb, type Database, type Tx } from "./client";
+
+/** Who is acting, in which team, with which role: resolved once per request, passed everywhere. */
+export interface TeamContext {
+  teamId: string;
+  teamSlug: string;
+  userId: string | null;
+  role: "owner" | "admin" | "editor" | "viewer";
+  /** How the request authenticated: a member's session, an API key, or a share link. */
+  via: "session" | "api_key" | "share_link" | "system";
+}
+
+/**
+ * Runs `fn` in a transaction bound to one team: `app.team_id` is set for row-level
+ * security and the role drops to cairn_app, which cannot bypass it. Every tenant query
+ * runs inside one of these.
+ */
+export async function inTeam<T>(teamId: string, fn: (tx: Tx) => Promise<T>, db?: Database): Promise<T> {
+  const database = db ?? (await getDb());
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.team_id', ${teamId}, true), set_config('role', 'cairn_app', true)`);
+    return fn(tx);
+  });
+}

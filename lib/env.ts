@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed once, on first use; `assertEnv()` runs at
+ * start-up (instrumentation.ts and the CLI) so a bad variable stops the app with its name.
+ */
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must be a postgres:// or postgresql:// URL");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optional.pipe(postgresUrl.optional()),
+    PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+    APP_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
+    AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+    SMTP_URL: optional.pipe(z.url({ message: "must be a URL such as smtp://user:pass@host:587" }).optional()),
+    MAIL_FROM: z.string().trim().default("Cairn <no-reply@cairn.local>"),
+    STRIPE_SECRET_KEY: optional,
+    STRIPE_WEBHOOK_SECRET: optional,
+    STRIPE_PRICE_TEAM: optional,
+    STRIPE_PRICE_BUSINESS: optional,
+    /** Points the Stripe SDK at another host (a local fake in tests), e.g. http://127.0.0.1:12111. */
+    STRIPE_API_BASE: optional.pipe(z.url().optional()),
+    AUTH_GITHUB_ID: optional,
+    AUTH_GITHUB_SECRET: optional,
+    AUTH_GOOGLE_ID: optional,
+    AUTH_GOOGLE_SECRET: optional,
+    AUTH_OIDC_ISSUER: optional.pipe(z.url().optional()),
+    AUTH_OIDC_ID: optional,
+    AUTH_OIDC_SECRET: optional,
+    AUTH_OIDC_NAME: z.string().trim().default("Single sign-on"),
+    /** Development mailbox page and other dev-only surfaces. Never on in production. */
+    CAIRN_DEV_TOOLS: optional,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (try: openssl rand -base64 32)" });
+    }
+    const pairs: Array<[keyof typeof env, keyof typeof env]> = [
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+      ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+      ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"],
+    ];
+    for (const [a, b] of pairs) {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        const missing = env[a] ? b : a;
+        ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${missing === a ? b : a} is set` });
+      }
+    }
+    if (env.AUTH_OIDC_ID && !env.AUTH_OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment: ${problems.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Validate at start-up: print one line naming each bad variable and exit non-zero. */
+export function assertEnv(): Env {
+  try {
+    return env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`✖ ${error.message}. See .env.example.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

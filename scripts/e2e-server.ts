@@ -1,0 +1,25 @@
+// The server Playwright drives: a production build (`next start`) on its own embedded
+// database, reset and seeded with the demo data before every run.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  PGLITE_DATA_DIR: ".data/e2e",
+  APP_URL: `http://localhost:${port}`,
+  AUTH_URL: `http://localhost:${port}`,
+  AUTH_TRUST_HOST: "true",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+  CAIRN_DEV_TOOLS: "1",
+};
+delete env.DATABASE_URL;
+
+const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli.ts", "reset", "--seed"], { stdio: "inherit", env });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
