@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   applicationName: "Cairn",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f4c5c" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0e5a5e" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
