@@ -6,6 +6,8 @@ export interface TeamContext {
   teamId: string;
   teamSlug: string;
   userId: string | null;
+  /** The acting member's membership row (null for API keys and share links). */
+  membershipId: string | null;
   role: "owner" | "admin" | "editor" | "viewer";
   /** How the request authenticated: a member's session, an API key, or a share link. */
   via: "session" | "api_key" | "share_link" | "system";
@@ -20,6 +22,18 @@ export async function inTeam<T>(teamId: string, fn: (tx: Tx) => Promise<T>, db?:
   const database = db ?? (await getDb());
   return database.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.team_id', ${teamId}, true), set_config('role', 'cairn_app', true)`);
+    return fn(tx);
+  });
+}
+
+/**
+ * Runs `fn` bound to one person instead of one team: they can read their own memberships
+ * in every team (to list and switch teams) and nothing else that is tenant-owned.
+ */
+export async function asUser<T>(userId: string, fn: (tx: Tx) => Promise<T>, db?: Database): Promise<T> {
+  const database = db ?? (await getDb());
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.user_id', ${userId}, true), set_config('role', 'cairn_app', true)`);
     return fn(tx);
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
+  check, pgPolicy, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy, timestamps, versionColumn } from "./columns";
@@ -54,6 +54,12 @@ export const memberships = pgTable(
     uniqueIndex("memberships_team_user_key").on(t.teamId, t.userId),
     index("memberships_user_idx").on(t.userId),
     tenantPolicy("memberships"),
+    // A person may read their own memberships across teams (the team switcher), nothing more.
+    pgPolicy("memberships_own_rows", {
+      as: "permissive",
+      for: "select",
+      using: sql`user_id = nullif(current_setting('app.user_id', true), '')::uuid`,
+    }),
   ],
 );
 export type Membership = typeof memberships.$inferSelect;

@@ -1,0 +1,44 @@
+// The append-only activity log: every accepted change, with who, what, before → after and why.
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import type { Tx } from "../client";
+import { activity, users } from "../schema";
+
+export type ActivityEntry = Omit<typeof activity.$inferInsert, "teamId" | "id" | "seq" | "createdAt">;
+
+export async function recordActivity(tx: Tx, ctx: { teamId: string }, entries: ActivityEntry | ActivityEntry[]) {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await tx.insert(activity).values(list.map((e) => ({ ...e, teamId: ctx.teamId })));
+}
+
+export async function listActivity(
+  tx: Tx,
+  ctx: { teamId: string },
+  filter: { entityType?: (typeof activity.$inferSelect)["entityType"]; entityId?: string; actorId?: string; beforeSeq?: number; limit?: number } = {},
+) {
+  const conditions: SQL[] = [eq(activity.teamId, ctx.teamId)];
+  if (filter.entityType) conditions.push(eq(activity.entityType, filter.entityType));
+  if (filter.entityId) conditions.push(eq(activity.entityId, filter.entityId));
+  if (filter.actorId) conditions.push(eq(activity.actorId, filter.actorId));
+  if (filter.beforeSeq) conditions.push(lt(activity.seq, filter.beforeSeq));
+  return tx
+    .select({
+      id: activity.id,
+      seq: activity.seq,
+      actorId: activity.actorId,
+      actorName: users.name,
+      entityType: activity.entityType,
+      entityId: activity.entityId,
+      action: activity.action,
+      field: activity.field,
+      before: activity.before,
+      after: activity.after,
+      reason: activity.reason,
+      createdAt: activity.createdAt,
+    })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(and(...conditions))
+    .orderBy(desc(activity.seq))
+    .limit(filter.limit ?? 50);
+}

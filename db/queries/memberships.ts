@@ -1,0 +1,80 @@
+// Who belongs to a team and with which role. Every function is bound to one team.
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { Tx } from "../client";
+import { memberships, users } from "../schema";
+import type { Role } from "./teams";
+
+export async function listMembers(tx: Tx, ctx: { teamId: string }) {
+  return tx
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      role: memberships.role,
+      version: memberships.version,
+      name: users.name,
+      email: users.email,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.teamId, ctx.teamId))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
+export type Member = Awaited<ReturnType<typeof listMembers>>[number];
+
+export async function getMembership(tx: Tx, ctx: { teamId: string }, membershipId: string) {
+  const [row] = await tx
+    .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, version: memberships.version })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.id, membershipId)))
+    .limit(1);
+  return row;
+}
+
+export async function findMembershipByUser(tx: Tx, ctx: { teamId: string }, userId: string) {
+  const [row] = await tx
+    .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, version: memberships.version })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+export async function countByRole(tx: Tx, ctx: { teamId: string }): Promise<Record<Role, number>> {
+  const rows = await tx
+    .select({ role: memberships.role, n: count() })
+    .from(memberships)
+    .where(eq(memberships.teamId, ctx.teamId))
+    .groupBy(memberships.role);
+  const result: Record<Role, number> = { owner: 0, admin: 0, editor: 0, viewer: 0 };
+  for (const row of rows) result[row.role] = Number(row.n);
+  return result;
+}
+
+export async function insertMembership(tx: Tx, ctx: { teamId: string }, userId: string, role: Role) {
+  const [row] = await tx
+    .insert(memberships)
+    .values({ teamId: ctx.teamId, userId, role })
+    .onConflictDoNothing({ target: [memberships.teamId, memberships.userId] })
+    .returning({ id: memberships.id });
+  return row;
+}
+
+/** Conditional on the version the actor saw: a stale write changes nothing and returns undefined. */
+export async function setMemberRole(tx: Tx, ctx: { teamId: string }, membershipId: string, role: Role, expectedVersion: number) {
+  const [row] = await tx
+    .update(memberships)
+    .set({ role, version: sql`${memberships.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.id, membershipId), eq(memberships.version, expectedVersion)))
+    .returning({ id: memberships.id, version: memberships.version });
+  return row;
+}
+
+export async function deleteMembership(tx: Tx, ctx: { teamId: string }, membershipId: string) {
+  const [row] = await tx
+    .delete(memberships)
+    .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.id, membershipId)))
+    .returning({ id: memberships.id, userId: memberships.userId });
+  return row;
+}

@@ -1,0 +1,40 @@
+// Server-side sessions. The cookie carries a random token; only its hash is stored, so
+// deleting a row ends that session on the very next request.
+import { and, eq, gt, ne } from "drizzle-orm";
+import { getDb, type Queryable } from "../client";
+import { sessions, users } from "../schema";
+
+export async function createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  await (await getDb()).insert(sessions).values({ userId, tokenHash, expiresAt });
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  image: string | null;
+  emailVerified: Date | null;
+}
+
+export async function findSessionUser(tokenHash: string): Promise<SessionUser | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, image: users.image, emailVerified: users.emailVerified })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  return row;
+}
+
+export async function deleteSession(tokenHash: string): Promise<void> {
+  await (await getDb()).delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of a user, optionally keeping the one making the request. */
+export async function deleteUserSessions(userId: string, keepTokenHash?: string, db?: Queryable): Promise<void> {
+  const database = db ?? (await getDb());
+  await database
+    .delete(sessions)
+    .where(keepTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.userId, userId));
+}

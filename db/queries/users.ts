@@ -1,0 +1,59 @@
+// People and their sign-in records. Global, not tenant data: no team context here.
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Queryable } from "../client";
+import { accounts, users, type User } from "../schema";
+
+const normal = (email: string) => email.trim().toLowerCase();
+
+export async function findUserByEmail(email: string, db?: Queryable): Promise<User | undefined> {
+  const database = db ?? (await getDb());
+  const [user] = await database.select().from(users).where(eq(users.email, normal(email))).limit(1);
+  return user;
+}
+
+export async function findUserById(id: string, db?: Queryable): Promise<User | undefined> {
+  const database = db ?? (await getDb());
+  const [user] = await database.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+export async function createUser(
+  values: { email: string; name: string | null; passwordHash?: string | null; emailVerified?: Date | null; image?: string | null },
+  db?: Queryable,
+): Promise<User> {
+  const database = db ?? (await getDb());
+  const [user] = await database
+    .insert(users)
+    .values({ ...values, email: normal(values.email) })
+    .returning();
+  return user!;
+}
+
+export async function updateUserName(id: string, name: string): Promise<void> {
+  await (await getDb()).update(users).set({ name }).where(eq(users.id, id));
+}
+
+export async function setPasswordHash(id: string, passwordHash: string, db?: Queryable): Promise<void> {
+  const database = db ?? (await getDb());
+  await database.update(users).set({ passwordHash }).where(eq(users.id, id));
+}
+
+export async function markEmailVerified(id: string, db?: Queryable): Promise<void> {
+  const database = db ?? (await getDb());
+  await database.update(users).set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` }).where(eq(users.id, id));
+}
+
+export async function findUserByAccount(provider: string, providerAccountId: string): Promise<User | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ user: users })
+    .from(accounts)
+    .innerJoin(users, eq(users.id, accounts.userId))
+    .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)))
+    .limit(1);
+  return row?.user;
+}
+
+export async function linkAccount(values: typeof accounts.$inferInsert): Promise<void> {
+  await (await getDb()).insert(accounts).values(values).onConflictDoNothing();
+}

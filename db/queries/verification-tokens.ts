@@ -1,0 +1,46 @@
+// Single-use e-mailed tokens (verify e-mail, reset password), stored as hashes.
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { getDb, type Queryable } from "../client";
+import { verificationTokens } from "../schema";
+
+type Purpose = "verify_email" | "reset_password";
+
+export async function createVerificationToken(userId: string, purpose: Purpose, tokenHash: string, expiresAt: Date): Promise<void> {
+  await (await getDb()).insert(verificationTokens).values({ userId, purpose, tokenHash, expiresAt });
+}
+
+/** Marks the token used and returns its user, atomically: a second use finds nothing. */
+export async function consumeVerificationToken(purpose: Purpose, tokenHash: string, db?: Queryable): Promise<string | undefined> {
+  const database = db ?? (await getDb());
+  const [row] = await database
+    .update(verificationTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(verificationTokens.tokenHash, tokenHash),
+        eq(verificationTokens.purpose, purpose),
+        isNull(verificationTokens.usedAt),
+        gt(verificationTokens.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: verificationTokens.userId });
+  return row?.userId;
+}
+
+/** Whether a token is still usable, without using it (to show the reset form only for live links). */
+export async function isVerificationTokenLive(purpose: Purpose, tokenHash: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: verificationTokens.id })
+    .from(verificationTokens)
+    .where(
+      and(
+        eq(verificationTokens.tokenHash, tokenHash),
+        eq(verificationTokens.purpose, purpose),
+        isNull(verificationTokens.usedAt),
+        gt(verificationTokens.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,55 @@
+/**
+ * Who may do what, in one table. The server decides with `can`; the UI uses the same table
+ * only to hide controls a role cannot use.
+ */
+export const ROLES = ["owner", "admin", "editor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { owner: 4, admin: 3, editor: 2, viewer: 1 };
+
+const ANY: readonly Role[] = ["owner", "admin", "editor", "viewer"];
+const EDITORS: readonly Role[] = ["owner", "admin", "editor"];
+const ADMINS: readonly Role[] = ["owner", "admin"];
+const OWNERS: readonly Role[] = ["owner"];
+
+export const PERMISSIONS = {
+  "team.read": ANY,
+  "team.update": ADMINS,
+  "team.delete": OWNERS,
+  "team.leave": ANY,
+  "members.read": ANY,
+  "members.invite": ADMINS,
+  "members.update_role": ADMINS,
+  "members.remove": ADMINS,
+  "members.transfer_ownership": OWNERS,
+  "journeys.read": ANY,
+  "journeys.write": EDITORS,
+  "journeys.delete": ADMINS,
+  "scorecards.read": ANY,
+  "scorecards.write": EDITORS,
+  "scorecards.delete": ADMINS,
+  "measurements.write": EDITORS,
+  "comments.write": ANY,
+  "share_links.manage": EDITORS,
+  "api_keys.manage": ADMINS,
+  "billing.manage": ADMINS,
+  "activity.read": ANY,
+  "reminders.send": ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether `actor` may hand out or take away `target` (nobody manages a role above their own). */
+export function outranksOrEquals(actor: Role, target: Role): boolean {
+  return RANK[actor] >= RANK[target];
+}
+
+export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", editor: "Editor", viewer: "Viewer" };

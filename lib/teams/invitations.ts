@@ -1,0 +1,59 @@
+import { findPendingInvitation, markInvitationAccepted } from "@/db/queries/invitations";
+import { findMembershipByUser, insertMembership } from "@/db/queries/memberships";
+import { findTeamById } from "@/db/queries/teams";
+import { recordActivity } from "@/db/queries/activity";
+import { inTeam } from "@/db/tenant";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export const INVITATION_DAYS = 7;
+
+/** Invitation links are `/invite/<teamId>.<secret>`: the team id lets the lookup lead with team_id. */
+export function newInvitationToken(teamId: string): { link: string; tokenHash: string } {
+  const secret = newToken();
+  return { link: `${env().APP_URL}/invite/${teamId}.${secret}`, tokenHash: hashToken(secret) };
+}
+
+export function parseInvitationToken(token: string): { teamId: string; tokenHash: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(token);
+  return match ? { teamId: match[1]!, tokenHash: hashToken(match[2]!) } : null;
+}
+
+/** The invitation behind a link, if it is still pending (for the accept page). */
+export async function describeInvitation(token: string) {
+  const parsed = parseInvitationToken(token);
+  if (!parsed) return null;
+  const team = await findTeamById(parsed.teamId);
+  if (!team) return null;
+  const invitation = await inTeam(team.id, (tx) => findPendingInvitation(tx, { teamId: team.id }, parsed.tokenHash));
+  return invitation ? { team, invitation } : null;
+}
+
+/**
+ * Joins the invited team, once. The invitation is bound to an e-mail address: someone else
+ * who got hold of the link cannot use it.
+ */
+export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<{ slug: string }> {
+  const found = await describeInvitation(token);
+  if (!found) throw new AppError("gone", "This invitation is no longer valid: it was used, revoked, or has expired.");
+  const { team, invitation } = found;
+  if (invitation.email !== user.email.toLowerCase()) {
+    throw new AppError("forbidden", `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`);
+  }
+  await inTeam(team.id, async (tx) => {
+    const accepted = await markInvitationAccepted(tx, { teamId: team.id }, invitation.id);
+    if (!accepted) throw new AppError("gone", "This invitation was already used.");
+    const existing = await findMembershipByUser(tx, { teamId: team.id }, user.id);
+    if (existing) return;
+    const membership = await insertMembership(tx, { teamId: team.id }, user.id, accepted.role);
+    await recordActivity(tx, { teamId: team.id }, {
+      actorId: user.id,
+      entityType: "membership",
+      entityId: membership!.id,
+      action: "create",
+      after: { role: accepted.role, via: "invitation" },
+    });
+  });
+  return { slug: team.slug };
+}
