@@ -30,7 +30,7 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-export const migrationsFolder = path.join(process.cwd(), "drizzle");
+const migrationsFolder = () => env().CAIRN_MIGRATIONS_DIR ?? path.join(process.cwd(), "drizzle");
 const logger = { logQuery: (query: string) => recordQuery(query) };
 
 export interface OpenOptions {
@@ -122,10 +122,10 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
   try {
     if (handle.engine === "postgres") {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-      await migrate(handle.db as never, { migrationsFolder });
+      await migrate(handle.db as never, { migrationsFolder: migrationsFolder() });
     } else {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
-      await migrate(handle.db as never, { migrationsFolder });
+      await migrate(handle.db as never, { migrationsFolder: migrationsFolder() });
     }
   } catch (error) {
     throw new DatabaseUnavailableError(`Migration failed, nothing was applied: ${describeDatabaseError(error, handle.location)}`);

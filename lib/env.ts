@@ -20,6 +20,8 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optional.pipe(postgresUrl.optional()),
     PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+    /** Where the SQL migrations live; only tests point it elsewhere. */
+    CAIRN_MIGRATIONS_DIR: optional,
     APP_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
     AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
     SMTP_URL: optional.pipe(z.url({ message: "must be a URL such as smtp://user:pass@host:587" }).optional()),

@@ -8,7 +8,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  PGLITE_DATA_DIR: ".data/e2e",
+  PGLITE_DATA_DIR: `.data/e2e-${port}`,
   APP_URL: `http://localhost:${port}`,
   AUTH_URL: `http://localhost:${port}`,
   AUTH_TRUST_HOST: "true",

@@ -1,0 +1,33 @@
+"use client";
+// The tenant app's main navigation; highlights the section the person is in.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+export function NavLinks({ team, items }: { team: string; items: Array<{ href: string; label: string }> }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="-mx-4 overflow-x-auto px-4">
+      <ul className="flex min-w-max gap-1">
+        {items.map((item) => {
+          const href = `/t/${team}${item.href}`;
+          const active = item.href === "" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "inline-flex h-10 items-center rounded-md px-3 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-foreground",
+                  active && "bg-secondary text-secondary-foreground",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
