@@ -1,0 +1,200 @@
+// The access matrix: every server action and every route handler that touches tenant data,
+// enumerated from the code (so a new one cannot be forgotten), × owner, admin, editor,
+// viewer, a member of another team, and an anonymous caller.
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDbHandle } from "@/db/client";
+import { findUserByEmail } from "@/db/queries/users";
+import { journeys, memberships, scorecards, teams } from "@/db/schema";
+import { DEMO_ACCOUNTS, seedDemo } from "@/db/seed";
+import { inTeam } from "@/db/tenant";
+import { actionRegistry } from "@/lib/actions/team-action";
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/db/queries/sessions";
+import { sessionCookieFor } from "../support/sessions";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+
+const ROOT = path.resolve(__dirname, "../..");
+const filesNamed = (name: string) =>
+  (fs.readdirSync(path.join(ROOT, "app"), { recursive: true }) as string[])
+    .filter((f) => path.basename(f) === name)
+    .map((f) => path.join("app", f).split(path.sep).join("/"))
+    .sort();
+
+const ACTION_FILES = filesNamed("actions.ts");
+const ROUTE_FILES = filesNamed("route.ts");
+
+type Principal = Role | "outsider" | "anonymous";
+const PRINCIPALS: Principal[] = ["owner", "admin", "editor", "viewer", "outsider", "anonymous"];
+const EMAIL: Record<Exclude<Principal, "anonymous">, string> = {
+  owner: "owner@acme.test",
+  admin: "admin@acme.test",
+  editor: "editor@acme.test",
+  viewer: "viewer@acme.test",
+  outsider: "owner@globex.test",
+};
+
+interface Fixture {
+  teamId: string;
+  journeyId: string;
+  scorecardId: string;
+}
+
+/**
+ * Route handlers, by file. A route file that is not listed here fails the test: whoever
+ * adds one must say how it is authorized. `session` routes are called with each principal.
+ */
+type RouteRule =
+  | { kind: "public"; why: string }
+  | { kind: "signature"; why: string }
+  | { kind: "session"; method: "GET" | "POST"; permission: Permission; params: (f: Fixture) => Record<string, string>; url: (f: Fixture) => string };
+
+const ROUTES: Record<string, RouteRule> = {
+  "app/api/health/route.ts": { kind: "public", why: "liveness; no tenant data" },
+  "app/api/auth/[...nextauth]/route.ts": { kind: "public", why: "Auth.js sign-in endpoints; no tenant data" },
+  "app/api/stripe/webhook/route.ts": { kind: "signature", why: "authorized by the Stripe signature (tests/integration/billing*)" },
+  "app/t/[team]/journeys/[journeyId]/export/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "journeys.read",
+    params: (f) => ({ team: "acme", journeyId: f.journeyId }),
+    url: (f) => `http://localhost/t/acme/journeys/${f.journeyId}/export`,
+  },
+  "app/t/[team]/dashboards/[scorecardId]/export/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "scorecards.read",
+    params: (f) => ({ team: "acme", scorecardId: f.scorecardId }),
+    url: (f) => `http://localhost/t/acme/dashboards/${f.scorecardId}/export`,
+  },
+};
+
+let fixture: Fixture;
+const users = new Map<Principal, SessionUser | null>();
+const cookies = new Map<Principal, string>();
+let baseline: Array<{ userId: string; role: Role }> = [];
+
+beforeAll(async () => {
+  const { db } = await getDbHandle();
+  await seedDemo(db);
+  for (const file of ACTION_FILES) await import(/* @vite-ignore */ path.join(ROOT, file));
+  const [team] = await db.select().from(teams).where(eq(teams.slug, "acme"));
+  const [journey] = await inTeam(team!.id, (tx) => tx.select().from(journeys).limit(1));
+  const [scorecard] = await inTeam(team!.id, (tx) => tx.select().from(scorecards).limit(1));
+  fixture = { teamId: team!.id, journeyId: journey!.id, scorecardId: scorecard!.id };
+  baseline = await inTeam(team!.id, (tx) => tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships));
+  users.set("anonymous", null);
+  for (const principal of PRINCIPALS.filter((p) => p !== "anonymous") as Array<Exclude<Principal, "anonymous">>) {
+    const session = await sessionCookieFor(EMAIL[principal]);
+    users.set(principal, session.user);
+    cookies.set(principal, session.cookie);
+  }
+}, 120_000);
+
+/** Undo whatever an allowed action changed about membership, so every cell starts alike. */
+async function restoreMemberships() {
+  await inTeam(fixture.teamId, async (tx) => {
+    for (const { userId, role } of baseline) {
+      await tx
+        .insert(memberships)
+        .values({ teamId: fixture.teamId, userId, role })
+        .onConflictDoUpdate({ target: [memberships.teamId, memberships.userId], set: { role } });
+    }
+  });
+}
+
+const REFUSED = new Set([401, 403, 404]);
+const cells: string[] = [];
+afterAll(() => {
+  console.log(`access matrix: ${cells.length} cells (${actionRegistry.size} actions + ${Object.values(ROUTES).filter((r) => r.kind === "session").length} session routes) × ${PRINCIPALS.length} principals`);
+});
+
+describe("access matrix", () => {
+  it("knows every route handler in the code", () => {
+    const unlisted = ROUTE_FILES.filter((file) => !(file in ROUTES) && !file.startsWith("app/api/v1/"));
+    expect(unlisted, "add these route files to ROUTES with their authorization").toEqual([]);
+  });
+
+  it("found the server actions", () => {
+    expect(ACTION_FILES.length).toBeGreaterThan(0);
+    expect(actionRegistry.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it("refuses or allows every server action for every principal", async () => {
+    const failures: string[] = [];
+    for (const action of [...actionRegistry.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const principal of PRINCIPALS) {
+        await restoreMemberships();
+        const expected =
+          principal === "anonymous" ? 401 : principal === "outsider" ? 404 : can(principal, action.permission) ? "allowed" : 403;
+        let status: number | "redirect";
+        try {
+          const result = await action.runAs(users.get(principal) ?? null, { team: "acme" });
+          status = result.ok ? 200 : result.status;
+        } catch (error) {
+          // A redirect is the chain completing (e.g. after leaving a team): authorization passed.
+          if ((error as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) status = "redirect";
+          else throw error;
+        }
+        cells.push(`${action.name}:${principal}`);
+        const ok = expected === "allowed" ? status === "redirect" || (!REFUSED.has(status) && status !== 500) : status === expected;
+        if (!ok) failures.push(`${action.name} as ${principal}: expected ${expected}, got ${status}`);
+      }
+    }
+    await restoreMemberships();
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  for (const [file, rule] of Object.entries(ROUTES)) {
+    if (rule.kind !== "session") continue;
+    it(`authorizes ${file} for every principal`, async () => {
+      if (!fs.existsSync(path.join(ROOT, file))) return; // not built yet in this checkout
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const handler = mod[rule.method]!;
+      const failures: string[] = [];
+      for (const principal of PRINCIPALS) {
+        const headers = new Headers();
+        const cookie = cookies.get(principal);
+        if (cookie) headers.set("cookie", cookie);
+        const response = await handler(new Request(rule.url(fixture), { method: rule.method, headers }), { params: Promise.resolve(rule.params(fixture)) });
+        const expected = principal === "anonymous" ? 401 : principal === "outsider" ? 404 : can(principal, rule.permission) ? 200 : 403;
+        cells.push(`${file}:${principal}`);
+        if (response.status !== expected) failures.push(`${file} as ${principal}: expected ${expected}, got ${response.status}`);
+        await response.body?.cancel();
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe("a removed member", () => {
+  it("is refused on the very next action and route request", async () => {
+    const editor = await findUserByEmail("editor@acme.test");
+    await inTeam(fixture.teamId, (tx) => tx.delete(memberships).where(eq(memberships.userId, editor!.id)));
+    try {
+      for (const action of actionRegistry.values()) {
+        const result = await action.runAs(users.get("editor")!, { team: "acme" });
+        expect(result.ok ? 200 : result.status, action.name).toBe(404);
+      }
+      const exportRoute = ROUTES["app/t/[team]/journeys/[journeyId]/export/route.ts"]!;
+      const file = path.join(ROOT, "app/t/[team]/journeys/[journeyId]/export/route.ts");
+      if (exportRoute.kind === "session" && fs.existsSync(file)) {
+        const { GET } = await import(/* @vite-ignore */ file);
+        const response = await GET(new Request(exportRoute.url(fixture), { headers: { cookie: cookies.get("editor")! } }), {
+          params: Promise.resolve(exportRoute.params(fixture)),
+        });
+        expect(response.status).toBe(404);
+      }
+    } finally {
+      await restoreMemberships();
+    }
+  });
+});
+
+// Keep the demo accounts and the principals in step.
+it("covers each demo role", () => {
+  expect(new Set(DEMO_ACCOUNTS.map((a) => a.email))).toEqual(new Set(Object.values(EMAIL)));
+});
