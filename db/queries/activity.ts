@@ -1,14 +1,29 @@
 // The append-only activity log: every accepted change, with who, what, before → after and why.
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
 import { activity, users } from "../schema";
 
 export type ActivityEntry = Omit<typeof activity.$inferInsert, "teamId" | "id" | "seq" | "createdAt">;
 
-export async function recordActivity(tx: Tx, ctx: { teamId: string }, entries: ActivityEntry | ActivityEntry[]) {
+/** Appends activity rows; returns their sequence numbers (the live stream's event ids). */
+export async function recordActivity(tx: Tx, ctx: { teamId: string }, entries: ActivityEntry | ActivityEntry[]): Promise<number[]> {
   const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
-  await tx.insert(activity).values(list.map((e) => ({ ...e, teamId: ctx.teamId })));
+  if (list.length === 0) return [];
+  const rows = await tx
+    .insert(activity)
+    .values(list.map((e) => ({ ...e, teamId: ctx.teamId })))
+    .returning({ seq: activity.seq });
+  return rows.map((r) => r.seq);
+}
+
+/** Changes after `afterSeq`, oldest first: what a reconnecting live stream missed. */
+export async function listActivitySince(tx: Tx, ctx: { teamId: string }, afterSeq: number, limit = 500) {
+  return tx
+    .select({ seq: activity.seq, entityType: activity.entityType, entityId: activity.entityId, action: activity.action, actorId: activity.actorId })
+    .from(activity)
+    .where(and(eq(activity.teamId, ctx.teamId), gt(activity.seq, afterSeq)))
+    .orderBy(asc(activity.seq))
+    .limit(limit);
 }
 
 export async function listActivity(

@@ -23,6 +23,8 @@ export interface ChangeEvent {
   op: ActivityEntry["action"];
   /** parent scope for cache invalidation, e.g. the scorecard or journey id */
   p?: string;
+  /** activity sequence number: the live stream's event id */
+  s?: number;
 }
 
 export async function recordChange(
@@ -33,9 +35,9 @@ export async function recordChange(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await recordActivity(tx, ctx, list);
+  const seqs = await recordActivity(tx, ctx, list);
   const first = list[0]!;
-  const payload: ChangeEvent = { e: first.entityType, id: first.entityId, op: first.action, a: first.actorId ?? null };
+  const payload: ChangeEvent = { e: first.entityType, id: first.entityId, op: first.action, a: first.actorId ?? null, s: seqs.at(-1) };
   if (event.version !== undefined) payload.v = event.version;
   if (event.parentId) payload.p = event.parentId;
   await tx.execute(sql`select pg_notify(${teamChannel(ctx.teamId)}, ${JSON.stringify(payload)})`);

@@ -1,7 +1,7 @@
 import { findPendingInvitation, markInvitationAccepted } from "@/db/queries/invitations";
 import { findMembershipByUser, insertMembership } from "@/db/queries/memberships";
 import { findTeamById } from "@/db/queries/teams";
-import { recordActivity } from "@/db/queries/activity";
+import { recordChange } from "@/db/queries/changes";
 import { inTeam } from "@/db/tenant";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
@@ -47,7 +47,7 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     const existing = await findMembershipByUser(tx, { teamId: team.id }, user.id);
     if (existing) return;
     const membership = await insertMembership(tx, { teamId: team.id }, user.id, accepted.role);
-    await recordActivity(tx, { teamId: team.id }, {
+    await recordChange(tx, { teamId: team.id }, {
       actorId: user.id,
       entityType: "membership",
       entityId: membership!.id,

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { recordActivity } from "@/db/queries/activity";
+import { recordChange } from "@/db/queries/changes";
 import { countByRole, deleteMembership, getMembership, setMemberRole } from "@/db/queries/memberships";
 import { kpis, objectives, initiatives, touchpoints } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
@@ -25,7 +25,7 @@ export async function changeMemberRole(tx: Tx, ctx: Ctx, input: { membershipId: 
   if (target.role === input.role) return target;
   const updated = await setMemberRole(tx, ctx, target.id, input.role, input.version);
   if (!updated) throw new AppError("conflict", "Someone changed this member's role since you opened the page.", { current: target });
-  await recordActivity(tx, ctx, {
+  await recordChange(tx, ctx, {
     actorId: ctx.userId,
     entityType: "membership",
     entityId: target.id,
@@ -49,7 +49,7 @@ export async function removeMember(tx: Tx, ctx: Ctx, input: { membershipId: stri
   for (const table of [objectives, kpis, initiatives, touchpoints]) {
     await tx.update(table).set({ ownerId: null }).where(and(eq(table.teamId, ctx.teamId), eq(table.ownerId, target.userId)));
   }
-  await recordActivity(tx, ctx, {
+  await recordChange(tx, ctx, {
     actorId: ctx.userId,
     entityType: "membership",
     entityId: target.id,
@@ -70,7 +70,7 @@ export async function transferOwnership(tx: Tx, ctx: Ctx, input: { membershipId:
   const me = await getMembership(tx, ctx, ctx.membershipId);
   await setMemberRole(tx, ctx, target.id, "owner", target.version);
   await setMemberRole(tx, ctx, ctx.membershipId, "admin", me!.version);
-  await recordActivity(tx, ctx, [
+  await recordChange(tx, ctx, [
     { actorId: ctx.userId, entityType: "membership", entityId: target.id, action: "update", field: "role", before: target.role, after: "owner", reason: "ownership transferred" },
     { actorId: ctx.userId, entityType: "membership", entityId: ctx.membershipId, action: "update", field: "role", before: "owner", after: "admin", reason: "ownership transferred" },
   ]);

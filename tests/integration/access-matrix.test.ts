@@ -50,7 +50,16 @@ interface Fixture {
 type RouteRule =
   | { kind: "public"; why: string }
   | { kind: "signature"; why: string }
-  | { kind: "session"; method: "GET" | "POST"; permission: Permission; params: (f: Fixture) => Record<string, string>; url: (f: Fixture) => string };
+  | {
+      kind: "session";
+      method: "GET" | "POST";
+      permission: Permission;
+      params: (f: Fixture) => Record<string, string>;
+      url: (f: Fixture) => string;
+      body?: (f: Fixture) => unknown;
+      /** The status an allowed caller gets (200 unless the route answers with no content). */
+      ok?: number;
+    };
 
 const ROUTES: Record<string, RouteRule> = {
   "app/api/health/route.ts": { kind: "public", why: "liveness; no tenant data" },
@@ -69,6 +78,22 @@ const ROUTES: Record<string, RouteRule> = {
     permission: "scorecards.read",
     params: (f) => ({ team: "acme", scorecardId: f.scorecardId }),
     url: (f) => `http://localhost/t/acme/dashboards/${f.scorecardId}/export`,
+  },
+  "app/api/events/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "team.read",
+    params: () => ({}),
+    url: () => "http://localhost/api/events?team=acme",
+  },
+  "app/api/presence/route.ts": {
+    kind: "session",
+    method: "POST",
+    permission: "team.read",
+    params: () => ({}),
+    url: () => "http://localhost/api/presence",
+    body: (f) => ({ team: "acme", scope: `scorecard:${f.scorecardId}` }),
+    ok: 204,
   },
 };
 
@@ -159,8 +184,9 @@ describe("access matrix", () => {
         const headers = new Headers();
         const cookie = cookies.get(principal);
         if (cookie) headers.set("cookie", cookie);
-        const response = await handler(new Request(rule.url(fixture), { method: rule.method, headers }), { params: Promise.resolve(rule.params(fixture)) });
-        const expected = principal === "anonymous" ? 401 : principal === "outsider" ? 404 : can(principal, rule.permission) ? 200 : 403;
+        const body = rule.body ? JSON.stringify(rule.body(fixture)) : undefined;
+        const response = await handler(new Request(rule.url(fixture), { method: rule.method, headers, body }), { params: Promise.resolve(rule.params(fixture)) });
+        const expected = principal === "anonymous" ? 401 : principal === "outsider" ? 404 : can(principal, rule.permission) ? (rule.ok ?? 200) : 403;
         cells.push(`${file}:${principal}`);
         if (response.status !== expected) failures.push(`${file} as ${principal}: expected ${expected}, got ${response.status}`);
         await response.body?.cancel();

@@ -28,7 +28,7 @@ describe("recordChange", () => {
       const id = crypto.randomUUID();
       await inTeam(t.id, (tx) => recordChange(tx, { teamId: t.id }, { actorId: null, entityType: "journey", entityId: id, action: "create" }, { version: 1 }));
       await waitFor(() => heard.length > 0);
-      expect(heard.map((p) => JSON.parse(p))).toEqual([{ e: "journey", id, op: "create", a: null, v: 1 }]);
+      expect(heard.map((p) => JSON.parse(p))).toEqual([{ e: "journey", id, op: "create", a: null, v: 1, s: expect.any(Number) }]);
 
       // A rolled-back change is never announced and leaves no activity.
       await expect(

@@ -1,0 +1,47 @@
+// POST /api/presence — a member's heartbeat: where they are (a scorecard or journey) and what they are editing.
+import { z } from "zod";
+import { notifyTeam } from "@/db/queries/changes";
+import { findMemberTeam } from "@/db/queries/teams";
+import { inTeam } from "@/db/tenant";
+import { userFromCookieHeader } from "@/lib/auth/current-user";
+import { AppError, toAppError } from "@/lib/errors";
+
+const schema = z.object({
+  team: z.string().min(1).max(60),
+  /** e.g. "scorecard:<uuid>" or "journey:<uuid>" */
+  scope: z.string().regex(/^(scorecard|journey|dashboard):[0-9a-f-]{36}$/, "scope must be scorecard:<id>, journey:<id> or dashboard:<id>"),
+  /** e.g. "kpi:<uuid>" while a field is being edited, null when not editing */
+  editing: z.string().regex(/^(objective|kpi|stage|touchpoint|perspective|initiative|measurement):[0-9a-f-]{36}(:[a-zA-Z0-9_-]{1,40})?$/).nullable().optional(),
+  leaving: z.boolean().optional(),
+});
+
+export async function POST(request: Request) {
+  try {
+    const user = await userFromCookieHeader(request.headers.get("cookie"));
+    if (!user) throw new AppError("unauthenticated", "Please sign in.");
+    const body = await request.json().catch(() => {
+      throw new AppError("bad_request", "The body must be JSON.");
+    });
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new AppError("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    const member = await findMemberTeam(user.id, parsed.data.team);
+    if (!member) throw new AppError("not_found", "This team was not found.");
+    const ctx = { teamId: member.team.id };
+    // Presence is ephemeral: announced on the team channel, never stored.
+    await inTeam(ctx.teamId, (tx) =>
+      notifyTeam(tx, ctx, {
+        type: "presence",
+        userId: user.id,
+        name: user.name ?? user.email.split("@")[0],
+        scope: parsed.data.scope,
+        editing: parsed.data.editing ?? null,
+        leaving: parsed.data.leaving ?? false,
+        at: Date.now(),
+      }),
+    );
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    const e = toAppError(error, "presence");
+    return Response.json({ error: e.message }, { status: e.status });
+  }
+}

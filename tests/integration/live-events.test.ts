@@ -1,0 +1,180 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDbHandle } from "@/db/client";
+import { recordChange } from "@/db/queries/changes";
+import { memberships, teams } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { inTeam } from "@/db/tenant";
+import { findUserByEmail } from "@/db/queries/users";
+import { listenerCount } from "@/lib/realtime/hub";
+import { GET as events } from "@/app/api/events/route";
+import { POST as presence } from "@/app/api/presence/route";
+import { sessionCookieFor } from "../support/sessions";
+
+/** Reads SSE frames from a streaming Response as they arrive. */
+function reader(response: Response) {
+  const frames: Array<{ id?: string; event?: string; data?: unknown }> = [];
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let done = false;
+  const r = response.body!.getReader();
+  void (async () => {
+    for (;;) {
+      const { value, done: end } = await r.read();
+      if (end) break;
+      buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const f: { id?: string; event?: string; data?: unknown } = {};
+        for (const line of block.split("\n")) {
+          if (line.startsWith("id: ")) f.id = line.slice(4);
+          if (line.startsWith("event: ")) f.event = line.slice(7);
+          if (line.startsWith("data: ")) f.data = JSON.parse(line.slice(6));
+        }
+        if (f.event || f.data) frames.push(f);
+      }
+    }
+    done = true;
+  })();
+  return {
+    frames,
+    get done() {
+      return done;
+    },
+    async waitFor(predicate: (f: (typeof frames)[number]) => boolean, ms = 3000) {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        const found = frames.find(predicate);
+        if (found) return found;
+        await new Promise((res) => setTimeout(res, 10));
+      }
+      throw new Error(`no matching frame in ${ms} ms; got ${JSON.stringify(frames)}`);
+    },
+    cancel: () => r.cancel(),
+  };
+}
+
+const open = (team: string, cookie: string, headers: Record<string, string> = {}) => {
+  const controller = new AbortController();
+  const request = new Request(`http://localhost/api/events?team=${team}`, { headers: { cookie, ...headers }, signal: controller.signal });
+  return { response: events(request), abort: () => controller.abort() };
+};
+
+let acmeId: string;
+let globexId: string;
+
+beforeAll(async () => {
+  const { db } = await getDbHandle();
+  await seedDemo(db);
+  acmeId = (await db.select().from(teams).where(eq(teams.slug, "acme")))[0]!.id;
+  globexId = (await db.select().from(teams).where(eq(teams.slug, "globex")))[0]!.id;
+}, 60_000);
+
+const change = (teamId: string, entityId = crypto.randomUUID()) =>
+  inTeam(teamId, (tx) => recordChange(tx, { teamId }, { actorId: null, entityType: "kpi", entityId, action: "update", field: "target" }, { version: 2 }));
+
+describe("GET /api/events", () => {
+  it("refuses anonymous callers (401) and other teams (404)", async () => {
+    expect((await open("acme", "").response).status).toBe(401);
+    const globex = await sessionCookieFor("owner@globex.test");
+    expect((await open("acme", globex.cookie).response).status).toBe(404);
+  });
+
+  it("forwards this team's changes, and never another team's", async () => {
+    const acme = await sessionCookieFor("editor@acme.test");
+    const globex = await sessionCookieFor("owner@globex.test");
+    const a = open("acme", acme.cookie);
+    const g = open("globex", globex.cookie);
+    const streamA = reader(await a.response);
+    const streamG = reader(await g.response);
+    await streamA.waitFor((f) => f.event === "ready");
+    await streamG.waitFor((f) => f.event === "ready");
+
+    const kpiId = crypto.randomUUID();
+    const started = performance.now();
+    await change(acmeId, kpiId);
+    const frame = await streamA.waitFor((f) => f.event === "change" && (f.data as { id: string }).id === kpiId);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(frame.data).toMatchObject({ e: "kpi", id: kpiId, op: "update", v: 2 });
+    expect(Number(frame.id)).toBeGreaterThan(0);
+
+    await change(globexId);
+    await streamG.waitFor((f) => f.event === "change");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(streamA.frames.filter((f) => f.event === "change")).toHaveLength(1);
+    expect(streamG.frames.filter((f) => f.event === "change")).toHaveLength(1);
+
+    a.abort();
+    g.abort();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(listenerCount(acmeId)).toBe(0);
+  });
+
+  it("replays what a reconnecting client missed after its Last-Event-ID", async () => {
+    const acme = await sessionCookieFor("viewer@acme.test");
+    const first = open("acme", acme.cookie);
+    const s1 = reader(await first.response);
+    await s1.waitFor((f) => f.event === "ready");
+    await change(acmeId);
+    const seen = await s1.waitFor((f) => f.event === "change");
+    first.abort();
+
+    const missed = [crypto.randomUUID(), crypto.randomUUID()];
+    for (const id of missed) await change(acmeId, id);
+    const again = open("acme", acme.cookie, { "last-event-id": seen.id! });
+    const s2 = reader(await again.response);
+    await s2.waitFor((f) => f.event === "ready");
+    const replayed = s2.frames.filter((f) => f.event === "change").map((f) => (f.data as { id: string }).id);
+    expect(replayed).toEqual(missed);
+    again.abort();
+  });
+
+  it("ends the stream of a member removed from the team before any later event", async () => {
+    const editor = await sessionCookieFor("editor@acme.test");
+    const stream = open("acme", editor.cookie);
+    const s = reader(await stream.response);
+    await s.waitFor((f) => f.event === "ready");
+    const user = await findUserByEmail("editor@acme.test");
+    await inTeam(acmeId, async (tx) => {
+      const [m] = await tx.delete(memberships).where(eq(memberships.userId, user!.id)).returning();
+      await recordChange(tx, { teamId: acmeId }, { actorId: null, entityType: "membership", entityId: m!.id, action: "delete" });
+    });
+    const secret = crypto.randomUUID();
+    await change(acmeId, secret);
+    await s.waitFor((f) => f.event === "revoked");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.frames.some((f) => (f.data as { id?: string })?.id === secret)).toBe(false);
+    expect(s.done).toBe(true);
+  });
+});
+
+describe("POST /api/presence", () => {
+  it("announces who is where to the team's streams, without storing anything", async () => {
+    const viewer = await sessionCookieFor("viewer@acme.test");
+    const owner = await sessionCookieFor("owner@acme.test");
+    const stream = open("acme", viewer.cookie);
+    const s = reader(await stream.response);
+    await s.waitFor((f) => f.event === "ready");
+    const scorecardId = crypto.randomUUID();
+    const kpiId = crypto.randomUUID();
+    const response = await presence(
+      new Request("http://localhost/api/presence", {
+        method: "POST",
+        headers: { cookie: owner.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ team: "acme", scope: `scorecard:${scorecardId}`, editing: `kpi:${kpiId}:target` }),
+      }),
+    );
+    expect(response.status).toBe(204);
+    const frame = await s.waitFor((f) => f.event === "presence");
+    expect(frame.data).toMatchObject({ type: "presence", userId: owner.user.id, scope: `scorecard:${scorecardId}`, editing: `kpi:${kpiId}:target` });
+    stream.abort();
+
+    const outsider = await sessionCookieFor("owner@globex.test");
+    const refused = await presence(
+      new Request("http://localhost/api/presence", { method: "POST", headers: { cookie: outsider.cookie }, body: JSON.stringify({ team: "acme", scope: `scorecard:${scorecardId}` }) }),
+    );
+    expect(refused.status).toBe(404);
+  });
+});
