@@ -1,4 +1,4 @@
-import { hitBucket } from "@/db/queries/rate-limits";
+import { hitBucket, peekBucket } from "@/db/queries/rate-limits";
 import { AppError } from "./errors";
 
 /** The limits in one place: how many hits per window, per key kind. */
@@ -8,6 +8,7 @@ export const LIMITS = {
   "sign-up:ip": { max: 10, windowSeconds: 60 * 60 },
   "password-reset:ip": { max: 10, windowSeconds: 60 * 60 },
   "password-reset:account": { max: 3, windowSeconds: 60 * 60 },
+  "verify-email:user": { max: 5, windowSeconds: 60 * 60 },
   "invite:team": { max: 50, windowSeconds: 60 * 60 },
   "invite:user": { max: 30, windowSeconds: 60 * 60 },
   "api:key": { max: 600, windowSeconds: 60 },
@@ -30,6 +31,24 @@ export async function consumeLimit(name: LimitName, subject: string): Promise<Li
     remaining: Math.max(0, max - count),
     retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000)),
   };
+}
+
+/** Reads a limit without counting a hit (`allowed`: would the next hit pass?), to tell a refused caller how long to wait. */
+export async function peekLimit(name: LimitName, subject: string): Promise<LimitResult> {
+  const { max } = LIMITS[name];
+  const bucket = await peekBucket(`${name}:${subject.toLowerCase()}`);
+  const count = bucket?.count ?? 0;
+  return {
+    allowed: count < max,
+    remaining: Math.max(0, max - count),
+    retryAfterSeconds: bucket ? Math.max(1, Math.ceil((bucket.resetAt.getTime() - Date.now()) / 1000)) : 0,
+  };
+}
+
+/** The longest wait among the exhausted limits given (0 when none is), without counting a hit. */
+export async function longestWait(checks: Array<[LimitName, string]>): Promise<number> {
+  const results = await Promise.all(checks.map(([name, subject]) => peekLimit(name, subject)));
+  return Math.max(0, ...results.filter((r) => !r.allowed).map((r) => r.retryAfterSeconds));
 }
 
 /** Consumes every limit given and throws a 429 AppError if any is exceeded. */

@@ -1,5 +1,5 @@
 // Fixed-window counters in Postgres, so a limit holds across every app instance.
-import { sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { rateLimitBuckets } from "../schema";
 
@@ -19,6 +19,17 @@ export async function hitBucket(key: string, windowSeconds: number): Promise<{ c
     })
     .returning({ count: rateLimitBuckets.count, resetAt: rateLimitBuckets.resetAt });
   return row!;
+}
+
+/** The live window of `key` without counting a hit, or undefined when none is open. */
+export async function peekBucket(key: string): Promise<{ count: number; resetAt: Date } | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: rateLimitBuckets.count, resetAt: rateLimitBuckets.resetAt })
+    .from(rateLimitBuckets)
+    .where(and(eq(rateLimitBuckets.key, key), gt(rateLimitBuckets.resetAt, sql`now()`)))
+    .limit(1);
+  return row;
 }
 
 /** Drops expired windows; run from the job loop. */

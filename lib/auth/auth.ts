@@ -84,6 +84,13 @@ const config = (): NextAuthConfig => ({
   useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A wrong password is an answer, not a server error: keep the log for real failures, one line each.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
+    },
+  },
   providers: providers(),
   callbacks: {
     async jwt({ token, user, account }) {

@@ -1,0 +1,126 @@
+"use server";
+// Server actions of the sign-in, sign-up, password reset and e-mail confirmation pages, and sign-out.
+import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { z } from "zod";
+import { userAction } from "@/lib/actions/user-action";
+import { registerUser, requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmail } from "@/lib/auth/account";
+import { externalProviders, signIn, signOut } from "@/lib/auth/auth";
+import { AppError, unauthenticated } from "@/lib/errors";
+import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
+import { safeCallbackUrl } from "./callback-url";
+import { forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
+import { teamAfterSignUp } from "./sign-up-team";
+
+/**
+ * Runs the Credentials sign-in. On success Auth.js sets the cookie and throws Next's redirect,
+ * which must reach Next untouched (userAction rethrows it); its refusals become form errors.
+ */
+async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<never> {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      const wait = (await longestWait([["sign-in:ip", clientIp(await headers())], ["sign-in:account", email]])) || 60;
+      throw new AppError("rate_limited", `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfter: wait });
+    }
+    // One message for an unknown address and a wrong password: the form must not reveal which accounts exist.
+    if (error instanceof AuthError) throw new AppError("unauthenticated", "E-mail or password is incorrect.");
+    throw error;
+  }
+  throw new AppError("internal");
+}
+
+export const signUpAction = userAction("auth.sign-up", {
+  auth: "optional",
+  schema: signUpSchema,
+  async handler(input) {
+    await enforceLimits([["sign-up:ip", clientIp(await headers())]]);
+    const user = await registerUser(input);
+    const destination = `/t/${await teamAfterSignUp(user, input.invite)}`;
+    try {
+      return await signInWithPassword(input.email, input.password, destination);
+    } catch (error) {
+      // The account exists by now: if signing in is refused (rate limit), it continues from the sign-in page.
+      if (error instanceof AppError) redirect(`/sign-in?created=1&callbackUrl=${encodeURIComponent(destination)}`);
+      throw error;
+    }
+  },
+});
+
+export const signInAction = userAction("auth.sign-in", {
+  auth: "optional",
+  schema: signInSchema,
+  handler: (input) => signInWithPassword(input.email, input.password, input.callbackUrl),
+});
+
+/** The GitHub / Google / OIDC buttons: Auth.js redirects to the provider. */
+export async function externalSignInAction(formData: FormData): Promise<void> {
+  const provider = formData.get("provider");
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  if (typeof provider !== "string" || !externalProviders().some((p) => p.id === provider)) redirect("/sign-in");
+  try {
+    await signIn(provider, { redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) redirect(`/sign-in?error=${encodeURIComponent(error.type)}`);
+    throw error;
+  }
+}
+
+/** Ends this device's session: Auth.js clears the cookie and its signOut event deletes the session row. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+const RESET_LINK_SENT = "If an account exists for this address, we sent a link to choose a new password. It works once, for one hour.";
+
+export const forgotPasswordAction = userAction("auth.forgot-password", {
+  auth: "optional",
+  schema: forgotPasswordSchema,
+  async handler({ email }) {
+    await enforceLimits([
+      ["password-reset:ip", clientIp(await headers())],
+      ["password-reset:account", email],
+    ]);
+    // Looked up and mailed after the answer has left, so its timing says nothing about whether the account exists.
+    after(() =>
+      requestPasswordReset(email).catch((error: unknown) => {
+        console.error("[auth.forgot-password] could not send the reset link", error);
+      }),
+    );
+    return { message: RESET_LINK_SENT };
+  },
+});
+
+export const resetPasswordAction = userAction("auth.reset-password", {
+  auth: "optional",
+  schema: resetPasswordSchema,
+  async handler({ token, newPassword }) {
+    await resetPassword(token, newPassword);
+    redirect("/sign-in?reset=1");
+  },
+});
+
+export const verifyEmailAction = userAction("auth.verify-email", {
+  auth: "optional",
+  schema: verifyEmailSchema,
+  async handler({ token }) {
+    // No revalidatePath: refreshing this page would re-render it for a now-used token and hide the answer.
+    await verifyEmail(token);
+    return { message: "Your e-mail address is confirmed. Thank you." };
+  },
+});
+
+export const resendVerificationAction = userAction("auth.resend-verification", {
+  auth: "required",
+  schema: z.object({}),
+  async handler(_input, user) {
+    if (!user) throw unauthenticated();
+    if (user.emailVerified) return { message: "Your e-mail address is already confirmed." };
+    await enforceLimits([["verify-email:user", user.id]]);
+    await sendVerificationEmail(user);
+    return { message: `We sent a new confirmation link to ${user.email}.` };
+  },
+});

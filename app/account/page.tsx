@@ -1,0 +1,84 @@
+// GET /account — the signed-in person: name, e-mail and its confirmation, password, sign-out.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { findUserById } from "@/db/queries/users";
+import { Logo } from "@/components/brand/logo";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/team-context";
+import { PASSWORD_MIN } from "@/lib/validation/primitives";
+import { signOutAction } from "../(auth)/actions";
+import { ChangePasswordForm } from "./change-password-form";
+import { NameForm } from "./name-form";
+import { ResendVerificationForm } from "./resend-verification-form";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  const hasPassword = Boolean((await findUserById(user.id))?.passwordHash);
+
+  return (
+    <div className="min-h-dvh bg-muted">
+      <header className="border-b bg-background">
+        <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">
+          <Link href="/teams" aria-label="Cairn: your teams" className="rounded-md p-1">
+            <Logo className="text-lg" />
+          </Link>
+          <form action={signOutAction}>
+            <Button type="submit" variant="outline">
+              Sign out
+            </Button>
+          </form>
+        </div>
+      </header>
+      <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8">
+        <PageHeader title="Your account" description="How you sign in to Cairn, in every team you belong to." />
+
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Profile</CardTitle>
+            <CardDescription>Your name is what your teammates see next to your changes.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <NameForm name={user.name ?? ""} />
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">E-mail address</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            <p className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="font-medium break-all">{user.email}</span>
+              {user.emailVerified ? <Badge variant="secondary">Confirmed</Badge> : <Badge variant="outline">Not confirmed yet</Badge>}
+            </p>
+            {user.emailVerified ? null : (
+              <>
+                <p className="text-sm text-muted-foreground">We sent you a link when you signed up. It may be in your spam folder.</p>
+                <ResendVerificationForm />
+              </>
+            )}
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{hasPassword ? "Change password" : "Set a password"}</CardTitle>
+            <CardDescription>Every other device signed in to your account will be signed out.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ChangePasswordForm
+              email={user.email}
+              hasPassword={hasPassword}
+              passwordRule={`At least ${PASSWORD_MIN} characters. Common passwords that appear in breach lists are refused.`}
+            />
+          </CardContent>
+        </Card>
+      </main>
+    </div>
+  );
+}
