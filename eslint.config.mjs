@@ -5,5 +5,5 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "next-env.d.ts", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "bench/results/**"]),
+  globalIgnores([".next/**", ".next-*/**", "next-env.d.ts", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "bench/results/**"]),
 ]);

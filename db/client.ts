@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -146,8 +147,26 @@ export function getDbHandle(): Promise<DbHandle> {
   return globalForDb.__cairnDb;
 }
 
+/**
+ * The transaction a team- or user-bound unit of work is running in. Any query made through
+ * getDb() inside it joins it: PGlite has a single connection, so a second, independent
+ * query would wait forever for the open transaction, and on PostgreSQL joining keeps the
+ * unit of work atomic.
+ */
+const currentTx = new AsyncLocalStorage<{ tx: Tx; scope: string }>();
+
+/** Runs `fn` with `tx` as the ambient transaction for `scope` ("team:<id>" or "user:<id>"). */
+export function runInTransaction<T>(tx: Tx, scope: string, fn: () => Promise<T>): Promise<T> {
+  return currentTx.run({ tx, scope }, fn);
+}
+
+/** The ambient bound transaction, if any: lets inTeam reuse it instead of nesting. */
+export function ambientTransaction(): { tx: Tx; scope: string } | undefined {
+  return currentTx.getStore();
+}
+
 export async function getDb(): Promise<Database> {
-  return (await getDbHandle()).db;
+  return (currentTx.getStore()?.tx as unknown as Database | undefined) ?? (await getDbHandle()).db;
 }
 
 /** Tests install their own database (a fresh PGlite clone or a throwaway PostgreSQL database). */

@@ -10,6 +10,7 @@ export const LIMITS = {
   "password-reset:account": { max: 3, windowSeconds: 60 * 60 },
   "verify-email:user": { max: 5, windowSeconds: 60 * 60 },
   "invite:team": { max: 50, windowSeconds: 60 * 60 },
+  "team-create:user": { max: 10, windowSeconds: 60 * 60 },
   "invite:user": { max: 30, windowSeconds: 60 * 60 },
   "api:key": { max: 600, windowSeconds: 60 },
 } as const;

@@ -110,7 +110,7 @@ function LiveStream({ team, userId, children }: { team: string; userId: string; 
     });
     source.addEventListener("revoked", () => {
       source.close();
-      window.location.assign("/teams");
+      router.replace("/teams");
     });
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     const expiry = setInterval(() => presence.expire(), 5_000);

@@ -27,6 +27,8 @@ interface Definition<S extends z.ZodType, R> {
   handler: (input: z.infer<S>, context: ActionContext) => Promise<R>;
   /** Work to do after the transaction commits (notify, send e-mail, revalidate). */
   after?: (result: R, context: TeamSession) => Promise<void> | void;
+  /** What the browser gets back, when it must not see everything the handler returned. */
+  respond?: (result: R) => unknown;
 }
 
 export interface RegisteredAction {
@@ -52,7 +54,7 @@ export function teamAction<S extends z.ZodType, R>(name: string, definition: Def
       if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", { fieldErrors: zodFieldErrors(parsed.error) });
       const result = await inTeam(session.ctx.teamId, (tx) => definition.handler(parsed.data, { ...session, tx }));
       await definition.after?.(result, session);
-      return { ok: true, data: result };
+      return { ok: true, data: (definition.respond ? definition.respond(result) : result) as R };
     } catch (error) {
       unstable_rethrow(error);
       const e = toAppError(error, `action ${name}`);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { createSession, deleteSession } from "@/db/queries/sessions";
 import { createUser, findUserByAccount, findUserByEmail, linkAccount } from "@/db/queries/users";
 import { env } from "@/lib/env";
-import { clientIp, consumeLimit } from "@/lib/rate-limit";
+import { clientIp, consumeLimit, peekLimit } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_SECONDS, authSecret, secureCookies } from "./session-cookie";
 import { hashToken, newToken } from "./tokens";
@@ -22,16 +22,23 @@ const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(
 // A real hash to verify against when the e-mail is unknown, so timing does not reveal which accounts exist.
 const decoyHash = hashPassword(newToken());
 
-/** Checks e-mail and password under the sign-in rate limits (per IP and per account). */
+/**
+ * Checks e-mail and password under the sign-in rate limits (per IP and per account). Only
+ * failed attempts count: a person signing in correctly many times is not an attacker, and
+ * once a limit is spent even the right password waits for the window to pass.
+ */
 export async function authorizeCredentials(input: unknown, headers: Headers): Promise<{ id: string; email: string; name: string | null } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const [byIp, byAccount] = await Promise.all([consumeLimit("sign-in:ip", clientIp(headers)), consumeLimit("sign-in:account", email)]);
+  const ip = clientIp(headers);
+  const [byIp, byAccount] = await Promise.all([peekLimit("sign-in:ip", ip), peekLimit("sign-in:account", email)]);
   if (!byIp.allowed || !byAccount.allowed) throw new RateLimitedSignIn();
   const user = await findUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-  return user && user.passwordHash && ok ? { id: user.id, email: user.email, name: user.name } : null;
+  if (user && user.passwordHash && ok) return { id: user.id, email: user.email, name: user.name };
+  await Promise.all([consumeLimit("sign-in:ip", ip), consumeLimit("sign-in:account", email)]);
+  return null;
 }
 
 function providers(): Provider[] {

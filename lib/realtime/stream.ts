@@ -34,9 +34,10 @@ export async function openTeamStream(request: Request, slug: string): Promise<Re
   const stillAllowed = async () => Boolean((await userFromCookieHeader(request.headers.get("cookie"))) && (await findMemberTeam(user.id, slug)));
 
   let cleanup = () => {};
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let closed = false;
+      let closed = cancelled;
       let queue = Promise.resolve();
       const close = () => {
         if (closed) return;
@@ -49,7 +50,13 @@ export async function openTeamStream(request: Request, slug: string): Promise<Re
         }
       };
       const send = (chunk: Uint8Array) => {
-        if (!closed) controller.enqueue(chunk);
+        if (closed) return;
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          // The client went away between two events.
+          close();
+        }
       };
 
       send(encoder.encode(`retry: 2000\n\n`));
@@ -97,6 +104,7 @@ export async function openTeamStream(request: Request, slug: string): Promise<Re
     },
     cancel() {
       cleanup();
+      cancelled = true;
     },
   });
 

@@ -2,18 +2,21 @@ import { z } from "zod";
 import { COMMON_PASSWORDS } from "@/lib/auth/common-passwords";
 
 /** Reusable zod pieces with human messages, shared by forms, actions and the REST API. */
+// PostgreSQL refuses NUL in text: say so at the edge instead of failing in the database.
 export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !v.includes("\u0000"), `${label} contains an invalid character`);
 
 export const optionalText = (label: string, max = 2000) =>
   z
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !v.includes("\u0000"), `${label} contains an invalid character`)
     .optional()
     .default("");
 

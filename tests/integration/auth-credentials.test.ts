@@ -37,6 +37,12 @@ describe("authorizeCredentials", () => {
     expect(result).toEqual({ id: user.id, email, name: "right" });
   });
 
+  it("never limits someone who signs in correctly, however often", async () => {
+    const { email } = await newAccount("often");
+    const headers = fromNewIp();
+    for (let i = 0; i < 25; i++) expect(await authorizeCredentials({ email, password: PASSWORD }, headers)).not.toBeNull();
+  });
+
   it("returns null for a wrong password, an unknown e-mail and malformed input", async () => {
     const { email } = await newAccount("wrong");
     const headers = fromNewIp();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { recordActivity } from "@/db/queries/activity";
+import { recordChange } from "@/db/queries/changes";
 import { deleteTeam as deleteTeamRow, getTeam, isSlugTaken, updateTeamSettings } from "@/db/queries/teams";
 import { teamAction } from "@/lib/actions/team-action";
 import { AppError } from "@/lib/errors";
@@ -37,9 +37,12 @@ export const updateTeam = teamAction("team.update", {
     }
     const { version, ...values } = input;
     const updated = await updateTeamSettings(tx, ctx, values, version);
-    if (!updated) throw new AppError("conflict", "Someone changed the team settings since you opened the page.", { current: before });
+    if (!updated) {
+      const current = { name: before.name, slug: before.slug, timeZone: before.timeZone, fiscalYearStartMonth: before.fiscalYearStartMonth, version: before.version };
+      throw new AppError("conflict", "Someone changed the team settings since you opened the page.", { current });
+    }
     const changes = (Object.keys(values) as Array<keyof typeof values>).filter((k) => values[k] !== before[k]);
-    await recordActivity(
+    await recordChange(
       tx,
       ctx,
       changes.map((field) => ({ actorId: user.id, entityType: "team" as const, entityId: ctx.teamId, action: "update" as const, field, before: before[field], after: values[field] })),

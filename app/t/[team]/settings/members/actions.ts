@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createInvitation, revokeInvitation as revokeInvitationRow } from "@/db/queries/invitations";
 import { listMembers } from "@/db/queries/memberships";
-import { recordActivity } from "@/db/queries/activity";
+import { recordChange } from "@/db/queries/changes";
 import { teamAction } from "@/lib/actions/team-action";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -40,13 +40,15 @@ export const inviteMember = teamAction("members.invite", {
       invitedBy: user.id,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
     });
-    await recordActivity(tx, ctx, { actorId: user.id, entityType: "invitation", entityId: invitation.id, action: "create", after: { email: input.email, role: input.role } });
+    await recordChange(tx, ctx, { actorId: user.id, entityType: "invitation", entityId: invitation.id, action: "create", after: { email: input.email, role: input.role } });
     return { email: input.email, role: input.role, link, inviter: user.name ?? user.email, teamName: team.name };
   },
   async after(result, session) {
     await sendMail(invitationMessage(result.email, result.inviter, result.teamName, ROLE_LABELS[result.role].toLowerCase(), result.link));
     refresh(result, session);
   },
+  // The link carries the invitation's secret: it goes to the invitee's inbox only.
+  respond: ({ email, role }) => ({ email, role }),
 });
 
 export const revokeInvitation = teamAction("members.revoke_invitation", {
@@ -55,7 +57,7 @@ export const revokeInvitation = teamAction("members.revoke_invitation", {
   async handler(input, { tx, ctx, user }) {
     const revoked = await revokeInvitationRow(tx, ctx, input.invitationId);
     if (!revoked) throw new AppError("not_found", "This invitation was not found or is no longer pending.");
-    await recordActivity(tx, ctx, { actorId: user.id, entityType: "invitation", entityId: revoked.id, action: "delete", before: { email: revoked.email } });
+    await recordChange(tx, ctx, { actorId: user.id, entityType: "invitation", entityId: revoked.id, action: "delete", before: { email: revoked.email } });
     return revoked;
   },
   after: refresh,

@@ -1,0 +1,62 @@
+// DashboardView: one scorecard's executive dashboard, shared by the members' page and the public
+// share page (which passes no actions). Server-rendered; the KPI section streams behind Suspense.
+import { Suspense, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import type { DashboardModel } from "@/lib/dashboards/build-dashboard";
+import type { KpiHistories } from "@/lib/dashboards/load-dashboard";
+import { JourneyHeatmap } from "./journey-heatmap";
+import { KpiSection, KpiSectionSkeleton } from "./kpi-section";
+import { NeedsAttention } from "./needs-attention";
+import { ObjectivesTable } from "./objectives-table";
+import { PeriodSelector } from "./period-selector";
+import { ScoreTiles } from "./score-tiles";
+
+export function DashboardView({
+  model,
+  histories,
+  basePath,
+  actions,
+  eyebrow,
+}: {
+  model: DashboardModel;
+  histories: Promise<KpiHistories>;
+  /** Where period links point: the dashboard's own path. */
+  basePath: string;
+  actions?: ReactNode;
+  eyebrow?: ReactNode;
+}) {
+  const { period } = model;
+  return (
+    <div className="flex flex-col gap-6 print:gap-4 print:text-[12px]">
+      <PageHeader
+        title={model.scorecard.name}
+        className="pb-0"
+        description={
+          <>
+            {period.label} · scores as of {period.asOf} · compared with {period.previous.label}
+          </>
+        }
+        actions={actions}
+      >
+        {eyebrow}
+        {model.scorecard.description ? <p className="max-w-3xl text-sm">{model.scorecard.description}</p> : null}
+      </PageHeader>
+      {period.notice ? <Alert variant="warning">{period.notice}</Alert> : null}
+      <PeriodSelector period={period} basePath={basePath} />
+      <ScoreTiles model={model} />
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-5 print:grid-cols-5">
+        <div className="min-w-0 lg:col-span-2 print:col-span-2">
+          <NeedsAttention attention={model.attention} />
+        </div>
+        <div className="min-w-0 lg:col-span-3 print:col-span-3">
+          <JourneyHeatmap heatmaps={model.heatmaps} />
+        </div>
+      </div>
+      <ObjectivesTable model={model} />
+      <Suspense fallback={<KpiSectionSkeleton count={model.kpiCount} />}>
+        <KpiSection model={model} histories={histories} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// JourneyHeatmap: journey stages × perspectives, each cell tinted by health and carrying its
+// score and status in words; a cell no objective serves is marked as a gap.
+import { CircleCheck, CircleDashed, OctagonX, TriangleExclamationPoint } from "lucide-react";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { HeatmapCell, HeatmapView } from "@/lib/dashboards/build-dashboard";
+import { formatScore, STATUS_WORDS } from "@/lib/dashboards/format";
+import { cn } from "@/lib/cn";
+import { STATUS_TINT } from "./status-tone";
+
+const ICONS = { green: CircleCheck, amber: TriangleExclamationPoint, red: OctagonX, grey: CircleDashed } as const;
+
+function Cell({ cell }: { cell: HeatmapCell }) {
+  if (cell.objectiveCount === 0) {
+    return (
+      <TableCell className="p-1">
+        <div className="flex h-14 flex-col items-center justify-center rounded-md border border-dashed text-xs text-muted-foreground">
+          <span>Gap</span>
+          <span className="sr-only">: no objective serves this stage</span>
+        </div>
+      </TableCell>
+    );
+  }
+  const Icon = ICONS[cell.status];
+  return (
+    <TableCell className="p-1">
+      <div data-status={cell.status} className={cn("flex h-14 flex-col items-center justify-center gap-0.5 rounded-md border", STATUS_TINT[cell.status])}>
+        <span className="text-base font-semibold tabular-nums">{formatScore(cell.score)}</span>
+        <span className="inline-flex items-center gap-1 text-[11px] leading-none font-medium">
+          <Icon aria-hidden="true" className="size-3" />
+          {STATUS_WORDS[cell.status]}
+        </span>
+      </div>
+    </TableCell>
+  );
+}
+
+export function JourneyHeatmap({ heatmaps }: { heatmaps: HeatmapView[] }) {
+  return (
+    <section aria-labelledby="heatmap-heading" data-slot="card" className="flex min-w-0 flex-col gap-3 rounded-lg border bg-card p-4 shadow-xs">
+      <div>
+        <h2 id="heatmap-heading" className="text-lg font-semibold">
+          Journey heatmap
+        </h2>
+        <p className="text-sm text-muted-foreground">Health of each stage by perspective, from the objectives that serve it (score out of 10).</p>
+      </div>
+      {heatmaps.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No journey is linked to this scorecard, and no objective serves a journey stage yet.</p>
+      ) : (
+        heatmaps.map((map) => (
+          <Table key={map.journeyId} scrollLabel={`Heatmap of ${map.journeyName}`} className="table-fixed min-w-[40rem] print:min-w-0">
+            <caption className="mb-2 caption-top text-left text-sm font-medium text-foreground">{map.journeyName}</caption>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead className="w-36">Perspective</TableHead>
+                {map.stages.map((s) => (
+                  <TableHead key={s.id} className="px-1 text-center whitespace-normal">
+                    {s.name}
+                  </TableHead>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {map.rows.map((row) => (
+                <TableRow key={row.perspectiveId} className="border-0 hover:bg-transparent">
+                  <TableHead scope="row" className="w-36 whitespace-normal text-foreground">
+                    {row.perspectiveName}
+                  </TableHead>
+                  {row.cells.map((cell) => (
+                    <Cell key={cell.stageId} cell={cell} />
+                  ))}
+                </TableRow>
+              ))}
+              <TableRow className="border-0 border-t hover:bg-transparent">
+                <TableHead scope="row" className="w-36 whitespace-normal text-foreground">
+                  All perspectives
+                </TableHead>
+                {map.overall.map((cell) => (
+                  <Cell key={cell.stageId} cell={cell} />
+                ))}
+              </TableRow>
+            </TableBody>
+          </Table>
+        ))
+      )}
+    </section>
+  );
+}

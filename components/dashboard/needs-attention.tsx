@@ -1,0 +1,99 @@
+// NeedsAttention: what an executive should ask about — KPIs off track or at risk, KPIs without a
+// current value, and initiatives past their due date.
+import { CalendarClock, CircleCheck } from "lucide-react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { AttentionKpi, NeedsAttention as Attention } from "@/lib/dashboards/build-dashboard";
+import { formatKpiValue } from "@/lib/dashboards/format";
+
+function KpiItems({ items, showStatus }: { items: AttentionKpi[]; showStatus: boolean }) {
+  return (
+    <ul className="flex flex-col divide-y">
+      {items.map((k) => (
+        <li key={k.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
+          <div className="min-w-0">
+            <p className="font-medium">{k.name}</p>
+            <p className="text-xs text-muted-foreground">
+              {k.objectiveTitle}
+              {k.ownerName ? ` · ${k.ownerName}` : ""}
+            </p>
+          </div>
+          <div className="flex flex-col items-end gap-1 text-right">
+            {showStatus ? (
+              <>
+                <StatusBadge status={k.status} size="sm" />
+                <span className="text-xs text-muted-foreground tabular-nums">
+                  {formatKpiValue(k.value, k.unit, k.currency)} in {k.periodLabel}
+                </span>
+              </>
+            ) : (
+              <>
+                <StatusBadge status="grey" stale={k.stale} label={k.value === null ? "No value" : "Out of date"} size="sm" />
+                <span className="text-xs text-muted-foreground">{k.periodLabel ? `Last value: ${k.periodLabel}` : "Never measured"}</span>
+              </>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Group({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
+  if (count === 0) return null;
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-1">
+      <h3 id={id} className="text-sm font-semibold">
+        {title} <span className="font-normal text-muted-foreground">({count})</span>
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+export function NeedsAttention({ attention }: { attention: Attention }) {
+  const total = attention.offTrack.length + attention.atRisk.length + attention.noCurrentValue.length + attention.pastDue.length;
+  return (
+    <section aria-labelledby="attention-heading" data-slot="card" data-testid="needs-attention" className="flex min-w-0 flex-col gap-3 rounded-lg border bg-card p-4 shadow-xs">
+      <h2 id="attention-heading" className="text-lg font-semibold">
+        Needs attention
+      </h2>
+      {total === 0 ? (
+        <p className="flex items-center gap-2 text-sm text-status-green">
+          <CircleCheck aria-hidden="true" className="size-4" />
+          Nothing needs attention: every KPI is on track and current, and no initiative is past due.
+        </p>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <Group id="attention-red" title="Off track" count={attention.offTrack.length}>
+            <KpiItems items={attention.offTrack} showStatus />
+          </Group>
+          <Group id="attention-amber" title="At risk" count={attention.atRisk.length}>
+            <KpiItems items={attention.atRisk} showStatus />
+          </Group>
+          <Group id="attention-missing" title="No current value" count={attention.noCurrentValue.length}>
+            <KpiItems items={attention.noCurrentValue} showStatus={false} />
+          </Group>
+          <Group id="attention-overdue" title="Initiatives past due" count={attention.pastDue.length}>
+            <ul className="flex flex-col divide-y">
+              {attention.pastDue.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
+                  <div className="min-w-0">
+                    <p className="font-medium">{i.title}</p>
+                    <p className="text-xs text-muted-foreground">
+                      {i.objectiveTitle}
+                      {i.ownerName ? ` · ${i.ownerName}` : ""} · {i.progress}% done
+                    </p>
+                  </div>
+                  <span className="inline-flex items-center gap-1 text-xs font-medium text-status-red">
+                    <CalendarClock aria-hidden="true" className="size-3.5" />
+                    Due {i.dueDate} ({i.daysOverdue} {i.daysOverdue === 1 ? "day" : "days"} overdue)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Group>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,322 @@
+"use client";
+// One lane of one stage: its cards (touchpoints, pain points or opportunities) with inline
+// editing, native drag and drop, and the keyboard alternative (Alt+arrow keys on the card's
+// handle, or the Move items of its menu). Drops land where the pointer is; the server decides.
+import { GripVertical, MoreHorizontal, Pencil, Plus, Trash2 } from "lucide-react";
+import { useId, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import {
+  addNoteAction, addTouchpointAction, moveCardAction, removeNoteAction, removeTouchpointAction, updateNoteAction, updateTouchpointAction,
+} from "@/app/t/[team]/journeys/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import type { FieldErrors } from "@/lib/errors";
+import type { CanvasNote, CanvasStage, CanvasTouchpoint } from "@/lib/journeys/canvas";
+import type { LaneKey } from "@/lib/journeys/canvas-ops";
+import { CHANNEL_LABELS, TOUCHPOINT_CHANNELS } from "@/lib/journeys/channels";
+import { cn } from "@/lib/cn";
+import { useCanvas } from "./canvas-context";
+
+type Card = CanvasTouchpoint | CanvasNote;
+
+const LANE = {
+  touchpoints: { one: "touchpoint", many: "touchpoints", cardType: "touchpoint", kind: null },
+  painPoints: { one: "pain point", many: "pain points", cardType: "note", kind: "pain_point" },
+  opportunities: { one: "opportunity", many: "opportunities", cardType: "note", kind: "opportunity" },
+} as const;
+
+const cardLabel = (card: Card) => ("description" in card ? card.description : card.text);
+const short = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
+/** Moves a card and keeps the keyboard user's focus on its handle. */
+function useMoveCard(lane: LaneKey) {
+  const { stages, run } = useCanvas();
+  return (card: Card, toStageId: string, position: number) => {
+    const target = stages.find((s) => s.id === toStageId);
+    const count = target ? target[lane].length : 0;
+    const place = toStageId === card.stageId ? `position ${position + 1} of ${count}` : `${target?.name ?? "another stage"}, position ${position + 1} of ${count + 1}`;
+    void run({
+      action: moveCardAction,
+      input: { cardType: LANE[lane].cardType, cardId: card.id, version: card.version, stageId: toStageId, position },
+      op: { type: "moveCard", lane, cardId: card.id, toStageId, position },
+      success: `${short(cardLabel(card))} moved to ${place}.`,
+      focus: `card-handle-${card.id}`,
+    });
+  };
+}
+
+export function LaneCards({ stage, stageIndex, lane }: { stage: CanvasStage; stageIndex: number; lane: LaneKey }) {
+  const { canEdit, drag, setDrag, stages } = useCanvas();
+  const move = useMoveCard(lane);
+  const [adding, setAdding] = useState(false);
+  const [over, setOver] = useState(false);
+  const cards = stage[lane] as Card[];
+  const accepts = drag?.kind === "card" && drag.lane === lane;
+
+  const findCard = (id: string) => stages.flatMap((s) => s[lane] as Card[]).find((c) => c.id === id);
+  const dropAtEnd = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    if (drag?.kind !== "card" || drag.lane !== lane) return;
+    const card = findCard(drag.cardId);
+    if (card) move(card, stage.id, drag.stageId === stage.id ? cards.length - 1 : cards.length);
+    setDrag(null);
+  };
+
+  return (
+    <div
+      className={cn("flex min-h-16 flex-col gap-2 rounded-md", over && "outline-2 outline-dashed outline-ring")}
+      onDragOver={(e) => {
+        if (!accepts) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = "move";
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={dropAtEnd}
+    >
+      {cards.length ? (
+        <ul className="flex flex-col gap-2" aria-label={`${stage.name}: ${LANE[lane].many}`}>
+          {cards.map((card, index) => (
+            <CardItem key={card.id} card={card} index={index} count={cards.length} stage={stage} stageIndex={stageIndex} lane={lane} onDropOn={(dragged) => move(dragged, stage.id, index)} findCard={findCard} />
+          ))}
+        </ul>
+      ) : (
+        <p className="text-xs text-muted-foreground">No {LANE[lane].many} yet.</p>
+      )}
+      {canEdit ? (
+        adding ? (
+          <CardForm lane={lane} stageId={stage.id} onDone={() => setAdding(false)} />
+        ) : (
+          <Button variant="ghost" size="sm" className="h-8 justify-start px-2 text-muted-foreground" onClick={() => setAdding(true)} data-print-hidden>
+            <Plus aria-hidden="true" />
+            Add {LANE[lane].one}
+            <span className="sr-only"> to {stage.name}</span>
+          </Button>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+function CardItem({
+  card, index, count, stage, stageIndex, lane, onDropOn, findCard,
+}: {
+  card: Card;
+  index: number;
+  count: number;
+  stage: CanvasStage;
+  stageIndex: number;
+  lane: LaneKey;
+  onDropOn: (dragged: Card) => void;
+  findCard: (id: string) => Card | undefined;
+}) {
+  const { canEdit, stages, run, drag, setDrag } = useCanvas();
+  const move = useMoveCard(lane);
+  const [editing, setEditing] = useState(false);
+  const [over, setOver] = useState(false);
+  const previous = stages[stageIndex - 1];
+  const next = stages[stageIndex + 1];
+  const label = cardLabel(card);
+
+  const moves = {
+    up: index > 0 ? () => move(card, stage.id, index - 1) : null,
+    down: index < count - 1 ? () => move(card, stage.id, index + 1) : null,
+    left: previous ? () => move(card, previous.id, Math.min(index, previous[lane].length)) : null,
+    right: next ? () => move(card, next.id, Math.min(index, next[lane].length)) : null,
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.altKey) return;
+    const action = { ArrowUp: moves.up, ArrowDown: moves.down, ArrowLeft: moves.left, ArrowRight: moves.right }[event.key];
+    if (action === undefined) return;
+    event.preventDefault();
+    action?.();
+  };
+
+  const remove = () =>
+    void run({
+      action: lane === "touchpoints" ? removeTouchpointAction : removeNoteAction,
+      input: lane === "touchpoints" ? { touchpointId: card.id, version: card.version } : { noteId: card.id, version: card.version },
+      success: `Removed ${short(label)}.`,
+    });
+
+  if (editing) {
+    return (
+      <li className="rounded-md border bg-card p-2 shadow-xs">
+        <CardForm lane={lane} stageId={stage.id} card={card} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
+
+  return (
+    <li
+      draggable={canEdit}
+      onDragStart={(e) => {
+        e.dataTransfer.effectAllowed = "move";
+        e.dataTransfer.setData("text/plain", label);
+        setDrag({ kind: "card", lane, cardId: card.id, stageId: stage.id });
+      }}
+      onDragEnd={() => setDrag(null)}
+      onDragOver={(e) => {
+        if (drag?.kind !== "card" || drag.lane !== lane || drag.cardId === card.id) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        if (drag?.kind !== "card" || drag.lane !== lane) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(false);
+        const dragged = findCard(drag.cardId);
+        if (dragged && dragged.id !== card.id) onDropOn(dragged);
+        setDrag(null);
+      }}
+      data-card-id={card.id}
+      className={cn(
+        "rounded-md border bg-card p-2 shadow-xs break-inside-avoid print:p-1",
+        lane === "painPoints" && "border-l-4 border-l-status-red-border",
+        lane === "opportunities" && "border-l-4 border-l-status-green-border",
+        over && "outline-2 outline-ring",
+        canEdit && "cursor-grab active:cursor-grabbing",
+      )}
+    >
+      <div className="flex items-start gap-1">
+        {canEdit ? (
+          <button
+            type="button"
+            id={`card-handle-${card.id}`}
+            onKeyDown={onKeyDown}
+            aria-label={`Move ${short(label)}`}
+            aria-describedby="canvas-keyboard-help"
+            className="-ml-1 inline-flex size-8 shrink-0 cursor-grab items-center justify-center rounded text-muted-foreground hover:bg-accent"
+            data-print-hidden
+          >
+            <GripVertical aria-hidden="true" className="size-4" />
+          </button>
+        ) : null}
+        <div className="min-w-0 flex-1 py-1">
+          {"channel" in card ? <TouchpointBody card={card} /> : <p className="break-words whitespace-pre-line">{card.text}</p>}
+        </div>
+        {canEdit ? (
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" className="size-8 shrink-0 p-0" aria-label={`Actions for ${short(label)}`} data-print-hidden>
+                <MoreHorizontal aria-hidden="true" />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end">
+              <DropdownMenuItem onSelect={() => setEditing(true)}>
+                <Pencil aria-hidden="true" />
+                Edit
+              </DropdownMenuItem>
+              <DropdownMenuItem disabled={!moves.up} onSelect={() => moves.up?.()}>Move up</DropdownMenuItem>
+              <DropdownMenuItem disabled={!moves.down} onSelect={() => moves.down?.()}>Move down</DropdownMenuItem>
+              <DropdownMenuItem disabled={!moves.left} onSelect={() => moves.left?.()}>Move to {previous ? previous.name : "previous stage"}</DropdownMenuItem>
+              <DropdownMenuItem disabled={!moves.right} onSelect={() => moves.right?.()}>Move to {next ? next.name : "next stage"}</DropdownMenuItem>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem destructive onSelect={remove}>
+                <Trash2 aria-hidden="true" />
+                Remove
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function TouchpointBody({ card }: { card: CanvasTouchpoint }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-1">
+        <Badge variant="secondary">{CHANNEL_LABELS[card.channel]}</Badge>
+        {card.channelDetail ? <span className="text-xs text-muted-foreground break-words">{card.channelDetail}</span> : null}
+      </div>
+      <p className="break-words whitespace-pre-line">{card.description}</p>
+      {card.ownerName ? <p className="text-xs text-muted-foreground">Owner: {card.ownerName}</p> : null}
+    </div>
+  );
+}
+
+/** Add or edit one card in place. */
+function CardForm({ lane, stageId, card, onDone }: { lane: LaneKey; stageId: string; card?: Card; onDone: () => void }) {
+  const { run, members } = useCanvas();
+  const id = useId();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const touchpoint = card && "channel" in card ? card : null;
+  const note = card && !("channel" in card) ? card : null;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    setBusy(true);
+    const { action, input } =
+      lane === "touchpoints"
+        ? card
+          ? { action: updateTouchpointAction, input: { ...data, touchpointId: card.id, version: card.version } }
+          : { action: addTouchpointAction, input: { ...data, stageId } }
+        : card
+          ? { action: updateNoteAction, input: { text: data.text, noteId: card.id, version: card.version } }
+          : { action: addNoteAction, input: { text: data.text, stageId, kind: LANE[lane].kind } };
+    const result = await run({ action, input, success: card ? "Saved." : `Added the ${LANE[lane].one}.` });
+    setBusy(false);
+    if (result.ok) onDone();
+    else setErrors(result.fieldErrors ?? {});
+  };
+
+  const what = LANE[lane].one;
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-2" aria-label={card ? `Edit ${what}` : `New ${what}`} data-print-hidden>
+      {lane === "touchpoints" ? (
+        <>
+          <FormField id={`${id}-channel`} label="Channel" error={errors.channel}>
+            <Select name="channel" defaultValue={touchpoint?.channel ?? "website"}>
+              {TOUCHPOINT_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField id={`${id}-detail`} label="Channel detail" error={errors.channelDetail}>
+            <Input name="channelDetail" defaultValue={touchpoint?.channelDetail ?? ""} maxLength={200} placeholder="e.g. Instagram" />
+          </FormField>
+          <FormField id={`${id}-description`} label="Description" required error={errors.description}>
+            <Textarea name="description" defaultValue={touchpoint?.description ?? ""} rows={2} className="min-h-16" required maxLength={1000} autoFocus />
+          </FormField>
+          <FormField id={`${id}-owner`} label="Owner" error={errors.ownerId}>
+            <Select name="ownerId" defaultValue={touchpoint?.ownerId ?? ""}>
+              <option value="">No owner</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        </>
+      ) : (
+        <FormField id={`${id}-text`} label={what === "opportunity" ? "Opportunity" : "Pain point"} required error={errors.text}>
+          <Textarea name="text" defaultValue={note?.text ?? ""} rows={2} className="min-h-16" required maxLength={1000} autoFocus />
+        </FormField>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" disabled={busy}>
+          {busy ? "Saving…" : card ? "Save" : `Add ${what}`}
+        </Button>
+        <Button size="sm" variant="outline" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

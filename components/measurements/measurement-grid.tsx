@@ -1,0 +1,549 @@
+"use client";
+// MeasurementGrid: KPIs × periods, typed into like a spreadsheet. Arrow keys, Tab and Enter move
+// between cells; Enter or leaving a cell saves it; Escape undoes the typing; Alt+Enter opens the
+// cell's note and history; pasting several lines from a spreadsheet fills the cells below,
+// all-or-nothing. Viewers get the same table without inputs.
+import { MessageSquare, MessageSquareText } from "lucide-react";
+import { Fragment, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table } from "@/components/ui/table";
+import type { ActionResult } from "@/lib/actions/result";
+import { cn } from "@/lib/cn";
+import { formatScore, formatWithUnit, type GridColumn, type GridRow, type GridSection } from "@/lib/measurements/grid";
+import { isMultiCellText, parsePastedBlock, placePastedBlock } from "@/lib/measurements/paste";
+import { formatValue, parseMeasurementValue } from "@/lib/measurements/rules";
+import type { MeasurementHistoryEntry } from "@/db/queries/measurements";
+import type { SavedMeasurement } from "@/lib/measurements/save-measurements";
+import { CellDetailsDialog } from "./cell-details-dialog";
+import { ConflictDialog, type Conflict } from "./conflict-dialog";
+import { ScoreSummary } from "./score-summary";
+
+export type GridAction<T> = (input: Record<string, unknown>) => Promise<ActionResult<T>>;
+
+export interface GridActions {
+  save: GridAction<SavedMeasurement>;
+  paste: GridAction<SavedMeasurement[]>;
+  remove: GridAction<{ kpiId: string; period: string }>;
+  history: GridAction<MeasurementHistoryEntry[]>;
+}
+
+interface Props {
+  team: string;
+  scorecardId: string;
+  canEdit: boolean;
+  sections: GridSection[];
+  actions: GridActions;
+}
+
+/** What the grid believes a cell holds: the server's value, or one just saved over it. */
+export interface CellState {
+  value: number | null;
+  note: string;
+  version: number | null;
+}
+/** A value saved here, shown until the server's next render (which has a different version). */
+interface Override extends CellState {
+  baseVersion: number | null;
+}
+
+export interface CellRef {
+  section: number;
+  row: number;
+  col: number;
+  kpi: GridRow;
+  column: GridColumn;
+}
+
+const FREQUENCY_TITLES = { weekly: "Weekly KPIs", monthly: "Monthly KPIs", quarterly: "Quarterly KPIs" } as const;
+const cellKey = (kpiId: string, period: string) => `${kpiId}|${period}`;
+const refKey = (section: number, row: number, col: number) => `${section}:${row}:${col}`;
+const displayText = (value: number | null) => (value === null ? "" : formatValue(value));
+
+export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions }: Props) {
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [overrides, setOverrides] = useState<Record<string, Override>>({});
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [caretMode, setCaretMode] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [details, setDetails] = useState<CellRef | null>(null);
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const busy = useRef(new Set<string>());
+  const root = useRef<HTMLDivElement>(null);
+
+  // Periods run oldest → newest; a wide grid opens scrolled to the newest (the current period).
+  useEffect(() => {
+    root.current?.querySelectorAll<HTMLElement>("[data-slot=table-container]").forEach((el) => {
+      el.scrollLeft = el.scrollWidth;
+    });
+  }, []);
+
+  // Flat rows per section, in table order, for keyboard movement and pasting.
+  const flatRows = sections.map((s) => s.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.rows)));
+  const rowsById = new Map(flatRows.flat().map((r) => [r.kpiId, r]));
+  // A dialog keeps the cell it was opened for; the row itself is re-read from the latest render.
+  const live = (ref: CellRef): CellRef => ({ ...ref, kpi: rowsById.get(ref.kpi.kpiId) ?? ref.kpi });
+
+  const cellState = useCallback(
+    (kpi: GridRow, col: number): CellState => {
+      const server = kpi.cells[col]!;
+      const override = overrides[cellKey(kpi.kpiId, server.period)];
+      // Once the server has moved past the version we saved over, its render is the truth.
+      if (override && override.baseVersion === server.version) return override;
+      return { value: server.value, note: server.note, version: server.version };
+    },
+    [overrides],
+  );
+
+  const labelOf = (kpi: GridRow, column: GridColumn) => `${kpi.name}, ${column.label}`;
+
+  const setOne = <T,>(set: (f: (prev: Record<string, T>) => Record<string, T>) => void, key: string, value: T | undefined) =>
+    set((prev) => {
+      const next = { ...prev };
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      return next;
+    });
+
+  const applySaved = useCallback((saved: SavedMeasurement[], baseVersions: Map<string, number | null>) => {
+    setOverrides((prev) => {
+      const next = { ...prev };
+      for (const s of saved) {
+        const key = cellKey(s.kpiId, s.period);
+        next[key] = { value: s.value, note: s.note, version: s.version, baseVersion: baseVersions.get(key) ?? null };
+      }
+      return next;
+    });
+  }, []);
+
+  const focusCell = (section: number, row: number, col: number) => {
+    const input = inputs.current.get(refKey(section, row, col));
+    if (!input) return false;
+    input.focus();
+    return true;
+  };
+
+  /** Saves what was typed into a cell (or clears it when emptied). */
+  const commit = async (ref: CellRef, override?: { text: string; version: number | null; note?: string }) => {
+    const key = cellKey(ref.kpi.kpiId, ref.column.period);
+    const text = override?.text ?? drafts[key];
+    if (text === undefined || busy.current.has(key)) return;
+    const state = cellState(ref.kpi, ref.col);
+    const version = override ? override.version : state.version;
+    const label = labelOf(ref.kpi, ref.column);
+    if (!override && text.trim() === displayText(state.value)) {
+      setOne(setDrafts, key, undefined);
+      setOne(setErrors, key, undefined);
+      return;
+    }
+    if (text.trim() === "" && override?.note === undefined) {
+      if (version === null) {
+        setOne(setDrafts, key, undefined);
+        return;
+      }
+      await run(key, label, () => actions.remove({ team, scorecardId, kpiId: ref.kpi.kpiId, period: ref.column.period, version }), ref, text, state, () => {
+        setOverrides((prev) => ({ ...prev, [key]: { value: null, note: "", version: null, baseVersion: ref.kpi.cells[ref.col]!.version } }));
+        return `Cleared ${label}`;
+      });
+      return;
+    }
+    const parsed = parseMeasurementValue(text, ref.kpi.unit, label);
+    if (!parsed.ok) {
+      setOne(setErrors, key, parsed.message);
+      setAlert(parsed.message);
+      return;
+    }
+    const input: Record<string, unknown> = { team, scorecardId, kpiId: ref.kpi.kpiId, period: ref.column.period, value: text };
+    if (version !== null) input.version = version;
+    if (override?.note !== undefined) input.note = override.note;
+    await run(key, label, () => actions.save(input), ref, text, state, (result) => {
+      const saved = result as SavedMeasurement;
+      applySaved([saved], new Map([[key, ref.kpi.cells[ref.col]!.version]]));
+      return saved.outcome === "unchanged" ? `${label} unchanged` : `Saved ${label}: ${formatWithUnit(saved.value, ref.kpi.unit, ref.kpi.currency)}`;
+    });
+  };
+
+  /** Runs one cell's write and turns its answer into the cell's state and a message. */
+  const run = async (
+    key: string,
+    label: string,
+    call: () => Promise<ActionResult<unknown>>,
+    ref: CellRef,
+    mine: string,
+    seen: CellState,
+    onSuccess: (data: unknown) => string,
+  ) => {
+    busy.current.add(key);
+    setOne(setPending, key, true);
+    try {
+      const result = await call();
+      if (result.ok) {
+        setOne(setDrafts, key, undefined);
+        setOne(setErrors, key, undefined);
+        setAlert(null);
+        setAnnouncement(onSuccess(result.data));
+      } else if (result.status === 409) {
+        setConflict({ ref, mine, seen, theirs: (result.current as CellState | null) ?? null, label });
+      } else {
+        const message = result.fieldErrors?.value?.[0] ?? result.fieldErrors?.period?.[0] ?? result.message;
+        setOne(setErrors, key, message);
+        setAlert(message.startsWith(ref.kpi.name) ? message : `${label}: ${message}`);
+      }
+    } catch {
+      const message = `${label}: the value could not be saved (connection lost?). Your typing is kept; try again.`;
+      setOne(setErrors, key, message);
+      setAlert(message);
+    } finally {
+      busy.current.delete(key);
+      setOne(setPending, key, undefined);
+    }
+  };
+
+  const move = (ref: CellRef, dRow: number, dCol: number) => focusCell(ref.section, ref.row + dRow, ref.col + dCol);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, ref: CellRef) => {
+    const key = cellKey(ref.kpi.kpiId, ref.column.period);
+    const input = event.currentTarget;
+    const editing = drafts[key] !== undefined || caretMode === key;
+    switch (event.key) {
+      case "Enter":
+        event.preventDefault();
+        if (event.altKey) {
+          setDetails(ref);
+          return;
+        }
+        // Moving on blurs the cell, which saves it; on the last row there is nowhere to go.
+        if (!move(ref, event.shiftKey ? -1 : 1, 0)) void commit(ref);
+        return;
+      case "Escape":
+        if (drafts[key] !== undefined || errors[key]) {
+          event.preventDefault();
+          setOne(setDrafts, key, undefined);
+          setOne(setErrors, key, undefined);
+          setCaretMode(null);
+          requestAnimationFrame(() => input.select());
+        }
+        return;
+      case "F2":
+        event.preventDefault();
+        setCaretMode(key);
+        input.setSelectionRange(input.value.length, input.value.length);
+        return;
+      case "ArrowUp":
+      case "ArrowDown":
+        event.preventDefault();
+        move(ref, event.key === "ArrowUp" ? -1 : 1, 0);
+        return;
+      case "ArrowLeft":
+      case "ArrowRight": {
+        const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+        const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+        if (!editing || (event.key === "ArrowLeft" ? atStart : atEnd)) {
+          if (move(ref, 0, event.key === "ArrowLeft" ? -1 : 1)) event.preventDefault();
+        }
+        return;
+      }
+    }
+  };
+
+  const onPaste = async (event: ClipboardEvent<HTMLInputElement>, ref: CellRef) => {
+    const text = event.clipboardData.getData("text/plain");
+    if (!isMultiCellText(text)) return; // one value: let it land in the cell as typing
+    event.preventDefault();
+    const rows = flatRows[ref.section]!;
+    const columns = sections[ref.section]!.columns;
+    const refuse = (message: string) => {
+      setAlert(`Nothing was pasted: ${message}`);
+      setAnnouncement("");
+    };
+    const block = parsePastedBlock(text);
+    if (!block.ok) return refuse(block.message);
+    const placed = placePastedBlock(block, { row: ref.row, col: ref.col }, (r, c) => ({ kpi: rows[r]!, col: c, column: columns[c]! }), {
+      rows: rows.length,
+      cols: columns.length,
+    });
+    if (!placed.ok) return refuse(placed.message);
+    for (const { target, cell } of placed.targets) {
+      const checked = parseMeasurementValue(cell.raw, target.kpi.unit, labelOf(target.kpi, target.column));
+      if (!checked.ok) return refuse(checked.message);
+    }
+
+    const keys = placed.targets.map(({ target }) => cellKey(target.kpi.kpiId, target.column.period));
+    const baseVersions = new Map(placed.targets.map(({ target }) => [cellKey(target.kpi.kpiId, target.column.period), target.kpi.cells[target.col]!.version]));
+    const cells = placed.targets.map(({ target, cell }) => {
+      const version = cellState(target.kpi, target.col).version;
+      return { kpiId: target.kpi.kpiId, period: target.column.period, value: cell.raw, ...(version !== null ? { version } : {}) };
+    });
+    setDrafts((prev) => ({ ...prev, ...Object.fromEntries(placed.targets.map(({ target, cell }) => [cellKey(target.kpi.kpiId, target.column.period), cell.raw.trim()])) }));
+    setPending((prev) => ({ ...prev, ...Object.fromEntries(keys.map((k) => [k, true])) }));
+    const clear = () => {
+      setDrafts((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !keys.includes(k))));
+      setPending((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !keys.includes(k))));
+    };
+    try {
+      const result = await actions.paste({ team, scorecardId, cells });
+      clear();
+      if (result.ok) {
+        applySaved(result.data ?? [], baseVersions);
+        setAlert(null);
+        setAnnouncement(`Pasted ${cells.length} ${cells.length === 1 ? "value" : "values"} from ${labelOf(placed.targets[0]!.target.kpi, placed.targets[0]!.target.column)}`);
+      } else if (result.status === 409) {
+        refuse(`${result.message} Reload the page to see the current values, then paste again.`);
+      } else {
+        // The server's message names the cell and says that nothing was saved.
+        setAlert(result.message);
+        setAnnouncement("");
+      }
+    } catch {
+      clear();
+      refuse("the values could not be saved (connection lost?). Try again.");
+    }
+  };
+
+  const detailsCell = details ? live(details) : null;
+  const closeDetails = () => {
+    if (!detailsCell) return;
+    setDetails(null);
+    requestAnimationFrame(() => focusCell(detailsCell.section, detailsCell.row, detailsCell.col));
+  };
+  const saveFromDetails = async (value: string, note: string) => {
+    if (!detailsCell) return;
+    // Close first, so a conflict (409) can open its own dialog.
+    setDetails(null);
+    await commit(detailsCell, { text: value, version: cellState(detailsCell.kpi, detailsCell.col).version, note });
+    requestAnimationFrame(() => focusCell(detailsCell.section, detailsCell.row, detailsCell.col));
+  };
+
+  if (sections.length === 0) return null;
+
+  return (
+    <div ref={root} className="flex flex-col gap-8">
+      {canEdit ? (
+        <p id="grid-help" className="text-sm text-muted-foreground">
+          Type a value and press Enter (or move away) to save it. Arrow keys, Tab and Enter move between cells, Escape undoes your typing, Alt+Enter opens
+          the cell&apos;s note and history. Paste a column copied from a spreadsheet to fill the cells below the one you are in — every value must be a
+          number or nothing is pasted. Decimal commas are fine.
+        </p>
+      ) : null}
+      {alert ? (
+        <Alert variant="error" title="Not saved" data-testid="grid-alert">
+          {alert}
+        </Alert>
+      ) : null}
+      <p aria-live="polite" role="status" className="sr-only" data-testid="grid-status">
+        {announcement}
+      </p>
+
+      {sections.map((section, sectionIndex) => {
+        let rowIndex = -1;
+        const headingId = `grid-${section.frequency}`;
+        return (
+          <section key={section.frequency} aria-labelledby={headingId} className="flex flex-col gap-3">
+            <h2 id={headingId} className="text-lg font-semibold">
+              {FREQUENCY_TITLES[section.frequency]}
+            </h2>
+            <Table scrollLabel={`${FREQUENCY_TITLES[section.frequency]}: values per period`} containerClassName="rounded-md border" data-testid={`grid-${section.frequency}`}>
+              <thead className="bg-muted/60">
+                <tr className="border-b">
+                  <th scope="col" className="sticky left-0 z-10 min-w-48 bg-muted px-3 py-2 text-left font-medium">
+                    KPI
+                  </th>
+                  <th scope="col" className="min-w-36 px-3 py-2 text-left font-medium">
+                    Target
+                  </th>
+                  <th scope="col" className="min-w-40 px-3 py-2 text-left font-medium">
+                    Latest status
+                  </th>
+                  {section.columns.map((column) => (
+                    <th key={column.period} scope="col" className={cn("px-2 py-2 text-right font-medium whitespace-nowrap", column.current && "bg-secondary")}>
+                      <span className="sr-only">{column.label}</span>
+                      <span aria-hidden="true">{column.short}</span>
+                      {column.current ? <span className="block text-xs font-normal text-muted-foreground">current</span> : null}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              {section.perspectives.map((perspective) => (
+                <tbody key={perspective.id}>
+                  <tr className="border-b bg-muted/40">
+                    <th scope="rowgroup" colSpan={3 + section.columns.length} className="sticky left-0 px-3 py-2 text-left">
+                      <span className="mr-3 font-semibold">{perspective.name}</span>
+                      <ScoreSummary summary={perspective.summary} what={`${perspective.name} perspective`} unit="objectives" testId={`perspective-score-${perspective.id}`} />
+                    </th>
+                  </tr>
+                  {perspective.objectives.map((objective) => (
+                    <Fragment key={objective.id}>
+                      <tr className="border-b">
+                        <th scope="rowgroup" colSpan={3 + section.columns.length} className="sticky left-0 px-3 py-2 pl-6 text-left font-medium">
+                          <span className="mr-3">{objective.title}</span>
+                          <ScoreSummary summary={objective.summary} what={`Objective “${objective.title}”`} testId={`objective-score-${objective.id}`} />
+                        </th>
+                      </tr>
+                      {objective.rows.map((kpi) => {
+                        rowIndex += 1;
+                        const row = rowIndex;
+                        return (
+                          <tr key={kpi.kpiId} className="border-b hover:bg-muted/30" data-testid={`kpi-row-${kpi.kpiId}`}>
+                            <th scope="row" className="sticky left-0 z-10 bg-background px-3 py-1.5 pl-9 text-left font-normal">
+                              {kpi.name}
+                            </th>
+                            <td className="px-3 py-1.5 text-sm text-muted-foreground">{kpi.target}</td>
+                            <td className="px-3 py-1.5" data-testid={`kpi-status-${kpi.kpiId}`}>
+                              <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                                <StatusBadge status={kpi.status} stale={kpi.stale} size="sm" />
+                                <span className="tabular-nums" data-testid={`kpi-score-${kpi.kpiId}`} data-score={kpi.score ?? ""}>
+                                  <span className="sr-only">score </span>
+                                  {formatScore(kpi.score)}
+                                </span>
+                                {kpi.latestLabel ? <span className="text-xs text-muted-foreground">{kpi.latestLabel}</span> : null}
+                              </span>
+                            </td>
+                            {section.columns.map((column, col) => {
+                              const ref: CellRef = { section: sectionIndex, row, col, kpi, column };
+                              const key = cellKey(kpi.kpiId, column.period);
+                              const state = cellState(kpi, col);
+                              const label = labelOf(kpi, column);
+                              const error = errors[key];
+                              const text = drafts[key] ?? displayText(state.value);
+                              if (!canEdit) {
+                                // Read-only: a value opens its note and edit history.
+                                return (
+                                  <td key={column.period} className={cn("px-2 py-1.5 text-right tabular-nums", column.current && "bg-secondary/40")}>
+                                    {state.value === null ? (
+                                      <span className="sr-only">no value</span>
+                                    ) : (
+                                      <button
+                                        type="button"
+                                        className="inline-flex items-center gap-1 rounded px-1 underline-offset-2 hover:bg-accent hover:underline"
+                                        onClick={() => setDetails(ref)}
+                                      >
+                                        {displayText(state.value)}
+                                        {state.note ? <MessageSquareText aria-hidden="true" className="size-3.5 text-muted-foreground" /> : null}
+                                        <span className="sr-only">
+                                          {" "}
+                                          {label}: {state.note ? "note and " : ""}edit history
+                                        </span>
+                                      </button>
+                                    )}
+                                  </td>
+                                );
+                              }
+                              return (
+                                <td key={column.period} className={cn("px-1 py-1", column.current && "bg-secondary/40")}>
+                                  <div className="flex items-center">
+                                    <input
+                                      ref={(el) => {
+                                        if (el) inputs.current.set(refKey(sectionIndex, row, col), el);
+                                        else inputs.current.delete(refKey(sectionIndex, row, col));
+                                      }}
+                                      type="text"
+                                      inputMode="decimal"
+                                      autoComplete="off"
+                                      aria-label={label}
+                                      aria-describedby="grid-help"
+                                      aria-invalid={error ? true : undefined}
+                                      aria-busy={pending[key] ? true : undefined}
+                                      data-cell={`${kpi.kpiId}|${column.period}`}
+                                      value={text}
+                                      onChange={(e) => {
+                                        setOne(setDrafts, key, e.target.value);
+                                        setOne(setErrors, key, undefined);
+                                      }}
+                                      onFocus={(e) => {
+                                        setCaretMode(null);
+                                        e.currentTarget.select();
+                                      }}
+                                      onBlur={() => void commit(ref)}
+                                      onKeyDown={(e) => onKeyDown(e, ref)}
+                                      onPaste={(e) => void onPaste(e, ref)}
+                                      className={cn(
+                                        "h-9 w-20 rounded border border-transparent bg-transparent px-2 text-right tabular-nums outline-none hover:border-input focus:border-ring focus:bg-background",
+                                        drafts[key] !== undefined && "border-input bg-status-amber-bg/40",
+                                        pending[key] && "opacity-60",
+                                        error && "border-destructive bg-status-red-bg",
+                                      )}
+                                    />
+                                    <button
+                                      type="button"
+                                      tabIndex={-1}
+                                      className={cn(
+                                        "inline-flex size-6 shrink-0 items-center justify-center rounded text-muted-foreground hover:bg-accent",
+                                        !state.note && "opacity-30 hover:opacity-100",
+                                      )}
+                                      aria-label={`${state.note ? "Note" : "Add a note"} and history: ${label}`}
+                                      onClick={() => setDetails(ref)}
+                                    >
+                                      {state.note ? <MessageSquareText aria-hidden="true" className="size-3.5" /> : <MessageSquare aria-hidden="true" className="size-3.5" />}
+                                    </button>
+                                  </div>
+                                </td>
+                              );
+                            })}
+                          </tr>
+                        );
+                      })}
+                    </Fragment>
+                  ))}
+                </tbody>
+              ))}
+            </Table>
+          </section>
+        );
+      })}
+
+      {detailsCell ? (
+        <CellDetailsDialog
+          key={cellKey(detailsCell.kpi.kpiId, detailsCell.column.period)}
+          team={team}
+          scorecardId={scorecardId}
+          canEdit={canEdit}
+          cell={detailsCell}
+          state={cellState(detailsCell.kpi, detailsCell.col)}
+          history={actions.history}
+          onSave={saveFromDetails}
+          onClose={closeDetails}
+        />
+      ) : null}
+      {conflict ? (
+        <ConflictDialog
+          conflict={conflict}
+          onKeepMine={async () => {
+            const c = { ...conflict, ref: live(conflict.ref) };
+            setConflict(null);
+            const key = cellKey(c.ref.kpi.kpiId, c.ref.column.period);
+            // Make "theirs" the value we have seen, then write ours over it on purpose.
+            setOverrides((prev) => ({ ...prev, [key]: { ...(c.theirs ?? { value: null, note: "", version: null }), baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
+            if (c.mine.trim() === "") {
+              if (c.theirs) {
+                await run(key, c.label, () => actions.remove({ team, scorecardId, kpiId: c.ref.kpi.kpiId, period: c.ref.column.period, version: c.theirs!.version }), c.ref, c.mine, c.theirs, () => {
+                  setOverrides((prev) => ({ ...prev, [key]: { value: null, note: "", version: null, baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
+                  return `Cleared ${c.label}`;
+                });
+              } else setOne(setDrafts, key, undefined);
+              return;
+            }
+            await commit(c.ref, { text: c.mine, version: c.theirs?.version ?? null });
+          }}
+          onTakeTheirs={() => {
+            const c = { ...conflict, ref: live(conflict.ref) };
+            setConflict(null);
+            const key = cellKey(c.ref.kpi.kpiId, c.ref.column.period);
+            setOverrides((prev) => ({ ...prev, [key]: { ...(c.theirs ?? { value: null, note: "", version: null }), baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
+            setOne(setDrafts, key, undefined);
+            setOne(setErrors, key, undefined);
+            setAnnouncement(`${c.label}: kept the other person's value`);
+          }}
+          onClose={() => {
+            const c = conflict;
+            setConflict(null);
+            requestAnimationFrame(() => focusCell(c.ref.section, c.ref.row, c.ref.col));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// A roll-up (scorecard, perspective, objective) as status words + icon, the 0–10 score and
+// its coverage, readable without colour; and a KPI's trend in words.
+import { Minus, TrendingDown, TrendingUp } from "lucide-react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { cn } from "@/lib/cn";
+import { formatScore } from "@/lib/scorecards/format";
+import type { Rollup, Trend } from "@/lib/scoring";
+
+export function RollupSummary({ rollup, of, counted, testId, className }: { rollup: Rollup; of: string; counted: string; testId?: string; className?: string }) {
+  return (
+    <span className={cn("inline-flex flex-wrap items-center gap-2 text-sm font-normal", className)}>
+      <StatusBadge status={rollup.status} size="sm" />
+      <span data-testid={testId} data-score={rollup.score ?? ""} data-status={rollup.status}>
+        <span className="sr-only">{of} score </span>
+        <span className="font-semibold tabular-nums text-foreground">{formatScore(rollup.score)}</span>
+        <span className="text-muted-foreground"> / 10</span>
+      </span>
+      <span className="text-xs text-muted-foreground">
+        {rollup.coverage.total === 0 ? `no ${counted} yet` : `${rollup.coverage.scored} of ${rollup.coverage.total} ${counted} scored`}
+      </span>
+    </span>
+  );
+}
+
+const TRENDS: Record<Trend, { label: string; icon: typeof Minus }> = {
+  improving: { label: "Improving", icon: TrendingUp },
+  flat: { label: "Flat", icon: Minus },
+  declining: { label: "Declining", icon: TrendingDown },
+};
+
+export function TrendLabel({ trend }: { trend: Trend | null }) {
+  if (!trend) return <span className="text-muted-foreground">—</span>;
+  const { label, icon: Icon } = TRENDS[trend];
+  return (
+    <span className="inline-flex items-center gap-1 whitespace-nowrap">
+      <Icon aria-hidden="true" className="size-4" />
+      {label}
+    </span>
+  );
+}

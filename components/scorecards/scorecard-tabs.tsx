@@ -1,0 +1,41 @@
+"use client";
+// The scorecard's sections as links (each a page of its own), marking the one that is open.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+const TABS = [
+  { href: "", label: "Editor" },
+  { href: "/measurements", label: "Measurements" },
+  { href: "/strategy-map", label: "Strategy map" },
+  { href: "/alignment", label: "Alignment" },
+];
+
+export function ScorecardTabs({ base }: { base: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Scorecard sections" className="-mx-4 overflow-x-auto px-4">
+      <ul className="flex min-w-max gap-1 border-b">
+        {TABS.map((tab) => {
+          const href = `${base}${tab.href}`;
+          // The editor tab also covers its KPI pages (…/kpis/<id>).
+          const active = tab.href === "" ? pathname === href || pathname.startsWith(`${base}/kpis/`) : pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={tab.label}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "-mb-px inline-flex min-h-10 items-center border-b-2 border-transparent px-3 text-sm font-medium text-muted-foreground hover:text-foreground",
+                  active && "border-primary text-foreground",
+                )}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,72 @@
+// Share links: read-only links to one dashboard. Only the secret's hash is stored; every
+// lookup leads with team_id, which the token itself carries.
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import type { Tx } from "../client";
+import { shareLinks, users } from "../schema";
+
+export type ShareLinkRow = typeof shareLinks.$inferSelect;
+
+export async function insertShareLink(
+  tx: Tx,
+  ctx: { teamId: string },
+  values: { scorecardId: string; tokenHash: string; label: string; createdBy: string | null; expiresAt: Date | null },
+): Promise<ShareLinkRow> {
+  const [row] = await tx.insert(shareLinks).values({ ...values, teamId: ctx.teamId }).returning();
+  return row!;
+}
+
+/** The links of one dashboard, newest first, with the creator's name (never an e-mail address). */
+export async function listShareLinks(tx: Tx, ctx: { teamId: string }, scorecardId: string) {
+  return tx
+    .select({
+      id: shareLinks.id,
+      label: shareLinks.label,
+      createdByName: users.name,
+      createdAt: shareLinks.createdAt,
+      expiresAt: shareLinks.expiresAt,
+      revokedAt: shareLinks.revokedAt,
+      viewCount: shareLinks.viewCount,
+      lastViewedAt: shareLinks.lastViewedAt,
+    })
+    .from(shareLinks)
+    .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .where(and(eq(shareLinks.teamId, ctx.teamId), eq(shareLinks.scorecardId, scorecardId)))
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
+}
+
+export type ShareLinkListItem = Awaited<ReturnType<typeof listShareLinks>>[number];
+
+export async function getShareLink(tx: Tx, ctx: { teamId: string }, id: string): Promise<ShareLinkRow | undefined> {
+  const [row] = await tx.select().from(shareLinks).where(and(eq(shareLinks.teamId, ctx.teamId), eq(shareLinks.id, id))).limit(1);
+  return row;
+}
+
+/** Revokes a live link; undefined when it does not exist in this team or was already revoked. */
+export async function revokeShareLinkRow(tx: Tx, ctx: { teamId: string }, id: string, now: Date = new Date()): Promise<ShareLinkRow | undefined> {
+  const [row] = await tx
+    .update(shareLinks)
+    .set({ revokedAt: now })
+    .where(and(eq(shareLinks.teamId, ctx.teamId), eq(shareLinks.id, id), isNull(shareLinks.revokedAt)))
+    .returning();
+  return row;
+}
+
+/**
+ * Opens a link: counts the view and returns the row, in one statement, only when the link is
+ * live (not revoked, not expired). Unknown, revoked and expired links all return undefined.
+ */
+export async function recordShareLinkView(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = new Date()): Promise<ShareLinkRow | undefined> {
+  const [row] = await tx
+    .update(shareLinks)
+    .set({ viewCount: sql`${shareLinks.viewCount} + 1`, lastViewedAt: now })
+    .where(
+      and(
+        eq(shareLinks.teamId, ctx.teamId),
+        eq(shareLinks.tokenHash, tokenHash),
+        isNull(shareLinks.revokedAt),
+        or(isNull(shareLinks.expiresAt), gt(shareLinks.expiresAt, now)),
+      ),
+    )
+    .returning();
+  return row;
+}

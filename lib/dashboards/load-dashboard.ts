@@ -1,0 +1,69 @@
+// Server-side entry points of the dashboards: resolve the period on the team's calendar, read
+// through db/queries inside the team-bound transaction, and build the model.
+import type { Tx } from "@/db/client";
+import { loadDashboardSource, loadKpiMeasurements, loadTeamOverview } from "@/db/queries/dashboards";
+import { inTeam } from "@/db/tenant";
+import type { Team } from "@/db/schema";
+import { teamToday } from "@/lib/scorecards/evaluate";
+import type { TeamCalendar } from "@/lib/periods";
+import { buildDashboard, kpiHistories, type DashboardModel } from "./build-dashboard";
+import { earliestOverlappingPeriodStart, resolveDashboardPeriod, type DashboardPeriod } from "./period-selection";
+import { summarizeTeam } from "./team-overview";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export function teamCalendar(team: Pick<Team, "timeZone" | "fiscalYearStartMonth">): TeamCalendar {
+  return { timeZone: team.timeZone, fiscalYearStartMonth: team.fiscalYearStartMonth };
+}
+
+export interface LoadedDashboard {
+  model: DashboardModel;
+  calendar: TeamCalendar;
+  today: string;
+}
+
+/** The dashboard inside an open team transaction (the share page opens its own). */
+export async function buildDashboardIn(
+  tx: Tx,
+  ctx: { teamId: string },
+  team: Pick<Team, "timeZone" | "fiscalYearStartMonth">,
+  scorecardId: string,
+  searchParams: SearchParams,
+  now: Date = new Date(),
+): Promise<LoadedDashboard | null> {
+  const calendar = teamCalendar(team);
+  const today = teamToday(calendar, now);
+  const period = resolveDashboardPeriod(searchParams, calendar, today);
+  const source = await loadDashboardSource(tx, ctx, scorecardId, period.asOf, period.previous.asOf);
+  if (!source) return null;
+  return { model: buildDashboard(source, period, calendar, today), calendar, today };
+}
+
+export async function loadDashboard(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, scorecardId: string, searchParams: SearchParams, now?: Date): Promise<LoadedDashboard | null> {
+  return inTeam(ctx.teamId, (tx) => buildDashboardIn(tx, ctx, team, scorecardId, searchParams, now));
+}
+
+export type KpiHistories = ReturnType<typeof kpiHistories>;
+
+/** Sparkline and detail-chart data of every KPI on the dashboard: one statement. */
+export async function loadKpiHistories(ctx: { teamId: string }, model: DashboardModel, calendar: TeamCalendar): Promise<KpiHistories> {
+  const kpis = model.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+  const rows = await inTeam(ctx.teamId, (tx) => loadKpiMeasurements(tx, ctx, kpis.map((k) => k.id), model.period.history));
+  return kpiHistories(kpis, rows, calendar);
+}
+
+/** The measurements the CSV export lists: every period that overlaps the selected range. */
+export async function loadExportMeasurements(tx: Tx, ctx: { teamId: string }, model: DashboardModel, calendar: TeamCalendar) {
+  const kpiIds = model.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.id)));
+  const period: DashboardPeriod = model.period;
+  return loadKpiMeasurements(tx, ctx, kpiIds, { from: earliestOverlappingPeriodStart(period.from, calendar), to: period.to });
+}
+
+/** The team overview (and the dashboards list) for the current month, compared with the last. */
+export async function loadTeamSummary(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, now: Date = new Date()) {
+  const calendar = teamCalendar(team);
+  const today = teamToday(calendar, now);
+  const period = resolveDashboardPeriod({}, calendar, today);
+  const rows = await inTeam(ctx.teamId, (tx) => loadTeamOverview(tx, ctx, period.asOf, period.previous.asOf));
+  return { ...summarizeTeam(rows, period.asOf, period.previous.asOf, calendar), period };
+}

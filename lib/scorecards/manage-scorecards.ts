@@ -1,0 +1,104 @@
+// Creating, editing, archiving and deleting scorecards, and editing their perspectives.
+// Each function runs in the caller's team transaction and logs what it changed.
+import type { Tx } from "@/db/client";
+import { recordChange } from "@/db/queries/changes";
+import { unlinkStagesOutsideJourney } from "@/db/queries/objectives";
+import { deleteScorecardRow, insertPerspectives, insertScorecard, listPerspectives, setPerspectivePosition } from "@/db/queries/scorecards";
+import { getInTeamOrThrow, updateVersioned } from "@/db/queries/versioned";
+import { journeys, perspectives, scorecards, type Team } from "@/db/schema";
+import type { TeamContext } from "@/db/tenant";
+import { AppError } from "@/lib/errors";
+import type { PerspectiveMoveInput, PerspectiveUpdateInput, ScorecardCreateInput, ScorecardUpdateInput } from "@/lib/validation/scorecards";
+import { changeEntries } from "./changes";
+import { DEFAULT_PERSPECTIVES } from "./defaults";
+import { assertScorecardSlot, explainMissedDelete } from "./guards";
+
+type Ctx = Pick<TeamContext, "teamId" | "teamSlug" | "userId">;
+type PlanOf = Pick<Team, "plan" | "subscriptionStatus">;
+
+export async function createScorecard(tx: Tx, ctx: Ctx, team: PlanOf, input: ScorecardCreateInput) {
+  await assertScorecardSlot(tx, ctx, team);
+  if (input.journeyId) await getInTeamOrThrow(tx, journeys, ctx, input.journeyId, "This journey");
+  const scorecard = await insertScorecard(tx, ctx, { name: input.name, description: input.description, journeyId: input.journeyId });
+  const created = await insertPerspectives(tx, ctx, scorecard.id, DEFAULT_PERSPECTIVES);
+  await recordChange(
+    tx,
+    ctx,
+    {
+      actorId: ctx.userId,
+      entityType: "scorecard",
+      entityId: scorecard.id,
+      action: "create",
+      after: { name: scorecard.name, journeyId: scorecard.journeyId, perspectives: created.map((p) => p.name) },
+    },
+    { version: scorecard.version, parentId: scorecard.id },
+  );
+  return { scorecard, perspectives: created };
+}
+
+export async function updateScorecard(tx: Tx, ctx: Ctx, input: ScorecardUpdateInput) {
+  const current = await getInTeamOrThrow(tx, scorecards, ctx, input.scorecardId, "This scorecard");
+  if (input.journeyId && input.journeyId !== current.journeyId) await getInTeamOrThrow(tx, journeys, ctx, input.journeyId, "This journey");
+  const values = { name: input.name, description: input.description, journeyId: input.journeyId };
+  const updated = await updateVersioned(tx, scorecards, ctx, current.id, input.version, values, "This scorecard");
+  const entries = changeEntries({ entityType: "scorecard", entityId: current.id, actorId: ctx.userId }, current, values, ["name", "description", "journeyId"]);
+  if (current.journeyId !== updated.journeyId) {
+    const unlinked = await unlinkStagesOutsideJourney(tx, ctx, current.id, updated.journeyId);
+    if (unlinked > 0) entries.push({ actorId: ctx.userId, entityType: "scorecard", entityId: current.id, action: "update", field: "stageLinks", before: { unlinked }, after: null });
+  }
+  await recordChange(tx, ctx, entries, { version: updated.version, parentId: current.id });
+  return updated;
+}
+
+export async function setScorecardArchived(tx: Tx, ctx: Ctx, team: PlanOf, input: { scorecardId: string; version: number }, archived: boolean) {
+  const current = await getInTeamOrThrow(tx, scorecards, ctx, input.scorecardId, "This scorecard");
+  if (!archived && current.archivedAt) await assertScorecardSlot(tx, ctx, team);
+  const updated = await updateVersioned(tx, scorecards, ctx, current.id, input.version, { archivedAt: archived ? new Date() : null }, "This scorecard");
+  await recordChange(
+    tx,
+    ctx,
+    { actorId: ctx.userId, entityType: "scorecard", entityId: current.id, action: archived ? "archive" : "restore", before: { archivedAt: current.archivedAt }, after: { archivedAt: updated.archivedAt } },
+    { version: updated.version, parentId: current.id },
+  );
+  return updated;
+}
+
+/** Deletes the scorecard and, by cascade, its perspectives, objectives, KPIs, values and initiatives. */
+export async function deleteScorecard(tx: Tx, ctx: Ctx, input: { scorecardId: string; version: number }) {
+  const [deleted] = await deleteScorecardRow(tx, ctx, input.scorecardId, input.version);
+  if (!deleted) return explainMissedDelete(tx, scorecards, ctx, input.scorecardId, "This scorecard");
+  await recordChange(tx, ctx, { actorId: ctx.userId, entityType: "scorecard", entityId: deleted.id, action: "delete", before: { name: deleted.name } }, { parentId: deleted.id });
+  return deleted;
+}
+
+export async function updatePerspective(tx: Tx, ctx: Ctx, input: PerspectiveUpdateInput) {
+  const current = await getInTeamOrThrow(tx, perspectives, ctx, input.perspectiveId, "This perspective");
+  const values = { name: input.name, weight: input.weight };
+  const updated = await updateVersioned(tx, perspectives, ctx, current.id, input.version, values, "This perspective");
+  const entries = changeEntries({ entityType: "perspective", entityId: current.id, actorId: ctx.userId }, current, values, ["name", "weight"]);
+  await recordChange(tx, ctx, entries, { version: updated.version, parentId: current.scorecardId });
+  return updated;
+}
+
+/** Swaps a perspective with its neighbour above or below (both versions move on). */
+export async function movePerspective(tx: Tx, ctx: Ctx, input: PerspectiveMoveInput) {
+  const current = await getInTeamOrThrow(tx, perspectives, ctx, input.perspectiveId, "This perspective");
+  if (current.version !== input.version) {
+    throw new AppError("conflict", "This perspective was changed by someone else since you opened it.", { current });
+  }
+  const siblings = await listPerspectives(tx, ctx, current.scorecardId);
+  const index = siblings.findIndex((p) => p.id === current.id);
+  const neighbour = siblings[input.direction === "up" ? index - 1 : index + 1];
+  if (!neighbour) throw new AppError("validation", `This perspective is already at the ${input.direction === "up" ? "top" : "bottom"}.`, { fieldErrors: { direction: ["Nothing to swap with"] } });
+  // Positions may have gaps or ties after concurrent moves: renumber by list order while swapping.
+  const target = input.direction === "up" ? index - 1 : index + 1;
+  const updated = await updateVersioned(tx, perspectives, ctx, current.id, input.version, { position: target }, "This perspective");
+  await setPerspectivePosition(tx, ctx, neighbour.id, index);
+  await recordChange(
+    tx,
+    ctx,
+    { actorId: ctx.userId, entityType: "perspective", entityId: current.id, action: "move", field: "position", before: index, after: target },
+    { version: updated.version, parentId: current.scorecardId },
+  );
+  return updated;
+}

@@ -1,0 +1,31 @@
+// Opening a share link: the token names the team, the secret's hash finds a live link in it,
+// the view is counted, and the linked dashboard is built — all in one team-bound transaction.
+import { recordShareLinkView } from "@/db/queries/share-links";
+import { getTeam } from "@/db/queries/teams";
+import { inTeam } from "@/db/tenant";
+import { buildDashboardIn, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
+import { parseShareToken } from "./share-token";
+
+export interface SharedDashboard extends LoadedDashboard {
+  teamId: string;
+  teamName: string;
+  linkId: string;
+}
+
+/**
+ * Null for a malformed, unknown, revoked or expired token, and for another team's token with
+ * a borrowed team id (the hash is looked up only inside the team the token names): all of them
+ * are the same 404 to the visitor.
+ */
+export async function openSharedDashboard(token: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): Promise<SharedDashboard | null> {
+  const parsed = parseShareToken(token);
+  if (!parsed) return null;
+  const ctx = { teamId: parsed.teamId };
+  return inTeam(ctx.teamId, async (tx) => {
+    const link = await recordShareLinkView(tx, ctx, parsed.tokenHash, now);
+    if (!link) return null;
+    const team = await getTeam(tx, ctx);
+    const loaded = await buildDashboardIn(tx, ctx, team, link.scorecardId, searchParams, now);
+    return loaded ? { ...loaded, teamId: team.id, teamName: team.name, linkId: link.id } : null;
+  });
+}

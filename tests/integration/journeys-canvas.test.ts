@@ -1,0 +1,127 @@
+// The journey canvas read path: a constant number of queries whatever the journey's size
+// (6 stages with a few cards vs 12 stages with 100 cards each), and what it shows for the
+// demo journey: stage health from the scoring module and the adoption panel's leading and
+// lagging indicators.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDbHandle } from "@/db/client";
+import { loadJourneyCanvas } from "@/db/queries/journeys";
+import { countQueries } from "@/db/query-counter";
+import { journeys, kpis, measurements, objectiveStages, objectives, perspectives, scorecards, stageNotes, stages, teams, touchpoints } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { inTeam } from "@/db/tenant";
+import { buildCanvas } from "@/lib/journeys/canvas";
+import { emotionCurve } from "@/lib/journeys/emotion";
+import { periodsBetween, previousPeriod, currentPeriod } from "@/lib/periods";
+import { teamToday } from "@/lib/scorecards/evaluate";
+
+let acmeId = "";
+let calendar = { timeZone: "UTC", fiscalYearStartMonth: 1 };
+
+beforeAll(async () => {
+  const { db } = await getDbHandle();
+  await seedDemo(db);
+  const [acme] = await db.select().from(teams).where(eq(teams.slug, "acme"));
+  acmeId = acme!.id;
+  calendar = { timeZone: acme!.timeZone, fiscalYearStartMonth: acme!.fiscalYearStartMonth };
+}, 120_000);
+
+/** A journey of `stageCount` stages, `cardsPerStage` cards in each (touchpoints and notes), every stage served by one objective with two KPIs and a year of values. */
+async function journeyOfSize(stageCount: number, cardsPerStage: number) {
+  return inTeam(acmeId, async (tx) => {
+    const teamId = acmeId;
+    const [journey] = await tx.insert(journeys).values({ teamId, name: `Size ${stageCount}×${cardsPerStage}` }).returning();
+    const stageRows = await tx
+      .insert(stages)
+      .values(Array.from({ length: stageCount }, (_, i) => ({ teamId, journeyId: journey!.id, name: `Stage ${i + 1}`, position: i, emotion: (i % 5) - 2 })))
+      .returning();
+    const cards = stageRows.flatMap((stage) => Array.from({ length: cardsPerStage }, (_, i) => ({ stage, i })));
+    const tps = cards.filter((c) => c.i % 3 === 0).map(({ stage, i }) => ({ teamId, stageId: stage.id, channel: "website" as const, description: `Touchpoint ${i}`, position: i }));
+    const notes = cards.filter((c) => c.i % 3 !== 0).map(({ stage, i }) => ({ teamId, stageId: stage.id, kind: i % 3 === 1 ? ("pain_point" as const) : ("opportunity" as const), text: `Note ${i}`, position: i }));
+    for (let i = 0; i < tps.length; i += 500) await tx.insert(touchpoints).values(tps.slice(i, i + 500));
+    for (let i = 0; i < notes.length; i += 500) await tx.insert(stageNotes).values(notes.slice(i, i + 500));
+
+    const [card] = await tx.insert(scorecards).values({ teamId, name: `Card ${stageCount}`, journeyId: journey!.id }).returning();
+    const [perspective] = await tx.insert(perspectives).values({ teamId, scorecardId: card!.id, kind: "customer", name: "Customer", position: 0 }).returning();
+    const objectiveRows = await tx
+      .insert(objectives)
+      .values(stageRows.map((s, i) => ({ teamId, scorecardId: card!.id, perspectiveId: perspective!.id, title: `Serve ${s.name}`, position: i })))
+      .returning();
+    await tx.insert(objectiveStages).values(objectiveRows.map((o, i) => ({ teamId, objectiveId: o.id, stageId: stageRows[i]!.id })));
+    const kpiRows = await tx
+      .insert(kpis)
+      .values(
+        objectiveRows.flatMap((o, i) => [
+          { teamId, objectiveId: o.id, name: `Leading ${i}`, unit: "percent" as const, direction: "up" as const, target: 50, redThreshold: 20, frequency: "monthly" as const, indicator: "leading" as const, position: 0 },
+          { teamId, objectiveId: o.id, name: `Lagging ${i}`, unit: "percent" as const, direction: "up" as const, target: 80, redThreshold: 60, frequency: "monthly" as const, indicator: "lagging" as const, position: 1 },
+        ]),
+      )
+      .returning();
+    const last = previousPeriod(currentPeriod(new Date(), "monthly", calendar), "monthly", calendar);
+    let first = last;
+    for (let i = 0; i < 11; i++) first = previousPeriod(first, "monthly", calendar);
+    const periods = periodsBetween(first, last, "monthly", calendar);
+    await tx.insert(measurements).values(kpiRows.flatMap((k) => periods.map((period, i) => ({ teamId, kpiId: k.id, period, value: 40 + i * 3 }))));
+    return journey!.id;
+  });
+}
+
+async function measuredLoad(journeyId: string) {
+  const asOf = teamToday(calendar);
+  return countQueries(() => inTeam(acmeId, (tx) => loadJourneyCanvas(tx, { teamId: acmeId }, journeyId, asOf)));
+}
+
+describe("the canvas loads in a constant number of queries", () => {
+  it("is the same for 6 stages × 6 cards and 12 stages × 100 cards", async () => {
+    const small = await journeyOfSize(6, 6);
+    const large = await journeyOfSize(12, 100);
+    const a = await measuredLoad(small);
+    const b = await measuredLoad(large);
+    expect(a.result!.stages).toHaveLength(6);
+    expect(b.result!.stages).toHaveLength(12);
+    expect(b.result!.stages.reduce((n, s) => n + s.touchpoints.length + s.painPoints.length + s.opportunities.length, 0)).toBe(1200);
+    expect(b.result!.alignment.kpis).toHaveLength(24);
+    console.log(`canvas queries: ${a.count} (6 stages, 36 cards, 6 objectives, 12 KPIs) vs ${b.count} (12 stages, 1200 cards, 12 objectives, 24 KPIs)`);
+    expect(b.count).toBe(a.count);
+    // set_config + journey + stages + touchpoints + notes + 4 alignment queries + members
+    expect(a.count).toBeLessThanOrEqual(10);
+
+    const canvas = buildCanvas(b.result!, teamToday(calendar), calendar);
+    expect(canvas.stages.every((s) => s.health.total === 1 && s.objectives.length === 1 && s.kpis.length === 2)).toBe(true);
+  });
+
+  it("answers undefined for another team's journey (the page shows 404)", async () => {
+    const { db } = await getDbHandle();
+    const [globex] = await db.select().from(teams).where(eq(teams.slug, "globex"));
+    const [acmeJourney] = await inTeam(acmeId, (tx) => tx.select().from(journeys).limit(1));
+    const loaded = await inTeam(globex!.id, (tx) => loadJourneyCanvas(tx, { teamId: globex!.id }, acmeJourney!.id, "2026-01-01"));
+    expect(loaded).toBeUndefined();
+  });
+});
+
+describe("the demo journey's canvas", () => {
+  it("shows stage health, linked objectives, and the adoption panel with leading next to lagging indicators", async () => {
+    const [hiker] = await inTeam(acmeId, (tx) => tx.select().from(journeys).where(eq(journeys.name, "Weekend hiker")));
+    const asOf = teamToday(calendar);
+    const data = await inTeam(acmeId, (tx) => loadJourneyCanvas(tx, { teamId: acmeId }, hiker!.id, asOf));
+    const canvas = buildCanvas(data!, asOf, calendar);
+    expect(canvas.stages.map((s) => s.name)).toEqual(["Discovery", "Evaluation", "Purchase", "Onboarding", "Usage", "Support"]);
+    // Discovery serves no objective: grey. Every other stage is served and has data.
+    expect(canvas.stages[0]!.health.status).toBe("grey");
+    for (const stage of canvas.stages.slice(1)) {
+      expect(stage.objectives.length, stage.name).toBeGreaterThan(0);
+      expect(["green", "amber", "red"], stage.name).toContain(stage.health.status);
+    }
+    expect(canvas.stages[3]!.objectives.map((o) => o.title)).toEqual(["Make the first trip a success", "Ship orders right and on time"]);
+
+    expect(canvas.adoption).toMatchObject({ stageName: "Onboarding" });
+    expect(canvas.adoption!.leading.map((k) => k.name)).toEqual(expect.arrayContaining(["Activation rate", "Time to first value (days)"]));
+    expect(canvas.adoption!.lagging.map((k) => k.name)).toEqual(expect.arrayContaining(["Customer retention rate", "On-time delivery"]));
+    expect(canvas.adoption!.leading.every((k) => k.indicator === "leading" && k.value !== null)).toBe(true);
+
+    expect(canvas.stages[0]!.touchpoints.map((t) => t.channel)).toEqual(["social", "website", "partner"]);
+    expect(canvas.stages[3]!.painPoints.map((n) => n.text)).toEqual(["Boots arrive without break-in advice", "Setup video buried in e-mail"]);
+    expect(canvas.members.map((m) => m.name)).toContain("Eli Novak");
+    expect(emotionCurve(canvas.stages).data).toBe("Discovery:1|Evaluation:0|Purchase:0|Onboarding:-1|Usage:1|Support:-1");
+  });
+});
