@@ -32,6 +32,10 @@ const schema = z
     STRIPE_PRICE_BUSINESS: optional,
     /** Points the Stripe SDK at another host (a local fake in tests), e.g. http://127.0.0.1:12111. */
     STRIPE_API_BASE: optional.pipe(z.url().optional()),
+    /** Days a team keeps working after a failed payment before it turns read-only. */
+    BILLING_GRACE_DAYS: optional.pipe(
+      z.coerce.number<string | undefined>({ error: "must be a whole number of days" }).int("must be a whole number of days").min(0, "must be 0 or more").max(90, "must be at most 90").default(7),
+    ),
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,

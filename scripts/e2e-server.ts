@@ -2,6 +2,7 @@
 // database, reset and seeded with the demo data before every run.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { startE2eFakeStripe } from "./e2e-fake-stripe";
 
 const port = process.env.E2E_PORT ?? "3100";
 const env: NodeJS.ProcessEnv = {
@@ -16,6 +17,8 @@ const env: NodeJS.ProcessEnv = {
   CAIRN_DEV_TOOLS: "1",
 };
 delete env.DATABASE_URL;
+// The billing spec pays through a local fake Stripe, started inside this process.
+if (process.env.E2E_FAKE_STRIPE === "1") Object.assign(env, await startE2eFakeStripe(env.APP_URL!));
 
 const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli.ts", "reset", "--seed"], { stdio: "inherit", env });
 if (seed.status !== 0) process.exit(seed.status ?? 1);

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { inTeam } from "@/db/tenant";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { assertTeamWritable } from "@/lib/billing/access";
 import { resolveTeamSession, type TeamSession } from "@/lib/auth/team-context";
 import { AppError, toAppError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation/errors";
@@ -40,6 +41,10 @@ export interface RegisteredAction {
 
 export const actionRegistry = new Map<string, RegisteredAction>();
 
+// A team that is read-only for non-payment can still read, leave, and fix its billing.
+const ALWAYS_ALLOWED: ReadonlySet<Permission> = new Set(["billing.manage", "team.leave"]);
+const isWrite = (permission: Permission) => !permission.endsWith(".read") && !ALWAYS_ALLOWED.has(permission);
+
 const teamField = z.object({ team: z.string().trim().min(1, "team is required") });
 
 export function teamAction<S extends z.ZodType, R>(name: string, definition: Definition<S, R>) {
@@ -50,6 +55,7 @@ export function teamAction<S extends z.ZodType, R>(name: string, definition: Def
       if (!team.success) throw new AppError("not_found", "This team was not found.");
       const session = await resolveTeamSession(user, team.data.team);
       if (!can(session.ctx.role, definition.permission)) throw new AppError("forbidden", "Your role does not allow this.");
+      if (isWrite(definition.permission)) assertTeamWritable(session.team);
       const parsed = definition.schema.safeParse(input);
       if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", { fieldErrors: zodFieldErrors(parsed.error) });
       const result = await inTeam(session.ctx.teamId, (tx) => definition.handler(parsed.data, { ...session, tx }));

@@ -2,10 +2,11 @@ import type { Tx } from "@/db/client";
 import { countPendingInvitationsByRole } from "@/db/queries/invitations";
 import { countByRole } from "@/db/queries/memberships";
 import type { Team } from "@/db/schema";
+import { assertTeamWritable } from "@/lib/billing/access";
 import { editorSeatLimit } from "@/lib/billing/plans";
 import { AppError } from "@/lib/errors";
 
-/** Editor seats in use: members who can write plus pending invitations that would. */
+/** Editor seats in use: members who can write plus pending invitations that would. Viewers are free. */
 export async function editorSeatsUsed(tx: Tx, ctx: { teamId: string }): Promise<number> {
   const roles = await countByRole(tx, ctx);
   const pending =
@@ -13,8 +14,12 @@ export async function editorSeatsUsed(tx: Tx, ctx: { teamId: string }): Promise<
   return roles.owner + roles.admin + roles.editor + pending;
 }
 
-/** Refuses to add editor seats beyond what the plan allows, pointing to billing. */
+/**
+ * Refuses to add editor seats beyond what the plan allows, pointing to billing. A team that
+ * is read-only for non-payment takes no new editors either (402 as well).
+ */
 export async function assertSeatAvailable(tx: Tx, ctx: { teamId: string; teamSlug: string }, team: Team, change: { adding: number }) {
+  assertTeamWritable(team);
   const used = await editorSeatsUsed(tx, ctx);
   const limit = editorSeatLimit(team);
   if (used + change.adding > limit) {

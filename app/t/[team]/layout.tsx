@@ -7,6 +7,7 @@ import { NavLinks } from "@/components/app-shell/nav-links";
 import { TeamSwitcher } from "@/components/app-shell/team-switcher";
 import { UserMenu } from "@/components/app-shell/user-menu";
 import { LiveProvider } from "@/components/realtime/live-provider";
+import { BillingBanner } from "@/components/billing/billing-banner";
 import { listUserTeams } from "@/db/queries/teams";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
@@ -45,6 +46,7 @@ export default async function TeamLayout({ children, params }: { children: React
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        <BillingBanner team={team} role={ctx.role} />
         {children}
       </main>
     </div>

@@ -1,0 +1,72 @@
+// The benchmark's own smoke test at the tiny size: the dataset generator writes exactly the rows
+// its spec describes, the pages' SQL statement counts are the same at two data sizes, and the
+// roll-up statement psql times agrees with the scoring module. Nothing here is timed.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SIZES, expectedCounts, generateDataset, seededRandom, seededUuid, type Dataset } from "@/bench/dataset";
+import { classifyStatement, countInProcess, parseStatements } from "@/bench/queries";
+import { rollupSql } from "@/bench/rollup";
+import { QUERY_TARGETS } from "@/bench/targets";
+import { getDbHandle, type Database } from "@/db/client";
+import { loadScorecardTree } from "@/db/queries/scorecard-tree";
+import { inTeam } from "@/db/tenant";
+import { evaluateScorecard, teamToday } from "@/lib/scorecards/evaluate";
+
+let db: Database;
+let dataset: Dataset;
+
+beforeAll(async () => {
+  db = (await getDbHandle()).db;
+  dataset = await generateDataset(db, SIZES.tiny, { size: "tiny" });
+}, 60_000);
+
+describe("bench dataset (tiny)", () => {
+  it("writes exactly the rows of its spec, in every table", () => {
+    expect(dataset.counts).toEqual(expectedCounts(SIZES.tiny));
+    expect(dataset.scorecards.big.kpis).toBeGreaterThan(dataset.scorecards.probe.kpis);
+    expect(dataset.kpiIds).toHaveLength(dataset.scorecards.big.kpis + dataset.scorecards.probe.kpis);
+  });
+
+  it("takes its ids from the fixed seed", () => {
+    // The big team's id is the seed's first draw, so every run names the same rows.
+    expect(dataset.team.id).toBe(seededUuid(seededRandom(SIZES.tiny.seed)));
+    expect(dataset.shareTokens.big.startsWith(`${dataset.team.id}.`)).toBe(true);
+  });
+});
+
+describe("bench query counts (tiny)", () => {
+  it("runs each page's loaders at two sizes with the same number of statements", async () => {
+    const counts = await countInProcess(db, dataset, QUERY_TARGETS);
+    const measured = counts.filter((c) => c.A && c.B);
+    expect(measured.map((c) => c.key).sort()).toEqual(["dashboard", "editor", "journey", "share"]);
+    for (const c of measured) {
+      expect(c.A!.data, c.key).toBeGreaterThan(0);
+      expect(c.B, c.key).toEqual(c.A);
+      expect(c.constant).toBe(true);
+    }
+  });
+
+  it("reads statements from a PostgreSQL log and tells data from bookkeeping", () => {
+    const log = [
+      "2026-11-23 07:00:00.000 UTC [42] LOG:  statement: begin",
+      "2026-11-23 07:00:00.001 UTC [42] LOG:  execute s1: select set_config('app.team_id', $1, true)",
+      "2026-11-23 07:00:00.002 UTC [42] LOG:  execute <unnamed>: select \"id\" from \"kpis\"",
+      "2026-11-23 07:00:00.002 UTC [42] DETAIL:  parameters: $1 = 'x'",
+      "2026-11-23 07:00:00.003 UTC [42] LOG:  statement: commit",
+    ].join("\n");
+    expect(parseStatements(log).map(classifyStatement)).toEqual(["transaction", "rls", "data", "transaction"]);
+  });
+});
+
+describe("bench roll-up SQL (tiny)", () => {
+  it("gives the scorecard score the scoring module gives", async () => {
+    const { team, calendar, scorecards } = dataset;
+    const asOf = teamToday(calendar);
+    const result = await db.execute(sql.raw(rollupSql(team.id, scorecards.big.id, asOf)));
+    const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Array<{ scorecard_score: string | number | null }>;
+    const tree = await inTeam(team.id, (tx) => loadScorecardTree(tx, { teamId: team.id }, scorecards.big.id, asOf));
+    const appScore = evaluateScorecard(tree!, asOf, calendar).rollup.score;
+    expect(appScore).not.toBeNull();
+    expect(Number(rows[0]!.scorecard_score)).toBeCloseTo(appScore!, 3);
+  });
+});
