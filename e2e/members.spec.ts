@@ -100,7 +100,10 @@ test("owner invites a colleague, who signs up from the mailed link and joins; bo
   // Another team's URL is a 404 for the colleague, and settings are a friendly 403 page.
   const other = await colleague.goto("/t/globex");
   expect(other?.status()).toBe(404);
+  // Settings opens on the members list for a viewer; billing is refused with the 403 page.
   await colleague.goto("/t/acme/settings");
+  await colleague.waitForURL("**/t/acme/settings/members");
+  await colleague.goto("/t/acme/settings/billing");
   await colleague.waitForURL("**/t/acme/forbidden");
   await expect(colleague.getByText("Your role in Acme Outdoor (viewer) cannot open this page")).toBeVisible();
 
