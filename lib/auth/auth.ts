@@ -6,7 +6,7 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { createSession, deleteSession } from "@/db/queries/sessions";
 import { createUser, findUserByAccount, findUserByEmail, linkAccount } from "@/db/queries/users";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { clientIp, consumeLimit, peekLimit } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_SECONDS, authSecret, secureCookies } from "./session-cookie";
@@ -41,8 +41,7 @@ export async function authorizeCredentials(input: unknown, headers: Headers): Pr
   return null;
 }
 
-function providers(): Provider[] {
-  const e = env();
+function providers(e: Env = env()): Provider[] {
   const list: Provider[] = [
     Credentials({
       id: "credentials",
@@ -67,8 +66,8 @@ function providers(): Provider[] {
 }
 
 /** The external sign-in buttons to show: only providers whose variables are set. */
-export function externalProviders(): Array<{ id: string; name: string }> {
-  return providers()
+export function externalProviders(e: Env = env()): Array<{ id: string; name: string }> {
+  return providers(e)
     .map((p) => (typeof p === "function" ? p() : p))
     .filter((p) => p.id !== "credentials")
     .map((p) => ({ id: p.id, name: p.name }));
