@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { findSessionUser } from "@/db/queries/sessions";
 import { loadJourneyCanvas } from "@/db/queries/journeys";
-import { findMemberTeam, listUserTeams } from "@/db/queries/teams";
+import { findMemberTeamWithList } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { sessions } from "@/db/schema";
 import { inTeam, type TeamContext } from "@/db/tenant";
@@ -45,9 +45,9 @@ type Loader = (dataset: Dataset, size: "A" | "B", tokenHash: string) => Promise<
 async function signedInTeam(dataset: Dataset, tokenHash: string) {
   const user = await findSessionUser(tokenHash);
   if (!user) throw new Error("bench session not found");
-  const found = await findMemberTeam(user.id, dataset.team.slug);
+  // The layout's team list comes from the same statement (requireTeamPage).
+  const { found } = await findMemberTeamWithList(user.id, dataset.team.slug);
   if (!found) throw new Error("bench owner is not a member of the big team");
-  await listUserTeams(user.id);
   const ctx: TeamContext = { teamId: found.team.id, teamSlug: found.team.slug, userId: user.id, membershipId: found.membershipId, role: found.role, via: "session" };
   const calendar = { timeZone: found.team.timeZone, fiscalYearStartMonth: found.team.fiscalYearStartMonth };
   return { ctx, team: found.team, calendar };

@@ -158,7 +158,14 @@ test("an editor shares the dashboard; the link opens without signing in, counts 
     expect((await stranger.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
     expect(seriousViolations(await new AxeBuilder({ page: shared }).analyze())).toEqual([]);
 
-    // The view is counted.
+    // A detail chart fetches its values through the token when opened (they are not in the page), without counting a view.
+    await shared.getByRole("button", { name: "Show chart of Net Promoter Score" }).click();
+    await expect(shared.locator(".recharts-surface").first()).toBeVisible();
+    await shared.getByText("Values as a table").first().click();
+    const valueRows = shared.getByRole("table", { name: "Values of Net Promoter Score" }).getByRole("row");
+    await expect(valueRows.nth(1)).toBeVisible();
+
+    // The view is counted (once: the chart's request is not a view).
     await page.reload();
     await expect(row.getByRole("cell").nth(4)).toHaveText("1");
 

@@ -2,7 +2,6 @@
 // The tenant app's main navigation; highlights the section the person is in.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
 
 export function NavLinks({ team, items }: { team: string; items: Array<{ href: string; label: string }> }) {
   const pathname = usePathname();
@@ -17,10 +16,7 @@ export function NavLinks({ team, items }: { team: string; items: Array<{ href: s
               <Link
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={cn(
-                  "inline-flex h-10 items-center rounded-md px-3 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-foreground",
-                  active && "bg-secondary text-secondary-foreground",
-                )}
+                className={`inline-flex h-10 items-center rounded-md px-3 text-sm font-medium hover:bg-accent hover:text-foreground ${active ? "bg-secondary text-secondary-foreground" : "text-muted-foreground"}`}
               >
                 {item.label}
               </Link>

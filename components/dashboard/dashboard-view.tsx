@@ -6,16 +6,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { DashboardModel } from "@/lib/dashboards/build-dashboard";
 import type { KpiHistories } from "@/lib/dashboards/load-dashboard";
 import { JourneyHeatmap } from "./journey-heatmap";
+import type { KpiChartMeta } from "./kpi-chart-panel";
 import { KpiSection, KpiSectionSkeleton } from "./kpi-section";
 import { NeedsAttention } from "./needs-attention";
 import { ObjectivesTable } from "./objectives-table";
 import { PeriodSelector } from "./period-selector";
 import { ScoreTiles } from "./score-tiles";
+import { UpdateLoopFigures } from "@/components/update-loop/update-loop-figures";
 
 export function DashboardView({
   model,
   histories,
   basePath,
+  chart,
   actions,
   eyebrow,
 }: {
@@ -23,6 +26,8 @@ export function DashboardView({
   histories: Promise<KpiHistories>;
   /** Where period links point: the dashboard's own path. */
   basePath: string;
+  /** Renders one KPI's detail-chart disclosure (KpiChartDisclosure or SharedKpiChartDisclosure). */
+  chart: (meta: KpiChartMeta) => ReactNode;
   actions?: ReactNode;
   eyebrow?: ReactNode;
 }) {
@@ -45,6 +50,7 @@ export function DashboardView({
       {period.notice ? <Alert variant="warning">{period.notice}</Alert> : null}
       <PeriodSelector period={period} basePath={basePath} />
       <ScoreTiles model={model} />
+      <UpdateLoopFigures figures={model.updateLoop} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-5 print:grid-cols-5">
         <div className="min-w-0 lg:col-span-2 print:col-span-2">
           <NeedsAttention attention={model.attention} />
@@ -55,7 +61,7 @@ export function DashboardView({
       </div>
       <ObjectivesTable model={model} />
       <Suspense fallback={<KpiSectionSkeleton count={model.kpiCount} />}>
-        <KpiSection model={model} histories={histories} />
+        <KpiSection model={model} histories={histories} charts={{ basePath, render: chart, window: { from: period.history.from, to: period.history.to } }} />
       </Suspense>
     </div>
   );

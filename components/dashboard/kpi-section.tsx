@@ -5,11 +5,24 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { DashboardModel, KpiView } from "@/lib/dashboards/build-dashboard";
 import { describeThresholds, formatKpiValue, formatScore } from "@/lib/dashboards/format";
 import type { KpiHistories } from "@/lib/dashboards/load-dashboard";
-import { KpiChartDisclosure } from "./kpi-chart-disclosure";
+import type { KpiChartMeta } from "./kpi-chart-panel";
 import { Sparkline } from "./sparkline";
 import { TrendIndicator } from "./trend-indicator";
 
-function KpiCard({ kpi, history }: { kpi: KpiView; history: KpiHistories[string] }) {
+/** Where the detail charts fetch their values, and which client component shows them. */
+export interface KpiChartSource {
+  /** The dashboard's own path; each KPI's values are at `<basePath>/kpis/<id>/history`. */
+  basePath: string;
+  window: { from: string; to: string };
+  /**
+   * The disclosure, chosen by the page: the members' one reads through the team's query cache,
+   * the share page's uses plain fetch. Passed in rather than imported here so that the share
+   * page's script does not carry TanStack Query.
+   */
+  render: (meta: KpiChartMeta) => React.ReactNode;
+}
+
+function KpiCard({ kpi, history, charts }: { kpi: KpiView; history: KpiHistories[string]; charts: KpiChartSource }) {
   const prior = kpi.priorPeriod ? history.find((p) => p.period === kpi.priorPeriod) : undefined;
   return (
     <li
@@ -42,14 +55,29 @@ function KpiCard({ kpi, history }: { kpi: KpiView; history: KpiHistories[string]
       ) : null}
       {/* The KPI's own period-over-period direction: its latest value against the period before it. */}
       <TrendIndicator trend={kpi.ownTrend} score={kpi.score} previousScore={kpi.priorScore} previousLabel={kpi.priorPeriodLabel ?? undefined} />
-      <KpiChartDisclosure
-        data={{ name: kpi.name, unit: kpi.unit, currency: kpi.currency, direction: kpi.direction, target: kpi.target, targetMax: kpi.targetMax, redThreshold: kpi.redThreshold, points: history }}
-      />
+      {charts.render(chartMeta(kpi, charts))}
     </li>
   );
 }
 
-export async function KpiSection({ model, histories }: { model: DashboardModel; histories: Promise<KpiHistories> }) {
+// The chart's values are not props: 128 KPIs × a year of points made the page megabytes long.
+function chartMeta(kpi: KpiView, charts: KpiChartSource): KpiChartMeta {
+  const query = new URLSearchParams(charts.window).toString();
+  return {
+    kpiId: kpi.id,
+    historyUrl: `${charts.basePath}/kpis/${kpi.id}/history?${query}`,
+    window: charts.window,
+    name: kpi.name,
+    unit: kpi.unit,
+    currency: kpi.currency,
+    direction: kpi.direction,
+    target: kpi.target,
+    targetMax: kpi.targetMax,
+    redThreshold: kpi.redThreshold,
+  };
+}
+
+export async function KpiSection({ model, histories, charts }: { model: DashboardModel; histories: Promise<KpiHistories>; charts: KpiChartSource }) {
   const history = await histories;
   return (
     <KpiSectionFrame>
@@ -61,7 +89,7 @@ export async function KpiSection({ model, histories }: { model: DashboardModel; 
               {p.name}
             </h3>
             <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 print:grid-cols-3">
-              {p.objectives.flatMap((o) => o.kpis.map((k) => <KpiCard key={k.id} kpi={k} history={history[k.id] ?? []} />))}
+              {p.objectives.flatMap((o) => o.kpis.map((k) => <KpiCard key={k.id} kpi={k} history={history[k.id] ?? []} charts={charts} />))}
             </ul>
           </section>
         ))}

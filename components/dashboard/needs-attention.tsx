@@ -16,6 +16,9 @@ function KpiItems({ items, showStatus }: { items: AttentionKpi[]; showStatus: bo
               {k.objectiveTitle}
               {k.ownerName ? ` · ${k.ownerName}` : ""}
             </p>
+            {showStatus && k.status === "red" ? (
+              <p className="text-xs">{k.explanation ? `Why: ${k.explanation}` : k.plan ? `Initiative: ${k.plan}` : "Nobody has said why yet, and no initiative is open."}</p>
+            ) : null}
           </div>
           <div className="flex flex-col items-end gap-1 text-right">
             {showStatus ? (
@@ -64,8 +67,13 @@ export function NeedsAttention({ attention }: { attention: Attention }) {
         </p>
       ) : (
         <div className="flex flex-col gap-4">
-          <Group id="attention-red" title="Off track" count={attention.offTrack.length}>
-            <KpiItems items={attention.offTrack} showStatus />
+          <Group id="attention-unexplained" title="Off track, with no reason or initiative" count={attention.unexplained.length}>
+            <div data-testid="attention-unexplained">
+              <KpiItems items={attention.unexplained} showStatus />
+            </div>
+          </Group>
+          <Group id="attention-red" title={attention.unexplained.length ? "Off track, explained" : "Off track"} count={attention.offTrack.length - attention.unexplained.length}>
+            <KpiItems items={attention.offTrack.filter((k) => !attention.unexplained.includes(k))} showStatus />
           </Group>
           <Group id="attention-amber" title="At risk" count={attention.atRisk.length}>
             <KpiItems items={attention.atRisk} showStatus />

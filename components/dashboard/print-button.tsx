@@ -1,13 +1,13 @@
-"use client";
 // PrintButton: opens the browser's print dialog (Save as PDF), laid out by the dashboard's print styles.
 import { Printer } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
+import { PrintTrigger } from "./print-trigger";
 
 export function PrintButton() {
   return (
-    <Button variant="outline" onClick={() => window.print()}>
+    <PrintTrigger className={buttonVariants({ variant: "outline" })}>
       <Printer aria-hidden="true" />
       Print or save as PDF
-    </Button>
+    </PrintTrigger>
   );
 }

@@ -16,15 +16,21 @@ import { isMultiCellText, parsePastedBlock, placePastedBlock } from "@/lib/measu
 import { formatValue, parseMeasurementValue } from "@/lib/measurements/rules";
 import type { MeasurementHistoryEntry } from "@/db/queries/measurements";
 import type { SavedMeasurement } from "@/lib/measurements/save-measurements";
+import type { RedFollowUp } from "@/lib/update-loop/red-reason";
+import type { ExplainAction, Member } from "@/components/update-loop/red-reason-dialog";
+import { useRedFollowUps } from "@/components/update-loop/use-red-follow-ups";
 import { CellDetailsDialog } from "./cell-details-dialog";
 import { ConflictDialog, type Conflict } from "./conflict-dialog";
 import { ScoreSummary } from "./score-summary";
 
 export type GridAction<T> = (input: Record<string, unknown>) => Promise<ActionResult<T>>;
 
+/** A save reports a value that turned its KPI red and still needs a reason. */
+type SavedWithFollowUp = SavedMeasurement & { redFollowUp?: RedFollowUp };
+
 export interface GridActions {
-  save: GridAction<SavedMeasurement>;
-  paste: GridAction<SavedMeasurement[]>;
+  save: GridAction<SavedWithFollowUp>;
+  paste: GridAction<SavedWithFollowUp[]>;
   remove: GridAction<{ kpiId: string; period: string }>;
   history: GridAction<MeasurementHistoryEntry[]>;
 }
@@ -35,6 +41,8 @@ interface Props {
   canEdit: boolean;
   sections: GridSection[];
   actions: GridActions;
+  /** Asking why when a value turns its KPI red (editors only). */
+  redReason?: { members: Member[]; currentUserId: string | null; explain: ExplainAction };
 }
 
 /** What the grid believes a cell holds: the server's value, or one just saved over it. */
@@ -61,7 +69,7 @@ const cellKey = (kpiId: string, period: string) => `${kpiId}|${period}`;
 const refKey = (section: number, row: number, col: number) => `${section}:${row}:${col}`;
 const displayText = (value: number | null) => (value === null ? "" : formatValue(value));
 
-export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions }: Props) {
+export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions, redReason }: Props) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -74,6 +82,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions 
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const busy = useRef(new Set<string>());
   const root = useRef<HTMLDivElement>(null);
+  const followUps = useRedFollowUps({ team, members: redReason?.members ?? [], currentUserId: redReason?.currentUserId ?? null, explain: redReason?.explain, onMessage: setAnnouncement });
 
   // Periods run oldest → newest; a wide grid opens scrolled to the newest (the current period).
   useEffect(() => {
@@ -161,8 +170,9 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions 
     if (version !== null) input.version = version;
     if (override?.note !== undefined) input.note = override.note;
     await run(key, label, () => actions.save(input), ref, text, state, (result) => {
-      const saved = result as SavedMeasurement;
+      const saved = result as SavedWithFollowUp;
       applySaved([saved], new Map([[key, ref.kpi.cells[ref.col]!.version]]));
+      followUps.add(saved.redFollowUp ? [saved.redFollowUp] : []);
       return saved.outcome === "unchanged" ? `${label} unchanged` : `Saved ${label}: ${formatWithUnit(saved.value, ref.kpi.unit, ref.kpi.currency)}`;
     });
   };
@@ -289,6 +299,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions 
       clear();
       if (result.ok) {
         applySaved(result.data ?? [], baseVersions);
+        followUps.add((result.data ?? []).flatMap((s) => (s.redFollowUp ? [s.redFollowUp] : [])));
         setAlert(null);
         setAnnouncement(`Pasted ${cells.length} ${cells.length === 1 ? "value" : "values"} from ${labelOf(placed.targets[0]!.target.kpi, placed.targets[0]!.target.column)}`);
       } else if (result.status === 409) {
@@ -508,6 +519,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions 
           onClose={closeDetails}
         />
       ) : null}
+      {followUps.dialog}
       {conflict ? (
         <ConflictDialog
           conflict={conflict}

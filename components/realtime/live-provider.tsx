@@ -32,10 +32,13 @@ class PresenceStore {
   private listeners = new Set<() => void>();
   private snapshot: PresenceEntry[] = [];
 
-  update(entry: PresenceEntry & { leaving?: boolean }) {
+  /** Returns true when this person just arrived (so we can greet them with our own state). */
+  update(entry: PresenceEntry & { leaving?: boolean }): boolean {
+    const arrived = !entry.leaving && !this.entries.has(entry.userId);
     if (entry.leaving) this.entries.delete(entry.userId);
     else this.entries.set(entry.userId, { ...entry, at: Date.now() });
     this.emit();
+    return arrived;
   }
   expire() {
     const cutoff = Date.now() - PRESENCE_TTL_MS;
@@ -54,10 +57,77 @@ class PresenceStore {
   getSnapshot = () => this.snapshot;
 }
 
+/**
+ * One heartbeat per scope for this tab, however many components announce in it: the page's
+ * avatars (viewing) and an open editor (editing kpi:<id>) must not overwrite each other on
+ * the other screens, whose store keeps one entry per person. The newest editor wins; the
+ * scope is left only when its last announcer unmounts (checked after a tick, so a re-render
+ * that swaps announcers sends no "leaving").
+ */
+class PresenceAnnouncer {
+  private scopes = new Map<string, { entries: Map<number, string | null>; beat: ReturnType<typeof setInterval>; sent: string | null | undefined }>();
+  private nextToken = 0;
+  constructor(private readonly team: string) {}
+
+  register(scope: string, editing: string | null): () => void {
+    const token = ++this.nextToken;
+    let state = this.scopes.get(scope);
+    if (!state) {
+      state = { entries: new Map(), beat: setInterval(() => this.send(scope, true), 15_000), sent: undefined };
+      this.scopes.set(scope, state);
+    }
+    state.entries.set(token, editing);
+    this.send(scope);
+    return () => {
+      const current = this.scopes.get(scope);
+      if (!current) return;
+      current.entries.delete(token);
+      setTimeout(() => {
+        const later = this.scopes.get(scope);
+        if (!later) return;
+        if (later.entries.size > 0) return this.send(scope);
+        clearInterval(later.beat);
+        this.scopes.delete(scope);
+        this.post(scope, null, true);
+      }, 0);
+    };
+  }
+
+  /** Re-sends every scope's state at once (a newcomer would otherwise wait for our heartbeat). */
+  greet() {
+    for (const scope of this.scopes.keys()) this.send(scope, true);
+  }
+
+  private editing(scope: string): string | null {
+    const values = [...(this.scopes.get(scope)?.entries.values() ?? [])].filter((v): v is string => Boolean(v));
+    return values.at(-1) ?? null;
+  }
+
+  /** Sends when what this tab announces changed, or on the heartbeat. */
+  private send(scope: string, heartbeat = false) {
+    const state = this.scopes.get(scope);
+    if (!state) return;
+    const editing = this.editing(scope);
+    if (!heartbeat && state.sent === editing) return;
+    state.sent = editing;
+    this.post(scope, editing, false);
+  }
+
+  private post(scope: string, editing: string | null, leaving: boolean) {
+    fetch("/api/presence", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ team: this.team, scope, editing, leaving }),
+      keepalive: leaving,
+    }).catch(() => {});
+  }
+}
+
 interface LiveContextValue {
   team: string;
   userId: string;
   presence: PresenceStore;
+  announcer: PresenceAnnouncer;
   /** Subscribe to raw change events (e.g. to show "updated by someone else" in an open editor). */
   onChange(fn: (event: ChangeEvent) => void): () => void;
   status: "connecting" | "live" | "offline";
@@ -87,26 +157,40 @@ function LiveStream({ team, userId, children }: { team: string; userId: string; 
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveContextValue["status"]>("connecting");
   const presence = useMemo(() => new PresenceStore(), []);
+  const announcer = useMemo(() => new PresenceAnnouncer(team), [team]);
   const listeners = useRef(new Set<(event: ChangeEvent) => void>());
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshDue = useRef(Number.POSITIVE_INFINITY);
 
   useEffect(() => {
     // EventSource reconnects by itself and sends Last-Event-ID; the server replays what we missed.
     const source = new EventSource(`/api/events?team=${encodeURIComponent(team)}`);
-    const refresh = () => {
+    // One refresh for a burst of events; an earlier one already scheduled covers a later event.
+    const refresh = (delay: number) => {
+      const due = Date.now() + delay;
+      if (refreshTimer.current && refreshDue.current <= due) return;
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
-      refreshTimer.current = setTimeout(() => router.refresh(), 60);
+      refreshDue.current = due;
+      refreshTimer.current = setTimeout(() => {
+        refreshTimer.current = null;
+        refreshDue.current = Number.POSITIVE_INFINITY;
+        router.refresh();
+      }, delay);
     };
     source.addEventListener("ready", () => setStatus("live"));
     source.addEventListener("change", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
       for (const fn of listeners.current) fn(event);
       void queryClient.invalidateQueries({ queryKey: [team] });
-      refresh();
+      // Our own change: the tab that made it already has the new page from its action's
+      // response, and refreshing it now would only slow down everyone else's refresh on the
+      // server; another tab of ours catches up a moment later.
+      refresh(event.a && event.a === userId && !event.replay ? 1_500 : 60);
     });
     source.addEventListener("presence", (message) => {
       const entry = JSON.parse((message as MessageEvent<string>).data) as PresenceEntry & { leaving?: boolean };
-      if (entry.userId !== userId) presence.update(entry);
+      // Someone new arrived: tell them where we are now rather than at our next heartbeat.
+      if (entry.userId !== userId && presence.update(entry)) announcer.greet();
     });
     source.addEventListener("revoked", () => {
       source.close();
@@ -119,20 +203,21 @@ function LiveStream({ team, userId, children }: { team: string; userId: string; 
       clearInterval(expiry);
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
     };
-  }, [team, userId, router, queryClient, presence]);
+  }, [team, userId, router, queryClient, presence, announcer]);
 
   const value = useMemo<LiveContextValue>(
     () => ({
       team,
       userId,
       presence,
+      announcer,
       status,
       onChange(fn) {
         listeners.current.add(fn);
         return () => listeners.current.delete(fn);
       },
     }),
-    [team, userId, presence, status],
+    [team, userId, presence, announcer, status],
   );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
@@ -146,20 +231,6 @@ export function usePresenceIn(scope: string): PresenceEntry[] {
 
 /** Announces this person in `scope` (and what they edit) with a heartbeat while mounted. */
 export function useAnnouncePresence(scope: string, editing: string | null = null) {
-  const { team } = useLive();
-  useEffect(() => {
-    const send = (leaving = false) =>
-      fetch("/api/presence", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ team, scope, editing, leaving }),
-        keepalive: leaving,
-      }).catch(() => {});
-    void send();
-    const beat = setInterval(() => void send(), 15_000);
-    return () => {
-      clearInterval(beat);
-      void send(true);
-    };
-  }, [team, scope, editing]);
+  const { announcer } = useLive();
+  useEffect(() => announcer.register(scope, editing), [announcer, scope, editing]);
 }

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogTrigger } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useAnnouncePresence } from "@/components/realtime/live-provider";
 import type { ActionState } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { ActionForm, type ActionFormProps, type FormAction } from "./action-form";
@@ -16,8 +17,11 @@ export function FormDialog({
   wide = false,
   children,
   onSuccess,
+  presence,
   ...form
 }: Omit<ActionFormProps, "children" | "secondary"> & {
+  /** While open, tell the others who look at `scope` that this person edits `target` (e.g. "kpi:<id>"). */
+  presence?: { scope: string; target: string };
   trigger: ReactNode;
   title: string;
   description?: ReactNode;
@@ -29,6 +33,7 @@ export function FormDialog({
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent title={title} description={description} className={cn(wide && "max-w-2xl")}>
+        {open && presence ? <AnnounceEditing {...presence} /> : null}
         <ActionForm
           {...form}
           onSuccess={(result) => {
@@ -46,6 +51,11 @@ export function FormDialog({
       </DialogContent>
     </Dialog>
   );
+}
+
+function AnnounceEditing({ scope, target }: { scope: string; target: string }) {
+  useAnnouncePresence(scope, target);
+  return null;
 }
 
 /** "Delete …?" with the consequence spelled out; the hidden fields name the row and its version. */

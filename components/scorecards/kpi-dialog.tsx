@@ -32,7 +32,7 @@ export interface KpiFormValues {
 }
 
 export function KpiDialog({
-  action, team, objectiveId, objectiveTitle, members, kpi,
+  action, team, objectiveId, objectiveTitle, members, kpi, presenceScope,
 }: {
   action: FormAction;
   team: string;
@@ -41,12 +41,15 @@ export function KpiDialog({
   members: readonly MemberOption[];
   /** Absent: a new KPI on `objectiveId`. */
   kpi?: KpiFormValues;
+  /** e.g. "scorecard:<id>": while editing, the others there see who edits this KPI. */
+  presenceScope?: string;
 }) {
   return (
     <FormDialog
       action={action}
       team={team}
       version={kpi?.version}
+      presence={kpi && presenceScope ? { scope: presenceScope, target: `kpi:${kpi.id}` } : undefined}
       wide
       title={kpi ? `Edit KPI “${kpi.name}”` : `New KPI for “${objectiveTitle}”`}
       submitLabel={kpi ? "Save KPI" : "Add KPI"}

@@ -2,6 +2,9 @@
 // value, status, score and trend; its initiatives. Edit controls only for editors.
 import Link from "next/link";
 import { Trash2 } from "lucide-react";
+import { HistoryButton } from "@/components/activity/history-button";
+import { CommentsButton } from "@/components/comments/comments-button";
+import { EditingMarker } from "@/components/realtime/presence-avatars";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
@@ -57,6 +60,7 @@ export function ObjectiveCard({
   const served = item.stageIds.map((id) => stageName.get(id)).filter((n): n is string => Boolean(n));
   const headingId = `objective-${objective.id}`;
   const kpiSiblingWeights = kpis.map((k) => k.kpi.weight);
+  const presenceScope = `scorecard:${scorecardId}`;
 
   return (
     <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded-md border p-4" data-testid="objective">
@@ -65,6 +69,7 @@ export function ObjectiveCard({
           <h3 id={headingId} className="text-base font-semibold break-words">
             {objective.title}
           </h3>
+          <EditingMarker scope={presenceScope} target={`objective:${objective.id}`} />
           {objective.description ? <p className="text-sm text-muted-foreground">{objective.description}</p> : null}
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
             <span>Owner: {objective.ownerId ? (memberName.get(objective.ownerId) ?? "Former member") : "nobody yet"}</span>
@@ -75,6 +80,10 @@ export function ObjectiveCard({
           <div className="flex flex-wrap items-center gap-1 text-sm">
             <span className="text-muted-foreground">Serves:</span>
             {served.length ? served.map((name) => <Badge key={name} variant="secondary">{name}</Badge>) : <span className="text-muted-foreground">no journey stage</span>}
+          </div>
+          <div className="flex flex-wrap gap-1">
+            <CommentsButton entityType="objective" entityId={objective.id} label={objective.title} />
+            <HistoryButton entityType="objective" entityId={objective.id} label={objective.title} />
           </div>
         </div>
         <div className="flex shrink-0 flex-col items-start gap-2 sm:items-end">
@@ -90,6 +99,7 @@ export function ObjectiveCard({
                 stages={stages}
                 members={members}
                 objective={{ ...objective, stageIds: item.stageIds }}
+                presenceScope={presenceScope}
               />
               <ConfirmDelete
                 action={actions.deleteObjective}
@@ -128,10 +138,13 @@ export function ObjectiveCard({
             {kpis.map(({ kpi, evaluation }) => (
               <TableRow key={kpi.id} data-testid="kpi-row">
                 <TableCell className="min-w-48">
-                  <Link href={`/t/${team}/scorecards/${scorecardId}/kpis/${kpi.id}`} className="font-medium underline-offset-4 hover:underline">
+                  {/* No prefetch: each live refresh would prefetch every visible KPI page again. */}
+                  <Link href={`/t/${team}/scorecards/${scorecardId}/kpis/${kpi.id}`} prefetch={false} className="font-medium underline-offset-4 hover:underline">
                     {kpi.name}
                   </Link>
                   <span className="block text-xs text-muted-foreground">{INDICATOR_LABELS[kpi.indicator]}</span>
+                  <EditingMarker scope={presenceScope} target={`kpi:${kpi.id}`} />
+                  <CommentsButton entityType="kpi" entityId={kpi.id} label={kpi.name} compact />
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
                   <span className="tabular-nums">{formatKpiValue(evaluation.value, kpi)}</span>
@@ -154,7 +167,7 @@ export function ObjectiveCard({
                 {canWrite ? (
                   <TableCell>
                     <div className="flex justify-end gap-1">
-                      <KpiDialog action={actions.updateKpi} team={team} objectiveId={objective.id} objectiveTitle={objective.title} members={members} kpi={kpi} />
+                      <KpiDialog action={actions.updateKpi} team={team} objectiveId={objective.id} objectiveTitle={objective.title} members={members} kpi={kpi} presenceScope={presenceScope} />
                       <ConfirmDelete
                         action={actions.deleteKpi}
                         team={team}
@@ -197,24 +210,27 @@ export function ObjectiveCard({
                   </span>
                 </div>
                 <Progress value={initiative.progress} label={`Progress of ${initiative.title}`} hideLabel />
-                {canWrite ? (
-                  <div className="flex justify-end gap-1">
-                    <InitiativeDialog action={actions.updateInitiative} team={team} objectiveId={objective.id} objectiveTitle={objective.title} members={members} initiative={initiative} />
-                    <ConfirmDelete
-                      action={actions.deleteInitiative}
-                      team={team}
-                      version={initiative.version}
-                      fields={{ initiativeId: initiative.id }}
-                      title={`Delete initiative “${initiative.title}”?`}
-                      description="This cannot be undone."
-                      trigger={
-                        <Button variant="ghost" size="icon" aria-label={`Delete initiative ${initiative.title}`}>
-                          <Trash2 aria-hidden="true" />
-                        </Button>
-                      }
-                    />
-                  </div>
-                ) : null}
+                <div className="flex justify-end gap-1">
+                  <CommentsButton entityType="initiative" entityId={initiative.id} label={initiative.title} compact />
+                  {canWrite ? (
+                    <>
+                      <InitiativeDialog action={actions.updateInitiative} team={team} objectiveId={objective.id} objectiveTitle={objective.title} members={members} initiative={initiative} />
+                      <ConfirmDelete
+                        action={actions.deleteInitiative}
+                        team={team}
+                        version={initiative.version}
+                        fields={{ initiativeId: initiative.id }}
+                        title={`Delete initiative “${initiative.title}”?`}
+                        description="This cannot be undone."
+                        trigger={
+                          <Button variant="ghost" size="icon" aria-label={`Delete initiative ${initiative.title}`}>
+                            <Trash2 aria-hidden="true" />
+                          </Button>
+                        }
+                      />
+                    </>
+                  ) : null}
+                </div>
               </li>
             ))}
           </ul>

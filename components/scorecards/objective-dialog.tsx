@@ -20,7 +20,7 @@ export interface ObjectiveFormValues {
 }
 
 export function ObjectiveDialog({
-  action, team, perspectiveId, perspectiveName, perspectives, stages, members, objective,
+  action, team, perspectiveId, perspectiveName, perspectives, stages, members, objective, presenceScope,
 }: {
   action: FormAction;
   team: string;
@@ -31,6 +31,8 @@ export function ObjectiveDialog({
   members: readonly MemberOption[];
   /** Absent: a new objective in `perspectiveId`. */
   objective?: ObjectiveFormValues;
+  /** e.g. "scorecard:<id>": while editing, the others there see who edits this objective. */
+  presenceScope?: string;
 }) {
   const key = objective?.id ?? `new-${perspectiveId}`;
   return (
@@ -38,6 +40,7 @@ export function ObjectiveDialog({
       action={action}
       team={team}
       version={objective?.version}
+      presence={objective && presenceScope ? { scope: presenceScope, target: `objective:${objective.id}` } : undefined}
       wide
       title={objective ? `Edit objective “${objective.title}”` : `New objective in ${perspectiveName}`}
       submitLabel={objective ? "Save objective" : "Add objective"}

@@ -9,6 +9,7 @@ const TABS = [
   { href: "/measurements", label: "Measurements" },
   { href: "/strategy-map", label: "Strategy map" },
   { href: "/alignment", label: "Alignment" },
+  { href: "/import", label: "Import & export" },
 ];
 
 export function ScorecardTabs({ base }: { base: string }) {
@@ -22,8 +23,10 @@ export function ScorecardTabs({ base }: { base: string }) {
           const active = tab.href === "" ? pathname === href || pathname.startsWith(`${base}/kpis/`) : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={tab.label}>
+              {/* No prefetch: each live refresh would re-render the scorecard for every tab at once. */}
               <Link
                 href={href}
+                prefetch={false}
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "-mb-px inline-flex min-h-10 items-center border-b-2 border-transparent px-3 text-sm font-medium text-muted-foreground hover:text-foreground",

@@ -1,5 +1,5 @@
 // The append-only activity log: every accepted change, with who, what, before → after and why.
-import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
 import { activity, users } from "../schema";
 
@@ -29,13 +29,24 @@ export async function listActivitySince(tx: Tx, ctx: { teamId: string }, afterSe
 export async function listActivity(
   tx: Tx,
   ctx: { teamId: string },
-  filter: { entityType?: (typeof activity.$inferSelect)["entityType"]; entityId?: string; actorId?: string; beforeSeq?: number; limit?: number } = {},
+  filter: {
+    entityType?: (typeof activity.$inferSelect)["entityType"];
+    entityId?: string;
+    actorId?: string;
+    beforeSeq?: number;
+    /** Created at or after / strictly before these instants (the activity feed's date filter). */
+    from?: Date;
+    until?: Date;
+    limit?: number;
+  } = {},
 ) {
   const conditions: SQL[] = [eq(activity.teamId, ctx.teamId)];
   if (filter.entityType) conditions.push(eq(activity.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(activity.entityId, filter.entityId));
   if (filter.actorId) conditions.push(eq(activity.actorId, filter.actorId));
   if (filter.beforeSeq) conditions.push(lt(activity.seq, filter.beforeSeq));
+  if (filter.from) conditions.push(gte(activity.createdAt, filter.from));
+  if (filter.until) conditions.push(lt(activity.createdAt, filter.until));
   return tx
     .select({
       id: activity.id,

@@ -5,7 +5,7 @@ import type { Tx } from "../client";
 import {
   initiatives, journeys, kpis, measurements, memberships, objectiveStages, objectives, perspectives, scorecards, stages, users,
 } from "../schema";
-import { latestMeasurements, loadScorecardTree } from "./scorecard-tree";
+import { latestMeasurementsAt, loadScorecardTree } from "./scorecard-tree";
 import type { DashboardSource } from "@/lib/dashboards/build-dashboard";
 
 /**
@@ -35,11 +35,10 @@ export async function loadDashboardSource(
   asOf: string,
   previousAsOf: string,
 ): Promise<DashboardSource | undefined> {
-  const tree = await loadScorecardTree(tx, ctx, scorecardId, asOf);
-  if (!tree) return undefined;
-  const kpiIds = tree.kpis.map((k) => k.id);
+  const loaded = await loadScorecardTree(tx, ctx, scorecardId, asOf, { previousAsOf });
+  if (!loaded) return undefined;
+  const { previousMeasurements, ...tree } = loaded;
   const objectiveIds = tree.objectives.map((o) => o.id);
-  const previousMeasurements = await latestMeasurements(tx, ctx, kpiIds, previousAsOf);
 
   const initiativeRows = objectiveIds.length
     ? await tx
@@ -55,6 +54,9 @@ export async function loadDashboardSource(
         .from(initiatives)
         .where(and(eq(initiatives.teamId, ctx.teamId), inArray(initiatives.objectiveId, objectiveIds)))
     : [];
+
+  // Why KPIs are off track ("red needs a reason"): read with the latest values, no extra statement.
+  const explanations = tree.measurements.flatMap((m) => (m.reason ? [{ kpiId: m.kpiId, period: m.period, reason: m.reason }] : []));
 
   // The scorecard's own journey, plus any other journey whose stages its objectives serve.
   const linkedStageIds = [...new Set([...tree.stageIds.values()].flat())];
@@ -80,6 +82,7 @@ export async function loadDashboardSource(
     initiatives: initiativeRows,
     stages: stageRows,
     ownerNames: await loadMemberNames(tx, ctx, ownerIds),
+    explanations,
   };
 }
 
@@ -98,7 +101,7 @@ export async function loadKpiMeasurements(tx: Tx, ctx: { teamId: string }, kpiId
 
 /**
  * The whole team at a glance: every live scorecard and journey with what their health depends
- * on, as of `asOf` and `previousAsOf`. Nine statements, whatever the number of scorecards.
+ * on, as of `asOf` and `previousAsOf`. Eight statements, whatever the number of scorecards.
  */
 export async function loadTeamOverview(tx: Tx, ctx: { teamId: string }, asOf: string, previousAsOf: string) {
   const scorecardRows = await tx
@@ -114,8 +117,7 @@ export async function loadTeamOverview(tx: Tx, ctx: { teamId: string }, asOf: st
     .where(eq(objectiveStages.teamId, ctx.teamId));
   const kpiRows = await tx.select().from(kpis).where(eq(kpis.teamId, ctx.teamId)).orderBy(asc(kpis.position), asc(kpis.createdAt));
   const kpiIds = kpiRows.map((k) => k.id);
-  const current = await latestMeasurements(tx, ctx, kpiIds, asOf);
-  const previous = await latestMeasurements(tx, ctx, kpiIds, previousAsOf);
+  const { current, previous } = await latestMeasurementsAt(tx, ctx, kpiIds, asOf, previousAsOf);
   const journeyRows = await tx
     .select({ id: journeys.id, name: journeys.name, personaName: journeys.personaName })
     .from(journeys)
@@ -137,6 +139,17 @@ export async function findDashboardScorecard(tx: Tx, ctx: { teamId: string }, sc
     .select({ id: scorecards.id, name: scorecards.name })
     .from(scorecards)
     .where(and(eq(scorecards.teamId, ctx.teamId), eq(scorecards.id, scorecardId)))
+    .limit(1);
+  return row;
+}
+
+/** One KPI of one scorecard (its id and frequency), or undefined when the KPI is not on that scorecard. */
+export async function findScorecardKpi(tx: Tx, ctx: { teamId: string }, scorecardId: string, kpiId: string) {
+  const [row] = await tx
+    .select({ id: kpis.id, frequency: kpis.frequency })
+    .from(kpis)
+    .innerJoin(objectives, and(eq(objectives.teamId, kpis.teamId), eq(objectives.id, kpis.objectiveId)))
+    .where(and(eq(kpis.teamId, ctx.teamId), eq(kpis.id, kpiId), eq(objectives.scorecardId, scorecardId)))
     .limit(1);
   return row;
 }

@@ -1,13 +1,15 @@
 // One scorecard with everything its scores depend on, in a fixed number of queries
 // whatever its size: the dashboard, the editor, the journey canvas and the API read it.
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
-import { kpis, measurements, objectiveStages, objectives, perspectives, scorecards, stages, type Kpi, type Objective, type Perspective, type Scorecard } from "../schema";
+import { kpiExplanations, kpis, measurements, objectiveStages, objectives, perspectives, scorecards, stages, type Kpi, type Objective, type Perspective, type Scorecard } from "../schema";
 
 export interface LatestMeasurement {
   kpiId: string;
   period: string;
   value: number;
+  /** Why the KPI is off track in this period, when someone said ("red needs a reason"). */
+  reason?: string;
 }
 
 export interface ScorecardTree {
@@ -23,39 +25,84 @@ export interface ScorecardTree {
 
 /** The two latest measurements per KPI up to `asOf` (ISO date), for any set of KPIs. */
 export async function latestMeasurements(tx: Tx, ctx: { teamId: string }, kpiIds: string[], asOf: string): Promise<LatestMeasurement[]> {
-  if (kpiIds.length === 0) return [];
+  return (await latestMeasurementsAt(tx, ctx, kpiIds, asOf)).current;
+}
+
+/**
+ * The two latest measurements per KPI up to `asOf` and, when asked, up to an earlier
+ * `previousAsOf` too (the dashboard's comparison), in one statement: a second window
+ * partitions each KPI's values into those at or before `previousAsOf` and the rest.
+ */
+export async function latestMeasurementsAt(
+  tx: Tx,
+  ctx: { teamId: string },
+  kpiIds: string[],
+  asOf: string,
+  previousAsOf?: string,
+): Promise<{ current: LatestMeasurement[]; previous: LatestMeasurement[] }> {
+  if (kpiIds.length === 0) return { current: [], previous: [] };
+  if (previousAsOf !== undefined && previousAsOf > asOf) {
+    return { current: await latestMeasurements(tx, ctx, kpiIds, asOf), previous: await latestMeasurements(tx, ctx, kpiIds, previousAsOf) };
+  }
+  const split = previousAsOf ?? asOf;
   const ranked = tx
     .select({
       kpiId: measurements.kpiId,
       period: measurements.period,
       value: measurements.value,
       rank: sql<number>`row_number() over (partition by ${measurements.kpiId} order by ${measurements.period} desc)`.as("rank"),
+      rankBefore: sql<number>`row_number() over (partition by ${measurements.kpiId}, ${measurements.period} <= ${split} order by ${measurements.period} desc)`.as("rank_before"),
+      before: sql<boolean>`${measurements.period} <= ${split}`.as("before"),
     })
     .from(measurements)
     .where(and(eq(measurements.teamId, ctx.teamId), inArray(measurements.kpiId, kpiIds), lte(measurements.period, asOf)))
     .as("ranked");
-  return tx.select({ kpiId: ranked.kpiId, period: ranked.period, value: ranked.value }).from(ranked).where(lte(ranked.rank, 2));
+  const rows = await tx
+    .select({ kpiId: ranked.kpiId, period: ranked.period, value: ranked.value, rank: ranked.rank, rankBefore: ranked.rankBefore, before: ranked.before, reason: kpiExplanations.reason })
+    .from(ranked)
+    // The explanation of a value rides along (same statement): the dashboard's needs-attention reads it.
+    .leftJoin(kpiExplanations, and(eq(kpiExplanations.teamId, ctx.teamId), eq(kpiExplanations.kpiId, ranked.kpiId), eq(kpiExplanations.period, ranked.period)))
+    .where(previousAsOf === undefined ? lte(ranked.rank, 2) : or(lte(ranked.rank, 2), and(eq(ranked.before, true), lte(ranked.rankBefore, 2))));
+  const pick = (r: (typeof rows)[number]): LatestMeasurement => ({ kpiId: r.kpiId, period: r.period, value: r.value, ...(r.reason ? { reason: r.reason } : {}) });
+  return {
+    current: rows.filter((r) => Number(r.rank) <= 2).map(pick),
+    previous: previousAsOf === undefined ? [] : rows.filter((r) => r.before && Number(r.rankBefore) <= 2).map(pick),
+  };
 }
 
-export async function loadScorecardTree(tx: Tx, ctx: { teamId: string }, scorecardId: string, asOf: string): Promise<ScorecardTree | undefined> {
-  const [scorecard] = await tx
-    .select()
+/**
+ * The tree in four statements: the scorecard with its perspectives, the objectives with
+ * their stage ids, the KPIs, and the latest values (also as of `previousAsOf` when given).
+ */
+export async function loadScorecardTree(
+  tx: Tx,
+  ctx: { teamId: string },
+  scorecardId: string,
+  asOf: string,
+  options: { previousAsOf?: string } = {},
+): Promise<(ScorecardTree & { previousMeasurements: LatestMeasurement[] }) | undefined> {
+  const headRows = await tx
+    .select({ scorecard: scorecards, perspective: perspectives })
     .from(scorecards)
+    .leftJoin(perspectives, and(eq(perspectives.teamId, scorecards.teamId), eq(perspectives.scorecardId, scorecards.id)))
     .where(and(eq(scorecards.teamId, ctx.teamId), eq(scorecards.id, scorecardId)))
-    .limit(1);
+    .orderBy(asc(perspectives.position));
+  const scorecard = headRows[0]?.scorecard;
   if (!scorecard) return undefined;
-  const inCard = (table: typeof perspectives | typeof objectives) => and(eq(table.teamId, ctx.teamId), eq(table.scorecardId, scorecardId));
-  const perspectiveRows = await tx.select().from(perspectives).where(inCard(perspectives)).orderBy(asc(perspectives.position));
-  const objectiveRows = await tx.select().from(objectives).where(inCard(objectives)).orderBy(asc(objectives.position), asc(objectives.createdAt));
-  const objectiveIds = objectiveRows.map((o) => o.id);
-  const links = objectiveIds.length
-    ? await tx
-        .select({ objectiveId: objectiveStages.objectiveId, stageId: objectiveStages.stageId })
-        .from(objectiveStages)
-        .innerJoin(stages, and(eq(stages.teamId, objectiveStages.teamId), eq(stages.id, objectiveStages.stageId)))
-        .where(and(eq(objectiveStages.teamId, ctx.teamId), inArray(objectiveStages.objectiveId, objectiveIds)))
-        .orderBy(asc(stages.position))
-    : [];
+  const perspectiveRows = headRows.flatMap((r) => (r.perspective ? [r.perspective] : []));
+  const objectiveRows = await tx
+    .select({
+      objective: objectives,
+      // The served stages in stage order; an objective without any gets [].
+      stageIds: sql<string[]>`coalesce(json_agg(${stages.id} order by ${stages.position}) filter (where ${stages.id} is not null), '[]'::json)`,
+    })
+    .from(objectives)
+    .leftJoin(objectiveStages, and(eq(objectiveStages.teamId, objectives.teamId), eq(objectiveStages.objectiveId, objectives.id)))
+    .leftJoin(stages, and(eq(stages.teamId, objectiveStages.teamId), eq(stages.id, objectiveStages.stageId)))
+    .where(and(eq(objectives.teamId, ctx.teamId), eq(objectives.scorecardId, scorecardId)))
+    .groupBy(objectives.teamId, objectives.id)
+    .orderBy(asc(objectives.position), asc(objectives.createdAt));
+  const objectiveIds = objectiveRows.map((o) => o.objective.id);
   const kpiRows = objectiveIds.length
     ? await tx
         .select()
@@ -64,31 +111,43 @@ export async function loadScorecardTree(tx: Tx, ctx: { teamId: string }, scoreca
         .orderBy(asc(kpis.position), asc(kpis.createdAt))
     : [];
   const stageIds = new Map<string, string[]>();
-  for (const link of links) stageIds.set(link.objectiveId, [...(stageIds.get(link.objectiveId) ?? []), link.stageId]);
+  for (const row of objectiveRows) {
+    const ids = typeof row.stageIds === "string" ? (JSON.parse(row.stageIds) as string[]) : row.stageIds;
+    if (ids.length) stageIds.set(row.objective.id, ids);
+  }
+  const latest = await latestMeasurementsAt(tx, ctx, kpiRows.map((k) => k.id), asOf, options.previousAsOf);
   return {
     scorecard,
     perspectives: perspectiveRows,
-    objectives: objectiveRows,
+    objectives: objectiveRows.map((r) => r.objective),
     stageIds,
     kpis: kpiRows,
-    measurements: await latestMeasurements(tx, ctx, kpiRows.map((k) => k.id), asOf),
+    measurements: latest.current,
+    previousMeasurements: latest.previous,
   };
 }
 
 /** The objectives (of any scorecard) that serve the stages of one journey, with their KPIs and latest values. */
 export async function loadJourneyAlignment(tx: Tx, ctx: { teamId: string }, journeyId: string, asOf: string) {
-  const links = await tx
-    .select({ objectiveId: objectiveStages.objectiveId, stageId: objectiveStages.stageId })
+  // The links and their objectives in one statement: one row per (objective, stage) link.
+  const rows = await tx
+    .select({
+      objectiveId: objectiveStages.objectiveId,
+      stageId: objectiveStages.stageId,
+      title: objectives.title,
+      weight: objectives.weight,
+      perspectiveKind: perspectives.kind,
+      scorecardId: objectives.scorecardId,
+    })
     .from(objectiveStages)
     .innerJoin(stages, and(eq(stages.teamId, objectiveStages.teamId), eq(stages.id, objectiveStages.stageId)))
-    .where(and(eq(objectiveStages.teamId, ctx.teamId), eq(stages.journeyId, journeyId)));
-  const objectiveIds = [...new Set(links.map((l) => l.objectiveId))];
-  if (objectiveIds.length === 0) return { links, objectives: [], kpis: [], measurements: [] };
-  const objectiveRows = await tx
-    .select({ id: objectives.id, title: objectives.title, weight: objectives.weight, perspectiveKind: perspectives.kind, scorecardId: objectives.scorecardId })
-    .from(objectives)
+    .innerJoin(objectives, and(eq(objectives.teamId, objectiveStages.teamId), eq(objectives.id, objectiveStages.objectiveId)))
     .innerJoin(perspectives, and(eq(perspectives.teamId, objectives.teamId), eq(perspectives.id, objectives.perspectiveId)))
-    .where(and(eq(objectives.teamId, ctx.teamId), inArray(objectives.id, objectiveIds)));
+    .where(and(eq(objectiveStages.teamId, ctx.teamId), eq(stages.journeyId, journeyId)));
+  const links = rows.map((r) => ({ objectiveId: r.objectiveId, stageId: r.stageId }));
+  const objectiveRows = [...new Map(rows.map((r) => [r.objectiveId, { id: r.objectiveId, title: r.title, weight: r.weight, perspectiveKind: r.perspectiveKind, scorecardId: r.scorecardId }])).values()];
+  if (objectiveRows.length === 0) return { links, objectives: [], kpis: [], measurements: [] };
+  const objectiveIds = objectiveRows.map((o) => o.id);
   const kpiRows = await tx.select().from(kpis).where(and(eq(kpis.teamId, ctx.teamId), inArray(kpis.objectiveId, objectiveIds)));
   return { links, objectives: objectiveRows, kpis: kpiRows, measurements: await latestMeasurements(tx, ctx, kpiRows.map((k) => k.id), asOf) };
 }

@@ -51,6 +51,23 @@ export async function revokeShareLinkRow(tx: Tx, ctx: { teamId: string }, id: st
   return row;
 }
 
+/** The live link behind a token hash, without counting a view (reads the shared page makes after opening it). */
+export async function findLiveShareLink(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = new Date()): Promise<ShareLinkRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(shareLinks)
+    .where(
+      and(
+        eq(shareLinks.teamId, ctx.teamId),
+        eq(shareLinks.tokenHash, tokenHash),
+        isNull(shareLinks.revokedAt),
+        or(isNull(shareLinks.expiresAt), gt(shareLinks.expiresAt, now)),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /**
  * Opens a link: counts the view and returns the row, in one statement, only when the link is
  * live (not revoked, not expired). Unknown, revoked and expired links all return undefined.

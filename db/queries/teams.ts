@@ -32,6 +32,28 @@ export async function findMemberTeam(userId: string, slug: string): Promise<{ te
   });
 }
 
+export type UserTeam = { id: string; name: string; slug: string; role: Role };
+
+/**
+ * findMemberTeam and listUserTeams in one statement, for team pages: every team the person
+ * belongs to (the team switcher) and, among them, the one behind the URL slug.
+ */
+export async function findMemberTeamWithList(
+  userId: string,
+  slug: string,
+): Promise<{ found: { team: Team; role: Role; membershipId: string } | undefined; teams: UserTeam[] }> {
+  const rows = await asUser(userId, (tx) =>
+    tx
+      .select({ team: teams, role: memberships.role, membershipId: memberships.id })
+      .from(memberships)
+      .innerJoin(teams, eq(teams.id, memberships.teamId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(teams.name)),
+  );
+  const found = rows.find((r) => r.team.slug === slug);
+  return { found, teams: rows.map((r) => ({ id: r.team.id, name: r.team.name, slug: r.team.slug, role: r.role })) };
+}
+
 /** Every team the person belongs to, for the team switcher. */
 export async function listUserTeams(userId: string): Promise<Array<{ id: string; name: string; slug: string; role: Role }>> {
   return asUser(userId, (tx) =>

@@ -5,3 +5,4 @@ export * from "./scorecards";
 export * from "./collaboration";
 export * from "./access";
 export * from "./system";
+export * from "./update-loop";

@@ -45,6 +45,8 @@ export const jobs = pgTable(
     payload: jsonb("payload").notNull().default({}),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
     lockedAt: timestamp("locked_at", { withTimezone: true }),
+    /** The worker that claimed it last (for logs and tests: who ran it). */
+    lockedBy: text("locked_by"),
     doneAt: timestamp("done_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { findMemberTeam } from "@/db/queries/teams";
+import { findMemberTeamWithList, type UserTeam } from "@/db/queries/teams";
 import type { Team } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
 import { AppError } from "@/lib/errors";
@@ -13,6 +13,8 @@ export interface TeamSession {
   user: SessionUser;
   ctx: TeamContext;
   team: Team;
+  /** Every team the person belongs to (the team switcher), read in the same statement. */
+  teams: UserTeam[];
 }
 
 /**
@@ -21,11 +23,11 @@ export interface TeamSession {
  */
 export async function resolveTeamSession(user: SessionUser | null, slug: string, permission?: Permission): Promise<TeamSession> {
   if (!user) throw new AppError("unauthenticated", "Please sign in.");
-  const found = await findMemberTeam(user.id, slug);
+  const { found, teams } = await findMemberTeamWithList(user.id, slug);
   if (!found) throw new AppError("not_found", "This team was not found.");
   const ctx: TeamContext = { teamId: found.team.id, teamSlug: found.team.slug, userId: user.id, membershipId: found.membershipId, role: found.role, via: "session" };
   if (permission && !can(ctx.role, permission)) throw new AppError("forbidden", "Your role does not allow this.");
-  return { user, ctx, team: found.team };
+  return { user, ctx, team: found.team, teams };
 }
 
 /** For pages and layouts: redirects to sign-in, or renders the 404 page, instead of throwing. Once per request. */

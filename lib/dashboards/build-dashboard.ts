@@ -5,6 +5,7 @@ import type { Kpi, Objective, Perspective, Scorecard } from "@/db/schema";
 import { evaluateScorecard, type EvaluatedKpi, type MeasurementRow } from "@/lib/scorecards/evaluate";
 import { formatPeriod, previousPeriod, type Frequency, type TeamCalendar } from "@/lib/periods";
 import { stageHealth, trend, type Coverage, type Status, type Trend } from "@/lib/scoring";
+import { scorecardFigures, type UpdateLoopFigures } from "@/lib/update-loop/figures";
 import type { KpiUnit } from "./format";
 import type { DashboardPeriod } from "./period-selection";
 
@@ -24,6 +25,8 @@ export interface DashboardSource {
   stages: Array<{ id: string; name: string; position: number; journeyId: string; journeyName: string }>;
   /** user id → display name; never an e-mail address (the share page is public). */
   ownerNames: Map<string, string>;
+  /** Why KPIs are off track, per (KPI, period) ("red needs a reason"); absent reads as none. */
+  explanations?: Array<{ kpiId: string; period: string; reason: string }>;
 }
 
 export type InitiativeStatus = "planned" | "in_progress" | "on_hold" | "done" | "canceled";
@@ -119,6 +122,10 @@ export interface AttentionKpi {
   score: number | null;
   status: Status;
   stale: boolean;
+  /** Why it is off track in its latest period, when someone said. */
+  explanation: string | null;
+  /** An open initiative on its objective (the first, by title), when there is one. */
+  plan: string | null;
 }
 
 export interface AttentionInitiative {
@@ -135,6 +142,8 @@ export interface AttentionInitiative {
 export interface NeedsAttention {
   /** Red, with a current value (worst first). */
   offTrack: AttentionKpi[];
+  /** Of those, the ones with neither an explanation nor an open initiative: red needs a reason. */
+  unexplained: AttentionKpi[];
   /** Amber, with a current value (worst first). */
   atRisk: AttentionKpi[];
   /** No value yet, or only one older than the KPI's frequency allows (stale). */
@@ -152,6 +161,8 @@ export interface DashboardModel {
   attention: NeedsAttention;
   kpiCount: number;
   statusCounts: Record<Status, number>;
+  /** Ownership coverage and freshness, as of the selected period. */
+  updateLoop: UpdateLoopFigures;
 }
 
 const DAY_MS = 86_400_000;
@@ -250,9 +261,10 @@ export function buildDashboard(source: DashboardSource, period: DashboardPeriod,
     overall: summary(current.rollup, previous.rollup),
     perspectives,
     heatmaps: buildHeatmaps(perspectives, source.stages),
-    attention: needsAttention(kpis, objectives, source.initiatives, name, today),
+    attention: needsAttention(kpis, objectives, source.initiatives, name, today, source.explanations ?? []),
     kpiCount: kpis.length,
     statusCounts,
+    updateLoop: scorecardFigures(current),
   };
 }
 
@@ -287,16 +299,24 @@ function needsAttention(
   initiatives: DashboardSource["initiatives"],
   name: (userId: string | null) => string | null,
   today: string,
+  explanations: NonNullable<DashboardSource["explanations"]>,
 ): NeedsAttention {
+  const reasons = new Map(explanations.map((e) => [`${e.kpiId}|${e.period}`, e.reason]));
+  const OPEN = new Set<InitiativeStatus>(["planned", "in_progress", "on_hold"]);
+  const plans = new Map<string, string>();
+  for (const i of [...initiatives].sort((a, b) => a.title.localeCompare(b.title))) if (OPEN.has(i.status) && !plans.has(i.objectiveId)) plans.set(i.objectiveId, i.title);
   const item = (k: KpiView): AttentionKpi => ({
     id: k.id, name: k.name, objectiveTitle: k.objectiveTitle, ownerName: k.ownerName, value: k.value, unit: k.unit, currency: k.currency,
     periodLabel: k.periodLabel, score: k.score, status: k.status, stale: k.stale,
+    explanation: k.period ? (reasons.get(`${k.id}|${k.period}`) ?? null) : null, plan: plans.get(k.objectiveId) ?? null,
   });
   const worstFirst = (a: KpiView, b: KpiView) => (a.score ?? 0) - (b.score ?? 0) || a.name.localeCompare(b.name);
   const current = kpis.filter((k) => k.value !== null && !k.stale);
   const titles = new Map(objectives.map((o) => [o.id, o.title]));
+  const offTrack = current.filter((k) => k.status === "red").sort(worstFirst).map(item);
   return {
-    offTrack: current.filter((k) => k.status === "red").sort(worstFirst).map(item),
+    offTrack,
+    unexplained: offTrack.filter((k) => !k.explanation && !k.plan),
     atRisk: current.filter((k) => k.status === "amber").sort(worstFirst).map(item),
     noCurrentValue: kpis.filter((k) => k.value === null || k.stale).map(item),
     pastDue: initiatives

@@ -1,7 +1,7 @@
 // Server-side entry points of the dashboards: resolve the period on the team's calendar, read
 // through db/queries inside the team-bound transaction, and build the model.
 import type { Tx } from "@/db/client";
-import { loadDashboardSource, loadKpiMeasurements, loadTeamOverview } from "@/db/queries/dashboards";
+import { findScorecardKpi, loadDashboardSource, loadKpiMeasurements, loadTeamOverview } from "@/db/queries/dashboards";
 import { inTeam } from "@/db/tenant";
 import type { Team } from "@/db/schema";
 import { teamToday } from "@/lib/scorecards/evaluate";
@@ -50,6 +50,26 @@ export async function loadKpiHistories(ctx: { teamId: string }, model: Dashboard
   const kpis = model.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
   const rows = await inTeam(ctx.teamId, (tx) => loadKpiMeasurements(tx, ctx, kpis.map((k) => k.id), model.period.history));
   return kpiHistories(kpis, rows, calendar);
+}
+
+export type KpiHistoryPoint = KpiHistories[string][number];
+
+/**
+ * One KPI's values in a history window, labelled by period: the detail chart's data, read only
+ * when someone opens the chart. Null when the KPI is not on this scorecard.
+ */
+export async function loadKpiHistoryIn(
+  tx: Tx,
+  ctx: { teamId: string },
+  team: Pick<Team, "timeZone" | "fiscalYearStartMonth">,
+  scorecardId: string,
+  kpiId: string,
+  window: { from: string; to: string },
+): Promise<KpiHistoryPoint[] | null> {
+  const kpi = await findScorecardKpi(tx, ctx, scorecardId, kpiId);
+  if (!kpi) return null;
+  const rows = await loadKpiMeasurements(tx, ctx, [kpi.id], window);
+  return kpiHistories([kpi], rows, teamCalendar(team))[kpi.id] ?? [];
 }
 
 /** The measurements the CSV export lists: every period that overlaps the selected range. */

@@ -2,7 +2,7 @@
 // KPI typed by hand (a template that does not is offered but cannot be added).
 import { KPI_LIBRARY, type KpiTemplate } from "@/lib/kpi-library";
 import type { FieldErrors } from "@/lib/errors";
-import { kpiDefinitionErrors } from "@/lib/validation/scorecards";
+import { kpiDefinitionErrors } from "./kpi-definition";
 
 export function kpiValuesFromTemplate(template: KpiTemplate) {
   return {

@@ -8,6 +8,7 @@ import { getInTeamOrThrow, updateVersioned } from "@/db/queries/versioned";
 import { kpis, objectives, type Kpi } from "@/db/schema";
 import type { ActivityEntry } from "@/db/queries/activity";
 import type { TeamContext } from "@/db/tenant";
+import { notifyAssignment } from "@/lib/collaboration/notify";
 import { AppError, validationError } from "@/lib/errors";
 import { findKpiTemplate } from "@/lib/kpi-library";
 import {
@@ -35,6 +36,7 @@ export async function createKpi(tx: Tx, ctx: Ctx, input: KpiCreateInput) {
   const objective = await getInTeamOrThrow(tx, objectives, ctx, objectiveId, "This objective");
   await assertOwnerIsMember(tx, ctx, input.ownerId);
   const [kpi] = await insertKpis(tx, ctx, objective.id, [values]);
+  await notifyAssignment(tx, ctx, { entityType: "kpi", entityId: kpi!.id, from: null, to: kpi!.ownerId });
   await recordChange(tx, ctx, createdEntry(ctx, kpi!), { version: kpi!.version, parentId: objective.scorecardId });
   return kpi!;
 }
@@ -64,6 +66,7 @@ async function applyKpiChange(tx: Tx, ctx: Ctx, current: Kpi, version: number, v
     return current;
   }
   const updated = await updateVersioned(tx, kpis, ctx, current.id, version, values, "This KPI");
+  await notifyAssignment(tx, ctx, { entityType: "kpi", entityId: current.id, from: current.ownerId, to: updated.ownerId });
   const objective = await getInTeamOrThrow(tx, objectives, ctx, current.objectiveId, "This objective");
   await recordChange(tx, ctx, entries, { version: updated.version, parentId: objective.scorecardId });
   return updated;

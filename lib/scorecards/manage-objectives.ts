@@ -6,6 +6,7 @@ import { deleteObjectiveRow, insertObjective, listObjectiveStageIds, nextObjecti
 import { getInTeamOrThrow, updateVersioned } from "@/db/queries/versioned";
 import { objectives, perspectives, scorecards } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
+import { notifyAssignment } from "@/lib/collaboration/notify";
 import { validationError } from "@/lib/errors";
 import type { ObjectiveCreateInput, ObjectiveUpdateInput } from "@/lib/validation/scorecards";
 import { changeEntries } from "./changes";
@@ -31,6 +32,7 @@ export async function createObjective(tx: Tx, ctx: Ctx, input: ObjectiveCreateIn
     position: await nextObjectivePosition(tx, ctx, perspective.id),
   });
   await replaceObjectiveStages(tx, ctx, objective.id, stageIds);
+  await notifyAssignment(tx, ctx, { entityType: "objective", entityId: objective.id, from: null, to: objective.ownerId });
   await recordChange(
     tx,
     ctx,
@@ -66,6 +68,7 @@ export async function updateObjective(tx: Tx, ctx: Ctx, input: ObjectiveUpdateIn
     moved ? { ...values, position: await nextObjectivePosition(tx, ctx, perspective.id) } : values,
     "This objective",
   );
+  await notifyAssignment(tx, ctx, { entityType: "objective", entityId: current.id, from: current.ownerId, to: updated.ownerId });
   const beforeStages = await listObjectiveStageIds(tx, ctx, current.id);
   await replaceObjectiveStages(tx, ctx, current.id, stageIds);
 

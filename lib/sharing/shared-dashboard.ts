@@ -1,9 +1,9 @@
 // Opening a share link: the token names the team, the secret's hash finds a live link in it,
 // the view is counted, and the linked dashboard is built — all in one team-bound transaction.
-import { recordShareLinkView } from "@/db/queries/share-links";
+import { findLiveShareLink, recordShareLinkView } from "@/db/queries/share-links";
 import { getTeam } from "@/db/queries/teams";
 import { inTeam } from "@/db/tenant";
-import { buildDashboardIn, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
+import { buildDashboardIn, loadKpiHistoryIn, type KpiHistoryPoint, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
 import { parseShareToken } from "./share-token";
 
 export interface SharedDashboard extends LoadedDashboard {
@@ -27,5 +27,21 @@ export async function openSharedDashboard(token: string, searchParams: Record<st
     const team = await getTeam(tx, ctx);
     const loaded = await buildDashboardIn(tx, ctx, team, link.scorecardId, searchParams, now);
     return loaded ? { ...loaded, teamId: team.id, teamName: team.name, linkId: link.id } : null;
+  });
+}
+
+/**
+ * A detail chart's data on the shared page: the same token check as opening the link, without
+ * counting another view. Null for a dead token and for a KPI that is not on the shared scorecard.
+ */
+export async function openSharedKpiHistory(token: string, kpiId: string, window: { from: string; to: string }, now: Date = new Date()): Promise<KpiHistoryPoint[] | null> {
+  const parsed = parseShareToken(token);
+  if (!parsed) return null;
+  const ctx = { teamId: parsed.teamId };
+  return inTeam(ctx.teamId, async (tx) => {
+    const link = await findLiveShareLink(tx, ctx, parsed.tokenHash, now);
+    if (!link) return null;
+    const team = await getTeam(tx, ctx);
+    return loadKpiHistoryIn(tx, ctx, team, link.scorecardId, kpiId, window);
   });
 }

@@ -3,11 +3,11 @@
 // viewer, a member of another team, and an anonymous caller.
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDbHandle } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
-import { journeys, memberships, scorecards, teams } from "@/db/schema";
+import { journeys, kpis, memberships, objectives, scorecards, teams } from "@/db/schema";
 import { DEMO_ACCOUNTS, seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
@@ -41,6 +41,8 @@ interface Fixture {
   teamId: string;
   journeyId: string;
   scorecardId: string;
+  /** A KPI on that scorecard. */
+  kpiId: string;
 }
 
 /**
@@ -79,6 +81,31 @@ const ROUTES: Record<string, RouteRule> = {
     params: (f) => ({ team: "acme", scorecardId: f.scorecardId }),
     url: (f) => `http://localhost/t/acme/dashboards/${f.scorecardId}/export`,
   },
+  "app/t/[team]/dashboards/[scorecardId]/kpis/[kpiId]/history/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "scorecards.read",
+    params: (f) => ({ team: "acme", scorecardId: f.scorecardId, kpiId: f.kpiId }),
+    url: (f) => `http://localhost/t/acme/dashboards/${f.scorecardId}/kpis/${f.kpiId}/history?from=2025-01-01&to=2026-12-31`,
+  },
+  "app/share/[token]/kpis/[kpiId]/history/route.ts": { kind: "public", why: "authorized by the share token (tests/integration/kpi-history.test.ts)" },
+  "app/t/[team]/api/scorecards/[scorecardId]/export/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "scorecards.read",
+    params: (f) => ({ team: "acme", scorecardId: f.scorecardId }),
+    url: (f) => `http://localhost/t/acme/api/scorecards/${f.scorecardId}/export`,
+  },
+  // Sent without a JSON content type: an allowed caller gets past 401/404/403 to the 415.
+  "app/t/[team]/api/scorecards/[scorecardId]/import/route.ts": {
+    kind: "session",
+    method: "POST",
+    permission: "measurements.write",
+    params: (f) => ({ team: "acme", scorecardId: f.scorecardId }),
+    url: (f) => `http://localhost/t/acme/api/scorecards/${f.scorecardId}/import`,
+    body: () => ({ kpiIds: [], rows: [] }),
+    ok: 415,
+  },
   "app/api/events/route.ts": {
     kind: "session",
     method: "GET",
@@ -109,7 +136,15 @@ beforeAll(async () => {
   const [team] = await db.select().from(teams).where(eq(teams.slug, "acme"));
   const [journey] = await inTeam(team!.id, (tx) => tx.select().from(journeys).limit(1));
   const [scorecard] = await inTeam(team!.id, (tx) => tx.select().from(scorecards).limit(1));
-  fixture = { teamId: team!.id, journeyId: journey!.id, scorecardId: scorecard!.id };
+  const [kpi] = await inTeam(team!.id, (tx) =>
+    tx
+      .select({ id: kpis.id })
+      .from(kpis)
+      .innerJoin(objectives, and(eq(objectives.teamId, kpis.teamId), eq(objectives.id, kpis.objectiveId)))
+      .where(eq(objectives.scorecardId, scorecard!.id))
+      .limit(1),
+  );
+  fixture = { teamId: team!.id, journeyId: journey!.id, scorecardId: scorecard!.id, kpiId: kpi!.id };
   baseline = await inTeam(team!.id, (tx) => tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships));
   users.set("anonymous", null);
   for (const principal of PRINCIPALS.filter((p) => p !== "anonymous") as Array<Exclude<Principal, "anonymous">>) {

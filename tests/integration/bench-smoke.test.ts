@@ -41,6 +41,8 @@ describe("bench query counts (tiny)", () => {
     expect(measured.map((c) => c.key).sort()).toEqual(["dashboard", "editor", "journey", "share"]);
     for (const c of measured) {
       expect(c.A!.data, c.key).toBeGreaterThan(0);
+      // The budget of issue 10: at most 10 data statements per page, layout included.
+      expect(c.A!.data, c.key).toBeLessThanOrEqual(10);
       expect(c.B, c.key).toEqual(c.A);
       expect(c.constant).toBe(true);
     }

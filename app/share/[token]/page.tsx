@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { PrintButton } from "@/components/dashboard/print-button";
+import { SharedKpiChartDisclosure } from "@/components/dashboard/shared-kpi-chart-disclosure";
 import { loadKpiHistories } from "@/lib/dashboards/load-dashboard";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
 
@@ -33,6 +34,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
       model={shared.model}
       histories={histories}
       basePath={`/share/${encodeURIComponent(token)}`}
+      chart={(meta) => <SharedKpiChartDisclosure meta={meta} />}
       eyebrow={<p className="text-sm font-medium text-muted-foreground">Shared by {shared.teamName}</p>}
       actions={<PrintButton />}
     />

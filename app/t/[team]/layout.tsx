@@ -1,6 +1,7 @@
 // The tenant app's frame: resolves the TeamContext once (404 for anyone outside the team),
 // then header, team switcher, navigation and account menu around every team page.
 import Link from "next/link";
+import { Suspense } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Logo } from "@/components/brand/logo";
 import { NavLinks } from "@/components/app-shell/nav-links";
@@ -8,22 +9,23 @@ import { TeamSwitcher } from "@/components/app-shell/team-switcher";
 import { UserMenu } from "@/components/app-shell/user-menu";
 import { LiveProvider } from "@/components/realtime/live-provider";
 import { BillingBanner } from "@/components/billing/billing-banner";
-import { listUserTeams } from "@/db/queries/teams";
+import { InboxLink, InboxLinkView } from "@/components/notifications/inbox-link";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
 
 const NAV = [
   { href: "", label: "Overview" },
+  { href: "/my-updates", label: "My updates" },
   { href: "/journeys", label: "Journeys" },
   { href: "/scorecards", label: "Scorecards" },
   { href: "/dashboards", label: "Dashboards" },
+  { href: "/activity", label: "Activity" },
   { href: "/settings", label: "Settings" },
 ];
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { user, ctx, team } = await requireTeamPage(slug);
-  const teams = await listUserTeams(user.id);
+  const { user, ctx, team, teams } = await requireTeamPage(slug);
   return (
     <LiveProvider team={team.slug} userId={user.id}>
     <div className="flex min-h-dvh flex-col">
@@ -37,7 +39,10 @@ export default async function TeamLayout({ children, params }: { children: React
           </Link>
           <span aria-hidden="true" className="text-muted-foreground">/</span>
           <TeamSwitcher current={{ slug: team.slug, name: team.name }} teams={teams} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            <Suspense fallback={<InboxLinkView team={team.slug} total={0} />}>
+              <InboxLink slug={team.slug} />
+            </Suspense>
             <UserMenu name={user.name ?? user.email} email={user.email} role={ROLE_LABELS[ctx.role]} signOut={signOutAction} />
           </div>
         </div>

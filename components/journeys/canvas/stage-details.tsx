@@ -3,6 +3,9 @@
 import { Pencil } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { updateStage } from "@/app/t/[team]/journeys/actions";
+import { CommentsButton } from "@/components/comments/comments-button";
+import { useAnnouncePresence } from "@/components/realtime/live-provider";
+import { EditingMarker } from "@/components/realtime/presence-avatars";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -19,12 +22,13 @@ const FIELDS = [
 ] as const;
 
 export function StageDetails({ stage }: { stage: CanvasStage }) {
-  const { canEdit } = useCanvas();
+  const { canEdit, journeyId } = useCanvas();
   const [editing, setEditing] = useState(false);
   if (editing) return <StageForm stage={stage} onDone={() => setEditing(false)} />;
   const empty = FIELDS.every((f) => !stage[f.key]);
   return (
     <div className="flex flex-col gap-2">
+      <EditingMarker scope={`journey:${journeyId}`} target={`stage:${stage.id}`} />
       {empty ? (
         <p className="text-xs text-muted-foreground">No customer goal or mindset yet.</p>
       ) : (
@@ -43,13 +47,17 @@ export function StageDetails({ stage }: { stage: CanvasStage }) {
           Edit stage<span className="sr-only"> {stage.name}</span>
         </Button>
       ) : null}
+      <div className="self-start">
+        <CommentsButton entityType="stage" entityId={stage.id} label={stage.name} />
+      </div>
     </div>
   );
 }
 
 function StageForm({ stage, onDone }: { stage: CanvasStage; onDone: () => void }) {
-  const { run } = useCanvas();
+  const { run, journeyId } = useCanvas();
   const id = useId();
+  useAnnouncePresence(`journey:${journeyId}`, `stage:${stage.id}`);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 

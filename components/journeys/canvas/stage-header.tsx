@@ -2,7 +2,7 @@
 // A stage's column header: name, place, health, the adoption-phase mark, and its controls:
 // drag (native), Move left / Move right buttons and Alt+Left/Right on the handle (keyboard),
 // and removal after a confirmation.
-import { ArrowLeft, ArrowRight, GripVertical, Trash2 } from "lucide-react";
+import { ArrowLeft, ArrowRight, Clock, GripVertical, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { moveStage, removeStage } from "@/app/t/[team]/journeys/actions";
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogFooter } from "@/components/ui/alert-dialog";
@@ -21,6 +21,7 @@ export function StageHeader({ stage, index }: { stage: CanvasStage; index: numbe
   const [confirming, setConfirming] = useState(false);
   const order = stages.map((s) => s.id);
   const count = stages.length;
+  const staleKpis = new Set(stage.kpis.filter((k) => k.stale).map((k) => k.id)).size;
 
   const moveTo = (stageId: string, position: number, focus?: string) => {
     const moving = stages.find((s) => s.id === stageId);
@@ -109,6 +110,13 @@ export function StageHeader({ stage, index }: { stage: CanvasStage; index: numbe
             <span className="text-muted-foreground">Health</span>
             <StatusBadge status={stage.health.status} size="sm" label={stage.health.status === "grey" ? "No data" : `${statusLabels[stage.health.status]} · ${formatScore(stage.health.score)}`} />
           </span>
+          {staleKpis > 0 ? (
+            // Stale values do not count in the health above: say how many were left out.
+            <span className="inline-flex items-center gap-1 text-xs text-status-grey" data-testid={`stage-stale-${stage.id}`}>
+              <Clock aria-hidden="true" className="size-3" />
+              {staleKpis} stale {staleKpis === 1 ? "KPI" : "KPIs"} not counted
+            </span>
+          ) : null}
         </div>
       </div>
       {canEdit ? (

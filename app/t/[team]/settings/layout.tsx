@@ -8,7 +8,9 @@ import { SettingsNav } from "./settings-nav";
 const SECTIONS: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/settings", label: "General", permission: "team.update" },
   { href: "/settings/members", label: "Members", permission: "members.read" },
+  { href: "/settings/reminders", label: "Reminders", permission: "reminders.send" },
   { href: "/settings/billing", label: "Billing", permission: "billing.manage" },
+  { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
 ];
 
 export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Download, Share2 } from "lucide-react";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { KpiChartDisclosure } from "@/components/dashboard/kpi-chart-disclosure";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
@@ -34,6 +35,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       model={model}
       histories={histories}
       basePath={basePath}
+      chart={(meta) => <KpiChartDisclosure teamSlug={team.slug} meta={meta} />}
       actions={
         <>
           <Button asChild variant="outline">

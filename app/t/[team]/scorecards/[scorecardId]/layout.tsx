@@ -4,11 +4,13 @@ import Link from "next/link";
 import { ChevronLeft } from "lucide-react";
 import { PresenceAvatars } from "@/components/realtime/presence-avatars";
 import { RollupSummary } from "@/components/scorecards/rollup-summary";
+import { UpdateLoopFigures } from "@/components/update-loop/update-loop-figures";
 import { EditScorecardDialog } from "@/components/scorecards/scorecard-forms";
 import { ScorecardTabs } from "@/components/scorecards/scorecard-tabs";
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { getScorecardPage } from "@/lib/scorecards/page-data";
+import { scorecardFigures } from "@/lib/update-loop/figures";
 import { updateScorecardAction } from "../actions";
 
 export default async function ScorecardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string; scorecardId: string }> }) {
@@ -32,6 +34,7 @@ export default async function ScorecardLayout({ children, params }: { children: 
             </p>
             <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
               <RollupSummary rollup={evaluated.rollup} of="Scorecard" counted="perspectives" testId="scorecard-score" />
+              <UpdateLoopFigures figures={scorecardFigures(evaluated)} compact />
               <span>{journeyName ? <>Journey: {journeyName}</> : "Not tied to a journey"}</span>
             </div>
             {scorecard.description ? <p className="max-w-3xl text-sm text-muted-foreground">{scorecard.description}</p> : null}

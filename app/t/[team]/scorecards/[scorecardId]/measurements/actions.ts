@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { removeMeasurement, saveMeasurements } from "@/lib/measurements/save-measurements";
 import { isIsoDate } from "@/lib/periods";
 import { teamToday } from "@/lib/scorecards/evaluate";
+import { findRedFollowUps } from "@/lib/update-loop/red-reason";
 import { measurementDeleteSchema, measurementHistorySchema, measurementPasteSchema, measurementSaveSchema } from "@/lib/validation/measurements";
 
 const calendarOf = (team: Team) => ({ timeZone: team.timeZone, fiscalYearStartMonth: team.fiscalYearStartMonth });
@@ -21,8 +22,11 @@ export const saveMeasurement = teamAction("measurements.save", {
   schema: measurementSaveSchema,
   async handler(input, { tx, ctx, team }) {
     const calendar = calendarOf(team);
-    const [saved] = await saveMeasurements(tx, ctx, { scorecardId: input.scorecardId, calendar, today: teamToday(calendar), items: [input] });
-    return saved!;
+    const today = teamToday(calendar);
+    const [saved] = await saveMeasurements(tx, ctx, { scorecardId: input.scorecardId, calendar, today, items: [input] });
+    // Red needs a reason: a value that turns its KPI red comes back with the question to ask.
+    const [redFollowUp] = await findRedFollowUps(tx, ctx, [saved!], calendar, today);
+    return { ...saved!, redFollowUp };
   },
   after: revalidateScorecard,
 });
@@ -32,7 +36,10 @@ export const pasteMeasurements = teamAction("measurements.paste", {
   schema: measurementPasteSchema,
   async handler(input, { tx, ctx, team }) {
     const calendar = calendarOf(team);
-    return saveMeasurements(tx, ctx, { scorecardId: input.scorecardId, calendar, today: teamToday(calendar), items: input.cells, fieldPrefix: "cells" });
+    const today = teamToday(calendar);
+    const saved = await saveMeasurements(tx, ctx, { scorecardId: input.scorecardId, calendar, today, items: input.cells, fieldPrefix: "cells" });
+    const redFollowUps = await findRedFollowUps(tx, ctx, saved, calendar, today);
+    return saved.map((s) => ({ ...s, redFollowUp: redFollowUps.find((f) => f.kpiId === s.kpiId && f.period === s.period) }));
   },
   after: revalidateScorecard,
 });

@@ -13,6 +13,7 @@ import { buildMeasurementGrid, DEFAULT_PERIODS_SHOWN, MAX_PERIODS_SHOWN, recentP
 import { FREQUENCIES } from "@/lib/periods";
 import { getScorecardPage } from "@/lib/scorecards/page-data";
 import { deleteMeasurement, measurementHistory, pasteMeasurements, saveMeasurement } from "./actions";
+import { explainRedValueAction } from "@/app/t/[team]/my-updates/actions";
 
 export const metadata = { title: "Measurements · Cairn" };
 
@@ -27,7 +28,7 @@ export default async function MeasurementsPage({
 }) {
   const { team: slug, scorecardId } = await params;
   // Shared with the scorecard layout (one load per request): the evaluated tree as of today.
-  const { ctx, team, evaluated, calendar, asOf: today } = await getScorecardPage(slug, scorecardId);
+  const { ctx, team, evaluated, calendar, asOf: today, members } = await getScorecardPage(slug, scorecardId);
   const requested = Number((await searchParams).periods);
   const shown = Number.isInteger(requested) ? Math.min(MAX_PERIODS_SHOWN, Math.max(1, requested)) : DEFAULT_PERIODS_SHOWN;
 
@@ -89,6 +90,7 @@ export default async function MeasurementsPage({
           canEdit={canEdit}
           sections={sections}
           actions={{ save: saveMeasurement, paste: pasteMeasurements, remove: deleteMeasurement, history: measurementHistory }}
+          redReason={canEdit ? { members, currentUserId: ctx.userId, explain: explainRedValueAction } : undefined}
         />
       )}
     </div>

@@ -5,6 +5,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
+import { ActivityItem } from "@/components/activity/activity-item";
+import { CommentThread } from "@/components/comments/comment-thread";
 import { TrendLabel } from "@/components/scorecards/rollup-summary";
 import { TargetChangeForm } from "@/components/scorecards/target-change-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,6 +16,7 @@ import { listActivity } from "@/db/queries/activity";
 import { recentKpiValues } from "@/db/queries/kpis";
 import { inTeam } from "@/db/tenant";
 import { can } from "@/lib/auth/permissions";
+import { historyEntries } from "@/lib/collaboration/activity-feed";
 import { formatPeriod } from "@/lib/periods";
 import { isTargetField } from "@/lib/scorecards/changes";
 import {
@@ -193,6 +196,29 @@ export default async function KpiPage({ params }: Params) {
           <p className="text-sm text-muted-foreground">No change recorded yet.</p>
         )}
       </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="kpi-comments" className="flex flex-col gap-3">
+          <h2 id="kpi-comments" className="text-lg font-semibold">
+            Comments
+          </h2>
+          <CommentThread entityType="kpi" entityId={kpi.id} label={kpi.name} />
+        </section>
+        <section aria-labelledby="kpi-all-changes" className="flex flex-col gap-3">
+          <h2 id="kpi-all-changes" className="text-lg font-semibold">
+            All changes
+          </h2>
+          {history.length ? (
+            <ol className="flex flex-col" data-testid="kpi-history">
+              {historyEntries(history, members).map((entry) => (
+                <ActivityItem key={entry.id} entry={entry} team={team.slug} showEntity={false} />
+              ))}
+            </ol>
+          ) : (
+            <p className="text-sm text-muted-foreground">No change recorded yet.</p>
+          )}
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,36 @@
+// PATCH /api/v1/objectives/{id} — change the fields sent, if If-Match names the current version.
+import { listObjectiveStageIds } from "@/db/queries/objectives";
+import { findInTeam } from "@/db/queries/versioned";
+import { objectives } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { updateObjective } from "@/lib/scorecards/manage-objectives";
+import { operations } from "@/lib/api/operations";
+import { loadObjectiveJson } from "@/lib/api/resources";
+import { apiRoute } from "@/lib/api/route";
+
+export const PATCH = apiRoute(
+  operations.updateObjective,
+  async ({ tx, ctx, calendar, params, body, ifMatch }) => {
+    const current = await findInTeam(tx, objectives, ctx, params.id!);
+    if (!current) throw new AppError("not_found", "This objective was not found.");
+    // A PATCH names only what changes; the service takes the whole objective, so fill in the rest.
+    await updateObjective(tx, ctx, {
+      objectiveId: current.id,
+      version: ifMatch,
+      perspectiveId: body.perspectiveId ?? current.perspectiveId,
+      title: body.title ?? current.title,
+      description: body.description ?? current.description,
+      ownerId: body.ownerId === undefined ? current.ownerId : body.ownerId,
+      weight: body.weight ?? current.weight,
+      stageIds: body.stageIds ?? (await listObjectiveStageIds(tx, ctx, current.id)),
+    });
+    const json = (await loadObjectiveJson(tx, ctx, calendar, current.id))!;
+    return { body: json, version: json.version };
+  },
+  {
+    async current(tx, { ctx, calendar }, params) {
+      const json = await loadObjectiveJson(tx, ctx, calendar, params.id!);
+      return json && { body: json, version: json.version };
+    },
+  },
+);

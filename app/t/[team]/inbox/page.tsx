@@ -1,0 +1,66 @@
+// GET /t/[team]/inbox — the signed-in member's inbox: KPIs of theirs that still need a value
+// for the current period, and mentions and assignments (read and unread).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InboxList } from "@/components/notifications/inbox-list";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { inTeam } from "@/db/tenant";
+import { requireTeamPage } from "@/lib/auth/team-context";
+import { loadInbox } from "@/lib/collaboration/inbox";
+import { formatPeriod } from "@/lib/periods";
+import { FREQUENCY_LABELS } from "@/lib/scorecards/format";
+
+export const metadata: Metadata = { title: "Inbox" };
+
+export default async function InboxPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const { ctx, team, user } = await requireTeamPage(slug);
+  const calendar = { timeZone: team.timeZone, fiscalYearStartMonth: team.fiscalYearStartMonth };
+  const { items, due } = await inTeam(ctx.teamId, (tx) => loadInbox(tx, ctx, user.id, calendar));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Inbox" description="What needs you in this team: values you owe, mentions and new ownerships." className="pb-0" />
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">KPIs due this period</CardTitle>
+          <CardDescription>KPIs you own with no value yet for their current period.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {due.length === 0 ? (
+            <p className="text-sm text-muted-foreground" data-testid="no-kpis-due">
+              Nothing due: every KPI you own has a value for its current period.
+            </p>
+          ) : (
+            <ul className="flex flex-col divide-y" data-testid="kpis-due">
+              {due.map((kpi) => (
+                <li key={kpi.id} className="flex flex-col gap-1 py-2 text-sm sm:flex-row sm:items-center sm:justify-between">
+                  <span className="min-w-0 break-words">
+                    <Link prefetch={false} href={`/t/${team.slug}/scorecards/${kpi.scorecardId}/kpis/${kpi.id}`} className="font-medium underline underline-offset-4">
+                      {kpi.name}
+                    </Link>{" "}
+                    <span className="text-muted-foreground">
+                      · {kpi.scorecardName} · {FREQUENCY_LABELS[kpi.frequency]}, {formatPeriod(kpi.period, kpi.frequency, calendar)}
+                    </span>
+                  </span>
+                  <Link prefetch={false} href={`/t/${team.slug}/scorecards/${kpi.scorecardId}/measurements`} className="shrink-0 text-primary underline underline-offset-4">
+                    Enter the value<span className="sr-only"> of {kpi.name}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+
+      <section aria-labelledby="notifications-heading" className="flex flex-col gap-3">
+        <h2 id="notifications-heading" className="text-lg font-semibold">
+          Notifications
+        </h2>
+        <InboxList team={team.slug} items={items} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+// "Comments" next to an objective, a KPI, an initiative or a stage: opens its thread in a
+// dialog. The thread loads only when opened, so a page with many of these costs no query.
+import { MessageSquare } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import type { CommentableType } from "@/lib/collaboration/constants";
+import { CommentThread } from "./comment-thread";
+
+const NOUN: Record<CommentableType, string> = { objective: "objective", kpi: "KPI", initiative: "initiative", stage: "stage" };
+
+export function CommentsButton({ entityType, entityId, label, compact = false }: { entityType: CommentableType; entityId: string; label: string; compact?: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        {compact ? (
+          <Button variant="ghost" size="icon" aria-label={`Comments on ${NOUN[entityType]} ${label}`} data-print-hidden>
+            <MessageSquare aria-hidden="true" />
+          </Button>
+        ) : (
+          <Button variant="ghost" size="sm" className="text-muted-foreground" data-print-hidden>
+            <MessageSquare aria-hidden="true" />
+            Comments<span className="sr-only"> on {NOUN[entityType]} {label}</span>
+          </Button>
+        )}
+      </DialogTrigger>
+      <DialogContent title={`Comments on “${label}”`} className="max-w-xl">
+        <CommentThread entityType={entityType} entityId={entityId} label={label} />
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+// KpiChartPanel: the "Show chart" toggle and what it opens — the Recharts detail chart (loaded on
+// demand) and the same values as a table for screen readers and keyboard users. The data comes
+// from the wrapper (members' dashboard or share page), fetched only once the chart is opened.
+import dynamic from "next/dynamic";
+import { ChartLine } from "lucide-react";
+import { useId } from "react";
+import { describeThresholds, formatKpiValue } from "@/lib/dashboards/format";
+import type { KpiChartData } from "./kpi-detail-chart";
+
+// Button's and Skeleton's looks as plain classes: this panel is on the share page, whose first
+// load should not carry their class merging (tailwind-merge).
+const TOGGLE_CLASS =
+  "inline-flex h-10 shrink-0 cursor-pointer items-center justify-center gap-1.5 self-start rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors hover:bg-accent hover:text-accent-foreground [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0";
+const placeholder = <div aria-hidden="true" data-slot="skeleton" className="h-64 w-full animate-pulse rounded-md bg-muted" />;
+
+const KpiDetailChart = dynamic(() => import("./kpi-detail-chart"), {
+  ssr: false,
+  loading: () => placeholder,
+});
+
+/** What the server renders per KPI: everything but the values, and where to fetch them. */
+export type KpiChartMeta = Omit<KpiChartData, "points"> & {
+  kpiId: string;
+  /** The history route of this KPI, with the dashboard's history window as `from`/`to`. */
+  historyUrl: string;
+  window: { from: string; to: string };
+};
+
+export type KpiHistoryState =
+  | { status: "pending" }
+  | { status: "error"; retry: () => void }
+  | { status: "success"; points: KpiChartData["points"] };
+
+export async function fetchKpiHistory(url: string, signal?: AbortSignal): Promise<KpiChartData["points"]> {
+  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`KPI history: ${response.status}`);
+  return ((await response.json()) as { points: KpiChartData["points"] }).points;
+}
+
+export function KpiChartPanel({ meta, open, onToggle, history }: { meta: KpiChartMeta; open: boolean; onToggle: () => void; history: KpiHistoryState }) {
+  const panelId = useId();
+  return (
+    <div className="flex flex-col gap-2" data-chart-open={open || undefined}>
+      <button type="button" className={TOGGLE_CLASS} data-print-hidden aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
+        <ChartLine aria-hidden="true" />
+        {open ? "Hide chart" : "Show chart"}
+        <span className="sr-only"> of {meta.name}</span>
+      </button>
+      <div id={panelId} hidden={!open} className="flex flex-col gap-2" aria-busy={(open && history.status === "pending") || undefined}>
+        {open ? (
+          <>
+            <p className="text-xs text-muted-foreground">{describeThresholds(meta)}</p>
+            {history.status === "pending" ? (
+              <>
+                <p className="sr-only" role="status">Loading the values of {meta.name}…</p>
+                {placeholder}
+              </>
+            ) : history.status === "error" ? (
+              <p className="text-sm text-muted-foreground" role="alert">
+                The values could not be loaded.{" "}
+                <button type="button" className="text-primary underline" onClick={history.retry}>
+                  Try again
+                </button>
+              </p>
+            ) : history.points.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No values in this window.</p>
+            ) : (
+              <>
+                <KpiDetailChart data={{ ...meta, points: history.points }} />
+                <details className="text-sm">
+                  <summary className="cursor-pointer py-1 text-primary">Values as a table</summary>
+                  <table className="mt-2 w-full text-left text-sm">
+                    <caption className="sr-only">Values of {meta.name}</caption>
+                    <thead>
+                      <tr className="border-b">
+                        <th scope="col" className="py-1 pr-3 font-medium text-muted-foreground">Period</th>
+                        <th scope="col" className="py-1 font-medium text-muted-foreground">Actual</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {history.points.map((p) => (
+                        <tr key={p.period} className="border-b last:border-0">
+                          <td className="py-1 pr-3">{p.label}</td>
+                          <td className="py-1 tabular-nums">{formatKpiValue(p.value, meta.unit, meta.currency)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </details>
+              </>
+            )}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

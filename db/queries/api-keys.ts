@@ -1,0 +1,75 @@
+// API keys of one team: create, list, revoke, and the per-request lookup by the secret's
+// hash (the unique index leads with team_id). Secrets are never stored, only their hashes.
+import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Tx } from "../client";
+import { apiKeys, teams, users, type Team } from "../schema";
+
+type Ctx = { teamId: string };
+type Scope = "read" | "write";
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+export async function insertApiKey(
+  tx: Tx,
+  ctx: Ctx,
+  values: { name: string; prefix: string; keyHash: string; scopes: Scope[]; createdBy: string | null },
+): Promise<ApiKey> {
+  const [row] = await tx.insert(apiKeys).values({ ...values, teamId: ctx.teamId }).returning();
+  return row!;
+}
+
+/** Every key of the team, active first (newest first), then revoked ones; never the hash. */
+export async function listApiKeys(tx: Tx, ctx: Ctx) {
+  return tx
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      scopes: apiKeys.scopes,
+      createdAt: apiKeys.createdAt,
+      createdByName: users.name,
+      createdByEmail: users.email,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdBy))
+    .where(eq(apiKeys.teamId, ctx.teamId))
+    .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt), asc(apiKeys.id));
+}
+export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
+
+/** Revokes an active key; undefined when there is no such active key in the team. */
+export async function revokeApiKey(tx: Tx, ctx: Ctx, id: string): Promise<Pick<ApiKey, "id" | "name" | "prefix"> | undefined> {
+  const [row] = await tx
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.teamId, ctx.teamId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
+  return row;
+}
+
+/** The active key with this hash in the team, with its team; undefined for unknown or revoked keys. */
+export async function findActiveApiKey(tx: Tx, ctx: Ctx, keyHash: string): Promise<{ key: ApiKey; team: Team } | undefined> {
+  const [row] = await tx
+    .select({ key: apiKeys, team: teams })
+    .from(apiKeys)
+    .innerJoin(teams, eq(teams.id, apiKeys.teamId))
+    .where(and(eq(apiKeys.teamId, ctx.teamId), eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row;
+}
+
+/** Records a use, at most once a minute per key, so a busy key does not write on every request. */
+export async function touchApiKey(tx: Tx, ctx: Ctx, id: string): Promise<void> {
+  await tx
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiKeys.teamId, ctx.teamId),
+        eq(apiKeys.id, id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
+}

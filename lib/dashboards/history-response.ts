@@ -1,0 +1,32 @@
+// The request and response shapes of the two KPI history routes (members' dashboard and share link).
+import { AppError } from "@/lib/errors";
+import { kpiHistoryWindow, type KpiHistoryWindow } from "@/lib/validation/dashboards";
+import type { KpiHistoryPoint } from "./load-dashboard";
+
+export interface KpiHistoryBody {
+  points: KpiHistoryPoint[];
+}
+
+/** The `from`/`to` query of a history request; a 422 naming the field when it is not a valid window. */
+export function readHistoryWindow(request: Request): KpiHistoryWindow {
+  const query = new URL(request.url).searchParams;
+  const parsed = kpiHistoryWindow.safeParse({ from: query.get("from") ?? undefined, to: query.get("to") ?? undefined });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "window")] ??= []).push(issue.message);
+    throw new AppError("validation", "The history window is not valid.", { fieldErrors });
+  }
+  return parsed.data;
+}
+
+export function kpiHistoryResponse(points: KpiHistoryPoint[]): Response {
+  const body: KpiHistoryBody = { points };
+  return Response.json(body, { headers: { "cache-control": "private, no-store" } });
+}
+
+export function historyProblem(error: AppError): Response {
+  return Response.json(
+    { type: "about:blank", title: error.title, status: error.status, detail: error.message, ...(error.extra.fieldErrors ? { errors: error.extra.fieldErrors } : {}) },
+    { status: error.status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+  );
+}
