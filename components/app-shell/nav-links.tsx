@@ -15,6 +15,8 @@ export function NavLinks({ team, items }: { team: string; items: Array<{ href: s
             <li key={item.href}>
               <Link
                 href={href}
+                // A live refresh clears the prefetch cache; re-prefetching every tab would queue ahead of it.
+                prefetch={false}
                 aria-current={active ? "page" : undefined}
                 className={`inline-flex h-10 items-center rounded-md px-3 text-sm font-medium hover:bg-accent hover:text-foreground ${active ? "bg-secondary text-secondary-foreground" : "text-muted-foreground"}`}
               >

@@ -22,7 +22,7 @@ export default async function ScorecardLayout({ children, params }: { children: 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-3" data-print-hidden>
-        <Link href={`/t/${team.slug}/scorecards`} className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <Link href={`/t/${team.slug}/scorecards`} prefetch={false} className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
           <ChevronLeft aria-hidden="true" className="size-4" />
           All scorecards
         </Link>
