@@ -97,11 +97,11 @@ test("My updates lists the member's due values and says when there are none", as
   await page.getByRole("link", { name: "My updates" }).click();
   await page.waitForURL("**/t/acme/my-updates");
   await expect(page.getByRole("heading", { level: 1, name: "My updates" })).toBeVisible();
-  // The seed keeps the editor's KPIs current: either nothing is due, or only values coming due.
+  // Earlier specs may have entered or changed the editor's values: either something is listed
+  // with its state (due or coming due), or the page says there is nothing to do.
   const grid = page.getByTestId("my-updates-grid");
   if (await grid.isVisible()) {
-    await expect(grid.getByText("Coming due").first()).toBeVisible();
-    await expect(grid.getByText("Due", { exact: true })).toHaveCount(0);
+    await expect(grid.getByText(/^(Due|Coming due)$/).first()).toBeVisible();
   } else {
     await expect(page.getByText("You are up to date")).toBeVisible();
   }
