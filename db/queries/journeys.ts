@@ -131,7 +131,12 @@ export async function insertJourneyTree(tx: Tx, ctx: Ctx, tree: JourneyTree) {
     ...stage.opportunities.map((text, position) => ({ teamId, stageId: stageIds[s]!, kind: "opportunity" as const, text, position })),
   ]);
   await insertChunked(noteRows, (chunk) => tx.insert(stageNotes).values(chunk));
-  return { journey: journey!, stageCount: stageIds.length, cardCount: touchpointRows.length + noteRows.length };
+  return {
+    journey: journey!,
+    stages: tree.stages.map((s, i) => ({ id: stageIds[i]!, name: s.name })),
+    stageCount: stageIds.length,
+    cardCount: touchpointRows.length + noteRows.length,
+  };
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

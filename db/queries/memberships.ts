@@ -1,7 +1,7 @@
 // Who belongs to a team and with which role. Every function is bound to one team.
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Tx } from "../client";
-import { memberships, users } from "../schema";
+import { initiatives, kpis, memberships, objectives, touchpoints, users } from "../schema";
 import type { Role } from "./teams";
 
 export async function listMembers(tx: Tx, ctx: { teamId: string }) {
@@ -77,4 +77,11 @@ export async function deleteMembership(tx: Tx, ctx: { teamId: string }, membersh
     .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.id, membershipId)))
     .returning({ id: memberships.id, userId: memberships.userId });
   return row;
+}
+
+/** Clears a departing member's ownerships in this team, so nothing points at someone who left. */
+export async function clearOwnerships(tx: Tx, ctx: { teamId: string }, userId: string) {
+  for (const table of [objectives, kpis, initiatives, touchpoints]) {
+    await tx.update(table).set({ ownerId: null }).where(and(eq(table.teamId, ctx.teamId), eq(table.ownerId, userId)));
+  }
 }

@@ -1,8 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { recordChange } from "@/db/queries/changes";
-import { countByRole, deleteMembership, getMembership, setMemberRole } from "@/db/queries/memberships";
-import { kpis, objectives, initiatives, touchpoints } from "@/db/schema";
+import { clearOwnerships, countByRole, deleteMembership, getMembership, setMemberRole } from "@/db/queries/memberships";
 import type { TeamContext } from "@/db/tenant";
 import { outranksOrEquals, type Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -46,9 +44,7 @@ export async function removeMember(tx: Tx, ctx: Ctx, input: { membershipId: stri
     throw new AppError("validation", options.self ? "You are the last owner: transfer ownership before leaving." : "The last owner cannot be removed.");
   }
   await deleteMembership(tx, ctx, target.id);
-  for (const table of [objectives, kpis, initiatives, touchpoints]) {
-    await tx.update(table).set({ ownerId: null }).where(and(eq(table.teamId, ctx.teamId), eq(table.ownerId, target.userId)));
-  }
+  await clearOwnerships(tx, ctx, target.userId);
   await recordChange(tx, ctx, {
     actorId: ctx.userId,
     entityType: "membership",
