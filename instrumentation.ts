@@ -3,10 +3,10 @@
 // PGlite and PostgreSQL alike, and jobs are claimed so that each runs in one instance only.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { assertEnv } = await import("./lib/env");
+    const { assertEnv, env } = await import("./lib/env");
     assertEnv();
     // `next build` loads this file too; the loop belongs to running servers only.
-    if (process.env.NEXT_PHASE !== "phase-production-build") {
+    if (process.env.NEXT_PHASE !== "phase-production-build" && env().CAIRN_JOBS === "on") {
       const { startJobLoop } = await import("./lib/jobs/loop");
       startJobLoop();
     }

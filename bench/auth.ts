@@ -1,9 +1,10 @@
 // Credentials for the benchmark's requests: real server-side sessions minted straight into the
-// database (the same approach as tests/support/sessions.ts), and the hook for API keys.
+// database (the same approach as tests/support/sessions.ts), and an API key of the big team.
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
-import { sessions } from "@/db/schema";
+import { apiKeys, sessions } from "@/db/schema";
+import { newApiKey } from "@/lib/api/api-key";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import type { Dataset } from "./dataset";
 
@@ -23,18 +24,17 @@ export async function mintSessionCookie(db: Database, userId: string, secret: st
   return `${SESSION_COOKIE}=${jwt}`;
 }
 
-/**
- * Issues a write-scoped API key for the big team, or null while the public API's key handling
- * does not exist yet. Wire it here when it lands (e.g. call the key-issuing function of the
- * API-keys module with the seeding connection); every API target then runs instead of being
- * reported "missing".
- */
-export const issueBenchApiKey: (db: Database, dataset: Dataset) => Promise<string | null> = async () => null;
+/** A read-and-write API key of the big team, issued the way the settings page issues one (only its hash is stored). */
+export async function issueBenchApiKey(db: Database, dataset: Dataset): Promise<string> {
+  const { key, prefix, keyHash } = newApiKey(dataset.team.id);
+  await db.insert(apiKeys).values({ teamId: dataset.team.id, name: "Benchmark", prefix, keyHash, scopes: ["read", "write"], createdBy: dataset.members[0]!.userId });
+  return key;
+}
 
 export interface BenchCredentials {
   /** Cookie header of the big team's owner. */
   ownerCookie: string;
-  /** Bearer API key of the big team, when the API exists. */
+  /** Bearer API key of the big team. */
   apiKey: string | null;
 }
 

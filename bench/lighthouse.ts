@@ -33,8 +33,10 @@ export async function runLighthouse(url: string, options: { headers?: Record<str
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   const scores: number[] = [];
   let last: LighthouseResult = { url, score: null, runs: [], lcpMs: null, tbtMs: null, cls: null, scriptTransferBytes: null, finalUrl: null };
+  // A run that fails to record its trace (NO_NAVSTART and the like) is Chromium's hiccup, not the page's: try again, twice at most.
+  let retries = 2;
   try {
-    for (let i = 0; i < options.runs; i++) {
+    while (scores.length < options.runs) {
       const result = await lighthouse(url, {
         port: chrome.port,
         output: "json",
@@ -45,9 +47,13 @@ export async function runLighthouse(url: string, options: { headers?: Record<str
       });
       const lhr = result?.lhr;
       if (!lhr) throw new Error("Lighthouse returned no result");
-      if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        if (retries-- > 0) continue;
+        throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      }
       const score = lhr.categories.performance?.score;
-      if (typeof score === "number") scores.push(Math.round(score * 100));
+      if (typeof score !== "number") throw new Error("Lighthouse gave no performance score");
+      scores.push(Math.round(score * 100));
       const audit = (id: string) => lhr.audits[id]?.numericValue ?? null;
       const items = ((lhr.audits["network-requests"]?.details as { items?: NetworkItem[] } | undefined)?.items ?? []) as NetworkItem[];
       last = {

@@ -14,17 +14,23 @@ import { benchCredentials, mintSessionCookie, newAuthSecret, type BenchCredentia
 import { buildRoutes, firstLoadJs } from "./bundle-size";
 import { BENCH_SIZES, SIZES, generateDataset, type BenchSize, type Dataset } from "./dataset";
 import { runLighthouse } from "./lighthouse";
+import { timeCsvImport } from "./csv-import";
 import { measureLiveEdits } from "./live";
 import { probe, runLoad } from "./load";
 import { StatementLog, countInProcess, countOnServer, type InProcessCount } from "./queries";
 import { evaluateBudgets, machineInfo, markdown, writeResults, type BenchResults, type Outcome } from "./report";
 import { rollupSql, timeRollupInPsql } from "./rollup";
 import { DIST_DIR, buildApp, startServer, type RunningServer } from "./server";
-import { IMPORT_TARGETS, LOAD_TARGETS, QUERY_TARGETS, type BenchRequest, type HeaderFactory } from "./targets";
+import { CSV_IMPORT, IMPORT_TARGETS, LOAD_TARGETS, QUERY_TARGETS, type BenchRequest, type HeaderFactory } from "./targets";
 import { round } from "./stats";
 
 const { values: args } = parseArgs({
-  options: { size: { type: "string", default: "small" }, check: { type: "boolean", default: false }, "skip-build": { type: "boolean", default: false } },
+  options: {
+    size: { type: "string", default: "small" },
+    check: { type: "boolean", default: false },
+    "skip-build": { type: "boolean", default: false },
+    serve: { type: "boolean", default: false },
+  },
   allowPositionals: false,
 });
 if (!BENCH_SIZES.includes(args.size as BenchSize)) {
@@ -147,6 +153,7 @@ async function main(): Promise<number> {
   // A failed build may leave an older build behind: never measure that one by mistake.
   const built = results.build !== null;
   if (built) server = await phase("next start", async () => startServer({ port: await freePort(), databaseUrl: cluster!.url, authSecret }));
+  if (server && args.serve) return serveUntilStopped(server.baseUrl, db, dataset, authSecret);
   if (server) {
     log(`server at ${server.baseUrl}`);
     await serverPhases(server.baseUrl, db, dataset, routes, authSecret, inProcess, rollup);
@@ -171,6 +178,25 @@ async function main(): Promise<number> {
   return args.check && (missed > 0 || results.errors.length > 0) ? 1 : 0;
 }
 
+/** `--serve`: no measurements; the seeded server stays up (for a profiler or a browser) until Ctrl-C. */
+async function serveUntilStopped(baseUrl: string, db: Database, dataset: Dataset, authSecret: string): Promise<number> {
+  const credentials = await benchCredentials(db, dataset, authSecret);
+  console.log(
+    [
+      `Server: ${baseUrl}   Database: ${process.env.DATABASE_URL}`,
+      `Cookie: ${credentials.ownerCookie}`,
+      `API key: ${credentials.apiKey}`,
+      `Dashboard: /t/${dataset.team.slug}/dashboards/${dataset.scorecards.big.id}`,
+      `Editor: /t/${dataset.team.slug}/scorecards/${dataset.scorecards.big.id}`,
+      `Journey: /t/${dataset.team.slug}/journeys/${dataset.journeys.big.id}`,
+      `Share: /share/${dataset.shareTokens.big}`,
+      `API: /api/v1/scorecards/${dataset.scorecards.big.id}`,
+    ].join("\n"),
+  );
+  await new Promise(() => {});
+  return 0;
+}
+
 type RollupPartial = Omit<NonNullable<BenchResults["rollup"]>, "dashboardP50Ms" | "ratio"> | undefined;
 
 /** Without a server, every server-side measurement is an error: their budgets fail under --check. */
@@ -181,7 +207,7 @@ function recordNotRun(reason: string, inProcess: InProcessCount[]) {
     results.queries.push({ key: t.key, label: t.label, sizes: { A: "A", B: "B" }, inProcess: inProcess.find((c) => c.key === t.key) ?? null, server: null, outcome });
   }
   for (const l of LIGHTHOUSE_PAGES) results.lighthouse.push({ key: l.key, label: l.label, outcome, result: null });
-  for (const t of IMPORT_TARGETS) results.imports.push({ key: t.key, label: t.label, rows: t.rows, budgetMs: t.budgetMs, outcome });
+  for (const t of [CSV_IMPORT, ...IMPORT_TARGETS]) results.imports.push({ key: t.key, label: t.label, rows: t.rows, budgetMs: t.budgetMs, outcome });
   results.live = { listeners: LIVE_LISTENERS, edits: 0, received: 0, lost: 0, p50: null, p95: null, max: null, error: reason };
 }
 
@@ -282,6 +308,9 @@ async function serverPhases(baseUrl: string, db: Database, dataset: Dataset, rou
   });
 
   await phase("bulk writes", async () => {
+    const csv = await timeCsvImport(db, baseUrl, dataset, credentials.ownerCookie, CSV_IMPORT.rows);
+    log(`  ${CSV_IMPORT.label}: ${csv.ms} ms (parse ${csv.parseMs} ms, send and write ${csv.writeMs} ms)${csv.error ? `: ${csv.error}` : ""}`);
+    results.imports.push({ ...CSV_IMPORT, ms: csv.ms, httpStatus: csv.httpStatus, outcome: csv.error ? { status: "error", reason: csv.error } : { status: "ok" } });
     for (const target of IMPORT_TARGETS) {
       const { contentType, ...request } = target.request(dataset, target.rows);
       const resolved = resolveRequest(routes, target.route, target.headers, credentials, request);

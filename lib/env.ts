@@ -44,6 +44,15 @@ const schema = z
     AUTH_OIDC_ID: optional,
     AUTH_OIDC_SECRET: optional,
     AUTH_OIDC_NAME: z.string().trim().default("Single sign-on"),
+    /** Requests per minute one API key may make (the window is shared by every instance). */
+    API_RATE_LIMIT_PER_MINUTE: optional.pipe(
+      z.coerce.number<string | undefined>({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(600),
+    ),
+    /**
+     * "off" keeps this instance from running the job loop (reminders, digests, housekeeping).
+     * Leave it on in at least one instance.
+     */
+    CAIRN_JOBS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
     /** Development mailbox page and other dev-only surfaces. Never on in production. */
     CAIRN_DEV_TOOLS: optional,
   })

@@ -126,8 +126,26 @@ export function localDate(instant: Date, timeZone: string): string {
   return formatCivil({ year: part("year"), month: part("month"), day: part("day") });
 }
 
+/**
+ * Remembers a pure function of (date, frequency, fiscal start month): a dashboard asks for the
+ * same few hundred periods thousands of times. Bounded, so odd inputs cannot grow it forever.
+ */
+function memoized(compute: (isoDate: string, frequency: Frequency, calendar: TeamCalendar) => string) {
+  const memo = new Map<string, string>();
+  return (isoDate: string, frequency: Frequency, calendar: TeamCalendar): string => {
+    const key = `${isoDate}|${frequency}|${calendar.fiscalYearStartMonth}`;
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = compute(isoDate, frequency, calendar);
+      if (memo.size >= 20_000) memo.clear();
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** The start of the period that contains `isoDate`. */
-export function periodStartFor(isoDate: string, frequency: Frequency, calendar: TeamCalendar): string {
+export const periodStartFor = memoized(function periodStartFor(isoDate: string, frequency: Frequency, calendar: TeamCalendar): string {
   assertCalendar(calendar);
   const { year, month } = parseIsoDate(isoDate);
   switch (frequency) {
@@ -144,7 +162,7 @@ export function periodStartFor(isoDate: string, frequency: Frequency, calendar: 
       return addMonthsToMonthStart(formatCivil({ year, month, day: 1 }), -monthsIntoQuarter);
     }
   }
-}
+});
 
 /** The period that contains `now` on the team's calendar. */
 export function currentPeriod(now: Date, frequency: Frequency, calendar: TeamCalendar): string {
@@ -202,7 +220,7 @@ export function periodEnd(period: string, frequency: Frequency, calendar: TeamCa
 
 /** A human label: "Week of 2026-11-23", "Nov 2026", "Q3 FY2026".
  * A fiscal year that does not start in January is named by the calendar year it ends in. */
-export function formatPeriod(period: string, frequency: Frequency, calendar: TeamCalendar): string {
+export const formatPeriod = memoized(function formatPeriod(period: string, frequency: Frequency, calendar: TeamCalendar): string {
   const start = periodStartFor(period, frequency, calendar);
   const { year, month } = parseIsoDate(start);
   switch (frequency) {
@@ -216,4 +234,4 @@ export function formatPeriod(period: string, frequency: Frequency, calendar: Tea
       return `Q${quarter} FY${fiscalYear}`;
     }
   }
-}
+});

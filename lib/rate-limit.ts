@@ -1,4 +1,5 @@
 import { hitBucket, peekBucket } from "@/db/queries/rate-limits";
+import { env } from "./env";
 import { AppError } from "./errors";
 
 /** The limits in one place: how many hits per window, per key kind. */
@@ -12,7 +13,12 @@ export const LIMITS = {
   "invite:team": { max: 50, windowSeconds: 60 * 60 },
   "team-create:user": { max: 10, windowSeconds: 60 * 60 },
   "invite:user": { max: 30, windowSeconds: 60 * 60 },
-  "api:key": { max: 600, windowSeconds: 60 },
+  "api:key": {
+    get max() {
+      return env().API_RATE_LIMIT_PER_MINUTE;
+    },
+    windowSeconds: 60,
+  },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -5,39 +5,67 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { AttentionKpi, NeedsAttention as Attention } from "@/lib/dashboards/build-dashboard";
 import { formatKpiValue } from "@/lib/dashboards/format";
 
+/**
+ * The most a group lists: the worst of a 128-KPI scorecard would otherwise be a wall of text
+ * (and most of the page's weight). Every KPI is in the KPI section below, with its status.
+ */
+export const ATTENTION_LIMIT = 8;
+
+function More({ count, kpis = false }: { count: number; kpis?: boolean }) {
+  if (count <= ATTENTION_LIMIT) return null;
+  return (
+    <p className="py-2 text-xs text-muted-foreground">
+      and {count - ATTENTION_LIMIT} more
+      {kpis ? (
+        <>
+          : see{" "}
+          <a href="#kpis-heading" className="underline underline-offset-2">
+            the KPIs
+          </a>{" "}
+          below
+        </>
+      ) : null}
+      .
+    </p>
+  );
+}
+
 function KpiItems({ items, showStatus }: { items: AttentionKpi[]; showStatus: boolean }) {
   return (
-    <ul className="flex flex-col divide-y">
-      {items.map((k) => (
-        <li key={k.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
-          <div className="min-w-0">
-            <p className="font-medium">{k.name}</p>
-            <p className="text-xs text-muted-foreground">
-              {k.objectiveTitle}
-              {k.ownerName ? ` · ${k.ownerName}` : ""}
-            </p>
-            {showStatus && k.status === "red" ? (
-              <p className="text-xs">{k.explanation ? `Why: ${k.explanation}` : k.plan ? `Initiative: ${k.plan}` : "Nobody has said why yet, and no initiative is open."}</p>
-            ) : null}
-          </div>
-          <div className="flex flex-col items-end gap-1 text-right">
-            {showStatus ? (
-              <>
-                <StatusBadge status={k.status} size="sm" />
-                <span className="text-xs text-muted-foreground tabular-nums">
-                  {formatKpiValue(k.value, k.unit, k.currency)} in {k.periodLabel}
-                </span>
-              </>
-            ) : (
-              <>
-                <StatusBadge status="grey" stale={k.stale} label={k.value === null ? "No value" : "Out of date"} size="sm" />
-                <span className="text-xs text-muted-foreground">{k.periodLabel ? `Last value: ${k.periodLabel}` : "Never measured"}</span>
-              </>
-            )}
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="flex flex-col divide-y">
+        {items.slice(0, ATTENTION_LIMIT).map((k) => (
+          <li key={k.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
+            <div className="min-w-0">
+              <p className="font-medium">{k.name}</p>
+              <p className="text-xs text-muted-foreground">
+                {k.objectiveTitle}
+                {k.ownerName ? ` · ${k.ownerName}` : ""}
+              </p>
+              {showStatus && k.status === "red" ? (
+                <p className="text-xs">{k.explanation ? `Why: ${k.explanation}` : k.plan ? `Initiative: ${k.plan}` : "Nobody has said why yet, and no initiative is open."}</p>
+              ) : null}
+            </div>
+            <div className="flex flex-col items-end gap-1 text-right">
+              {showStatus ? (
+                <>
+                  <StatusBadge status={k.status} size="sm" />
+                  <span className="text-xs text-muted-foreground tabular-nums">
+                    {formatKpiValue(k.value, k.unit, k.currency)} in {k.periodLabel}
+                  </span>
+                </>
+              ) : (
+                <>
+                  <StatusBadge status="grey" stale={k.stale} label={k.value === null ? "No value" : "Out of date"} size="sm" />
+                  <span className="text-xs text-muted-foreground">{k.periodLabel ? `Last value: ${k.periodLabel}` : "Never measured"}</span>
+                </>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <More count={items.length} kpis />
+    </>
   );
 }
 
@@ -83,7 +111,7 @@ export function NeedsAttention({ attention }: { attention: Attention }) {
           </Group>
           <Group id="attention-overdue" title="Initiatives past due" count={attention.pastDue.length}>
             <ul className="flex flex-col divide-y">
-              {attention.pastDue.map((i) => (
+              {attention.pastDue.slice(0, ATTENTION_LIMIT).map((i) => (
                 <li key={i.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
                   <div className="min-w-0">
                     <p className="font-medium">{i.title}</p>
@@ -99,6 +127,7 @@ export function NeedsAttention({ attention }: { attention: Attention }) {
                 </li>
               ))}
             </ul>
+            <More count={attention.pastDue.length} />
           </Group>
         </div>
       )}

@@ -1,24 +1,34 @@
 // Fixed-window counters in Postgres, so a limit holds across every app instance.
 import { and, eq, gt, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { ambientTransaction, getDb, type Queryable } from "../client";
 import { rateLimitBuckets } from "../schema";
 
-/** Counts one hit against `key` and returns the window's count and when it resets (one atomic statement). */
+/**
+ * Counts one hit against `key` and returns the window's count and when it resets (one atomic
+ * statement). On its own, the hit commits without waiting for the disk: every request of an
+ * API key updates the same row, and holding its lock through a flush would queue them all
+ * behind each other. A crash can lose the last few counts, never data.
+ */
 export async function hitBucket(key: string, windowSeconds: number): Promise<{ count: number; resetAt: Date }> {
   const db = await getDb();
   const window = sql`now() + make_interval(secs => ${windowSeconds})`;
-  const [row] = await db
-    .insert(rateLimitBuckets)
-    .values({ key, count: 1, resetAt: window })
-    .onConflictDoUpdate({
-      target: rateLimitBuckets.key,
-      set: {
-        count: sql`case when ${rateLimitBuckets.resetAt} <= now() then 1 else ${rateLimitBuckets.count} + 1 end`,
-        resetAt: sql`case when ${rateLimitBuckets.resetAt} <= now() then ${window} else ${rateLimitBuckets.resetAt} end`,
-      },
-    })
-    .returning({ count: rateLimitBuckets.count, resetAt: rateLimitBuckets.resetAt });
-  return row!;
+  const upsert = (q: Queryable) =>
+    q
+      .insert(rateLimitBuckets)
+      .values({ key, count: 1, resetAt: window })
+      .onConflictDoUpdate({
+        target: rateLimitBuckets.key,
+        set: {
+          count: sql`case when ${rateLimitBuckets.resetAt} <= now() then 1 else ${rateLimitBuckets.count} + 1 end`,
+          resetAt: sql`case when ${rateLimitBuckets.resetAt} <= now() then ${window} else ${rateLimitBuckets.resetAt} end`,
+        },
+      })
+      .returning({ count: rateLimitBuckets.count, resetAt: rateLimitBuckets.resetAt });
+  if (ambientTransaction()) return (await upsert(db))[0]!;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return (await upsert(tx))[0]!;
+  });
 }
 
 /** The live window of `key` without counting a hit, or undefined when none is open. */

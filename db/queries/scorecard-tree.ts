@@ -1,6 +1,7 @@
 // One scorecard with everything its scores depend on, in a fixed number of queries
 // whatever its size: the dashboard, the editor, the journey canvas and the API read it.
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
 import { kpiExplanations, kpis, measurements, objectiveStages, objectives, perspectives, scorecards, stages, type Kpi, type Objective, type Perspective, type Scorecard } from "../schema";
 
@@ -30,8 +31,9 @@ export async function latestMeasurements(tx: Tx, ctx: { teamId: string }, kpiIds
 
 /**
  * The two latest measurements per KPI up to `asOf` and, when asked, up to an earlier
- * `previousAsOf` too (the dashboard's comparison), in one statement: a second window
- * partitions each KPI's values into those at or before `previousAsOf` and the rest.
+ * `previousAsOf` too (the dashboard's comparison), in one statement. Each KPI reads its two
+ * rows straight off the (team_id, kpi_id, period) index, backwards (a lateral LIMIT 2), so the
+ * cost follows the number of KPIs, not the years of history behind them.
  */
 export async function latestMeasurementsAt(
   tx: Tx,
@@ -41,33 +43,27 @@ export async function latestMeasurementsAt(
   previousAsOf?: string,
 ): Promise<{ current: LatestMeasurement[]; previous: LatestMeasurement[] }> {
   if (kpiIds.length === 0) return { current: [], previous: [] };
-  if (previousAsOf !== undefined && previousAsOf > asOf) {
-    return { current: await latestMeasurements(tx, ctx, kpiIds, asOf), previous: await latestMeasurements(tx, ctx, kpiIds, previousAsOf) };
-  }
-  const split = previousAsOf ?? asOf;
-  const ranked = tx
-    .select({
-      kpiId: measurements.kpiId,
-      period: measurements.period,
-      value: measurements.value,
-      rank: sql<number>`row_number() over (partition by ${measurements.kpiId} order by ${measurements.period} desc)`.as("rank"),
-      rankBefore: sql<number>`row_number() over (partition by ${measurements.kpiId}, ${measurements.period} <= ${split} order by ${measurements.period} desc)`.as("rank_before"),
-      before: sql<boolean>`${measurements.period} <= ${split}`.as("before"),
-    })
-    .from(measurements)
-    .where(and(eq(measurements.teamId, ctx.teamId), inArray(measurements.kpiId, kpiIds), lte(measurements.period, asOf)))
-    .as("ranked");
-  const rows = await tx
-    .select({ kpiId: ranked.kpiId, period: ranked.period, value: ranked.value, rank: ranked.rank, rankBefore: ranked.rankBefore, before: ranked.before, reason: kpiExplanations.reason })
-    .from(ranked)
-    // The explanation of a value rides along (same statement): the dashboard's needs-attention reads it.
-    .leftJoin(kpiExplanations, and(eq(kpiExplanations.teamId, ctx.teamId), eq(kpiExplanations.kpiId, ranked.kpiId), eq(kpiExplanations.period, ranked.period)))
-    .where(previousAsOf === undefined ? lte(ranked.rank, 2) : or(lte(ranked.rank, 2), and(eq(ranked.before, true), lte(ranked.rankBefore, 2))));
-  const pick = (r: (typeof rows)[number]): LatestMeasurement => ({ kpiId: r.kpiId, period: r.period, value: r.value, ...(r.reason ? { reason: r.reason } : {}) });
-  return {
-    current: rows.filter((r) => Number(r.rank) <= 2).map(pick),
-    previous: previousAsOf === undefined ? [] : rows.filter((r) => r.before && Number(r.rankBefore) <= 2).map(pick),
+  const latestTwo = (bound: string, previous: boolean) => {
+    const latest = tx
+      .select({ period: measurements.period, value: measurements.value })
+      .from(measurements)
+      .where(and(eq(measurements.teamId, ctx.teamId), eq(measurements.kpiId, kpis.id), lte(measurements.period, bound)))
+      .orderBy(desc(measurements.period))
+      .limit(2)
+      .as(previous ? "previous_latest" : "latest");
+    return (
+      tx
+        .select({ kpiId: kpis.id, period: latest.period, value: latest.value, reason: kpiExplanations.reason, previous: sql<boolean>`${previous}::boolean`.as("previous") })
+        .from(kpis)
+        .crossJoinLateral(latest)
+        // The explanation of a value rides along (same statement): the dashboard's needs-attention reads it.
+        .leftJoin(kpiExplanations, and(eq(kpiExplanations.teamId, ctx.teamId), eq(kpiExplanations.kpiId, kpis.id), eq(kpiExplanations.period, latest.period)))
+        .where(and(eq(kpis.teamId, ctx.teamId), inArray(kpis.id, kpiIds)))
+    );
   };
+  const rows = await (previousAsOf === undefined ? latestTwo(asOf, false) : unionAll(latestTwo(asOf, false), latestTwo(previousAsOf, true)));
+  const pick = (r: (typeof rows)[number]): LatestMeasurement => ({ kpiId: r.kpiId, period: r.period, value: r.value, ...(r.reason ? { reason: r.reason } : {}) });
+  return { current: rows.filter((r) => !r.previous).map(pick), previous: rows.filter((r) => r.previous).map(pick) };
 }
 
 /**

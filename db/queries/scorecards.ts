@@ -4,6 +4,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { journeys, kpis, objectiveStages, objectives, perspectives, scorecards, stages, type Perspective, type Scorecard } from "../schema";
 import { latestMeasurements, type ScorecardTree } from "./scorecard-tree";
+import { pushTo } from "@/lib/collections";
 
 type Ctx = { teamId: string };
 
@@ -129,7 +130,7 @@ export async function loadScorecardTrees(tx: Tx, ctx: Ctx, list: Scorecard[], as
   const values = await latestMeasurements(tx, ctx, kpiRows.map((k) => k.id), asOf);
 
   const stageIds = new Map<string, string[]>();
-  for (const link of links) stageIds.set(link.objectiveId, [...(stageIds.get(link.objectiveId) ?? []), link.stageId]);
+  for (const link of links) pushTo(stageIds, link.objectiveId, link.stageId);
   const objectiveScorecard = new Map(objectiveRows.map((o) => [o.id, o.scorecardId]));
   const kpiScorecard = new Map(kpiRows.map((k) => [k.id, objectiveScorecard.get(k.objectiveId)]));
   return list.map((scorecard) => ({

@@ -8,6 +8,7 @@ import { parseDecimal } from "@/lib/measurements/decimal";
 import { cellLabel, measurementPeriodIssue, measurementValueIssue, parseMeasurementValue } from "@/lib/measurements/rules";
 import type { Frequency, TeamCalendar } from "@/lib/periods";
 import { NOTE_MAX } from "@/lib/validation/measurements";
+import { pushTo } from "@/lib/collections";
 
 /** The most rows one import takes (a file beyond it is refused before anything is sent). */
 export const MAX_IMPORT_ROWS = 200_000;
@@ -74,7 +75,7 @@ const nameKey = (name: string) => undefuse(name.trim()).replace(/\s+/g, " ").toL
 export function kpiFinder(kpis: readonly ImportKpi[]) {
   const byId = new Map(kpis.map((k, i) => [k.id.toLowerCase(), i]));
   const byName = new Map<string, number[]>();
-  kpis.forEach((k, i) => byName.set(nameKey(k.name), [...(byName.get(nameKey(k.name)) ?? []), i]));
+  kpis.forEach((k, i) => pushTo(byName, nameKey(k.name), i));
   return (cell: string): { index: number } | { reason: string } => {
     const text = cell.trim();
     if (!text) return { reason: "The KPI is empty" };

@@ -3,6 +3,7 @@
 import { formatPeriod, periodEnd, type TeamCalendar } from "@/lib/periods";
 import { kpiScore, kpiStatus } from "@/lib/scoring";
 import type { DashboardModel, KpiView } from "./build-dashboard";
+import { pushTo } from "@/lib/collections";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -68,7 +69,7 @@ function overlaps(period: string, kpi: KpiView, range: { from: string; to: strin
 export function* dashboardCsvRows(model: DashboardModel, measurements: readonly CsvMeasurement[], calendar: TeamCalendar): Generator<CsvCell[]> {
   yield [...CSV_COLUMNS];
   const byKpi = new Map<string, CsvMeasurement[]>();
-  for (const m of measurements) byKpi.set(m.kpiId, [...(byKpi.get(m.kpiId) ?? []), m]);
+  for (const m of measurements) pushTo(byKpi, m.kpiId, m);
   const range = { from: model.period.from, to: model.period.to };
   for (const perspective of model.perspectives) {
     for (const objective of perspective.objectives) {

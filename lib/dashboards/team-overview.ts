@@ -5,6 +5,7 @@ import type { Kpi, Objective, Perspective, Scorecard } from "@/db/schema";
 import { evaluateScorecard, stageHealthById, type MeasurementRow } from "@/lib/scorecards/evaluate";
 import type { TeamCalendar } from "@/lib/periods";
 import { stageHealth, trend, type Coverage, type Status, type Trend } from "@/lib/scoring";
+import { pushTo } from "@/lib/collections";
 
 export interface OverviewRows {
   scorecards: Scorecard[];
@@ -45,7 +46,7 @@ export interface JourneySummary {
 
 export function summarizeTeam(rows: OverviewRows, asOf: string, previousAsOf: string, calendar: TeamCalendar): { scorecards: ScorecardSummary[]; journeys: JourneySummary[] } {
   const stageIds = new Map<string, string[]>();
-  for (const link of rows.links) stageIds.set(link.objectiveId, [...(stageIds.get(link.objectiveId) ?? []), link.stageId]);
+  for (const link of rows.links) pushTo(stageIds, link.objectiveId, link.stageId);
 
   const scorecards = rows.scorecards.map((scorecard): ScorecardSummary => {
     const perspectives = rows.perspectives.filter((p) => p.scorecardId === scorecard.id);

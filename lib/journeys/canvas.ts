@@ -7,6 +7,7 @@ import { evaluateKpiRow, GREY, stageHealthById, type MeasurementRow } from "@/li
 import { rollupObjective, type Status, type Trend } from "@/lib/scoring";
 import { isAdoptionStageName } from "./adoption";
 import type { NoteKind, TouchpointChannel } from "./channels";
+import { pushTo } from "@/lib/collections";
 
 export interface CanvasKpi {
   id: string;
@@ -101,7 +102,7 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
   const { alignment } = data;
   const health = stageHealthById(alignment, asOf, calendar);
   const measurementsByKpi = new Map<string, MeasurementRow[]>();
-  for (const m of alignment.measurements) measurementsByKpi.set(m.kpiId, [...(measurementsByKpi.get(m.kpiId) ?? []), m]);
+  for (const m of alignment.measurements) pushTo(measurementsByKpi, m.kpiId, m);
   const objectiveTitle = new Map(alignment.objectives.map((o) => [o.id, o.title]));
 
   const kpisByObjective = new Map<string, CanvasKpi[]>();
@@ -126,7 +127,7 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
       stale: evaluation.stale,
       trend: evaluation.trend,
     };
-    kpisByObjective.set(kpi.objectiveId, [...(kpisByObjective.get(kpi.objectiveId) ?? []), item]);
+    pushTo(kpisByObjective, kpi.objectiveId, item);
   }
   const weightOf = new Map(alignment.kpis.map((k) => [k.id, k.weight]));
   const objectives = new Map<string, CanvasObjective>(
@@ -136,7 +137,7 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
     }),
   );
   const objectiveIdsByStage = new Map<string, string[]>();
-  for (const link of alignment.links) objectiveIdsByStage.set(link.stageId, [...(objectiveIdsByStage.get(link.stageId) ?? []), link.objectiveId]);
+  for (const link of alignment.links) pushTo(objectiveIdsByStage, link.stageId, link.objectiveId);
 
   const stages: CanvasStage[] = data.stages.map((s) => {
     const stageObjectives = (objectiveIdsByStage.get(s.id) ?? [])

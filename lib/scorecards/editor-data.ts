@@ -8,6 +8,7 @@ import { listJourneyOptions, listJourneyStages } from "@/db/queries/scorecards";
 import type { Initiative } from "@/db/schema";
 import type { TeamCalendar } from "@/lib/periods";
 import { evaluateScorecard, teamToday } from "./evaluate";
+import { pushTo } from "@/lib/collections";
 
 export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, scorecardId: string, calendar: TeamCalendar, asOf = teamToday(calendar)) {
   const tree = await loadScorecardTree(tx, ctx, scorecardId, asOf);
@@ -17,7 +18,7 @@ export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, score
   const members = await listMembers(tx, ctx);
   const journeys = await listJourneyOptions(tx, ctx);
   const initiativesByObjective = new Map<string, Initiative[]>();
-  for (const i of initiatives) initiativesByObjective.set(i.objectiveId, [...(initiativesByObjective.get(i.objectiveId) ?? []), i]);
+  for (const i of initiatives) pushTo(initiativesByObjective, i.objectiveId, i);
   return {
     asOf,
     evaluated: evaluateScorecard(tree, asOf, calendar),

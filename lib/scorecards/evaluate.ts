@@ -5,6 +5,7 @@ import { localDate, type TeamCalendar } from "@/lib/periods";
 import {
   evaluateKpi, rollupObjective, rollupPerspective, rollupScorecard, stageHealth, type KpiEvaluation, type Rollup, type Status,
 } from "@/lib/scoring";
+import { pushTo } from "@/lib/collections";
 
 export interface MeasurementRow {
   kpiId: string;
@@ -40,7 +41,7 @@ export function teamToday(calendar: TeamCalendar, now = new Date()): string {
 
 function groupMeasurements(rows: readonly MeasurementRow[]): Map<string, MeasurementRow[]> {
   const byKpi = new Map<string, MeasurementRow[]>();
-  for (const row of rows) byKpi.set(row.kpiId, [...(byKpi.get(row.kpiId) ?? []), row]);
+  for (const row of rows) pushTo(byKpi, row.kpiId, row);
   return byKpi;
 }
 
@@ -63,7 +64,7 @@ export function evaluateScorecard(
   const kpisByObjective = new Map<string, EvaluatedKpi[]>();
   for (const kpi of tree.kpis) {
     const evaluated = { kpi, evaluation: evaluateKpiRow(kpi, byKpi.get(kpi.id) ?? [], asOf, calendar) };
-    kpisByObjective.set(kpi.objectiveId, [...(kpisByObjective.get(kpi.objectiveId) ?? []), evaluated]);
+    pushTo(kpisByObjective, kpi.objectiveId, evaluated);
   }
   const perspectives = tree.perspectives.map((perspective) => {
     const objectives = tree.objectives
@@ -101,7 +102,7 @@ export function stageHealthById(
   const byStage = new Map<string, Array<{ score: number | null; weight: number }>>();
   for (const link of data.links) {
     const score = objectiveScore.get(link.objectiveId);
-    if (score) byStage.set(link.stageId, [...(byStage.get(link.stageId) ?? []), score]);
+    if (score) pushTo(byStage, link.stageId, score);
   }
   return new Map([...byStage].map(([stageId, items]) => [stageId, stageHealth(items)]));
 }

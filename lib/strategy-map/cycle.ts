@@ -1,5 +1,6 @@
 // A strategy map is a directed acyclic graph of cause → effect links: if A drives B, B cannot
 // (through any chain) drive A. Pure, so the server enforces it and the canvas can warn early.
+import { pushTo } from "@/lib/collections";
 
 export interface CauseEffect {
   causeId: string;
@@ -14,7 +15,7 @@ export interface CauseEffect {
 export function findCyclePath(links: readonly CauseEffect[], causeId: string, effectId: string): string[] | null {
   if (causeId === effectId) return [causeId];
   const next = new Map<string, string[]>();
-  for (const link of links) next.set(link.causeId, [...(next.get(link.causeId) ?? []), link.effectId]);
+  for (const link of links) pushTo(next, link.causeId, link.effectId);
 
   // Breadth-first from the new effect, so the chain reported is a shortest one.
   const cameFrom = new Map<string, string | null>([[effectId, null]]);

@@ -15,6 +15,7 @@ import { describeDue, dueItems, notDueReason, type DueKind } from "./due";
 import { findRedFollowUps, type RedFollowUp } from "./red-reason";
 import { reminderSettings, teamCalendarOf } from "./reminders";
 import type { MyUpdatesSaveInput } from "./validation";
+import { pushTo } from "@/lib/collections";
 
 export interface MyUpdateRow {
   kpiId: string;
@@ -137,7 +138,7 @@ export async function saveMyUpdates(
   const byScorecard = new Map<string, MeasurementItem[]>();
   for (const cell of input.cells) {
     const scorecardId = found.get(cell.kpiId)!.scorecardId;
-    byScorecard.set(scorecardId, [...(byScorecard.get(scorecardId) ?? []), cell]);
+    pushTo(byScorecard, scorecardId, cell);
   }
   const saved: SavedMeasurement[] = [];
   for (const [scorecardId, items] of byScorecard) saved.push(...(await saveMeasurements(tx, ctx, { scorecardId, calendar, today, items })));
