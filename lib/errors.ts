@@ -49,12 +49,19 @@ const TITLES: Record<ErrorCode, string> = {
 /** Field path → messages, e.g. { "email": ["must be an e-mail address"] }. */
 export type FieldErrors = Record<string, string[]>;
 
+/** Who saved the version a stale write ran into, from the activity log (name null: unknown or gone). */
+export interface SavedBy {
+  name: string | null;
+  /** ISO 8601. */
+  at: string;
+}
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message: string = TITLES[code],
-    readonly extra: { fieldErrors?: FieldErrors; retryAfter?: number; current?: unknown } = {},
+    readonly extra: { fieldErrors?: FieldErrors; retryAfter?: number; current?: unknown; savedBy?: SavedBy } = {},
   ) {
     super(message);
     this.name = "AppError";

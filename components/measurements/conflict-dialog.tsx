@@ -2,6 +2,7 @@
 // ConflictDialog: someone saved this cell after you opened it. Shows both values and lets the
 // person choose — nothing is overwritten silently.
 import { Button } from "@/components/ui/button";
+import { ConflictValues } from "@/components/ui/conflict-values";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { formatWithUnit } from "@/lib/measurements/grid";
 import type { CellRef, CellState } from "./measurement-grid";
@@ -37,17 +38,22 @@ export function ConflictDialog({
         description={`${conflict.label} was saved by someone else after you opened the page. Choose which value to keep.`}
         onCloseAutoFocus={(e) => e.preventDefault()}
       >
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm" data-testid="conflict-values">
-          <dt className="text-muted-foreground">You had seen</dt>
-          <dd className="tabular-nums">{show(conflict.seen.value)}</dd>
-          <dt className="text-muted-foreground">Their value</dt>
-          <dd className="font-medium tabular-nums">
-            {show(conflict.theirs?.value)}
-            {conflict.theirs?.note ? <span className="block font-normal text-muted-foreground">Note: {conflict.theirs.note}</span> : null}
-          </dd>
-          <dt className="text-muted-foreground">Your value</dt>
-          <dd className="font-medium tabular-nums">{conflict.mine.trim() === "" ? "no value (you cleared it)" : conflict.mine.trim()}</dd>
-        </dl>
+        <ConflictValues
+          labels={{ seen: "You had seen", theirs: "Their value", mine: "Your value" }}
+          values={[
+            {
+              key: "value",
+              seen: show(conflict.seen.value),
+              theirs: (
+                <>
+                  {show(conflict.theirs?.value)}
+                  {conflict.theirs?.note ? <span className="block font-normal text-muted-foreground">Note: {conflict.theirs.note}</span> : null}
+                </>
+              ),
+              mine: conflict.mine.trim() === "" ? "no value (you cleared it)" : conflict.mine.trim(),
+            },
+          ]}
+        />
         <DialogFooter>
           <Button variant="outline" onClick={onTakeTheirs}>
             Take theirs

@@ -60,7 +60,7 @@ function MoveButton({ team, perspective, action, direction }: { team: string; pe
       submitAriaLabel={`Move ${perspective.name} ${direction}`}
       submitVariant="outline"
       pendingLabel=""
-      className="gap-1 [&_[role=alert]]:absolute [&_[role=alert]]:z-10 [&_[role=alert]]:max-w-xs"
+      className="gap-1 [&_[role=alert]]:absolute [&_[role=alert]]:z-10 [&_[role=alert]]:max-w-xs [&_[role=alertdialog]]:absolute [&_[role=alertdialog]]:z-10 [&_[role=alertdialog]]:max-w-xs"
     >
       {() => (
         <>

@@ -26,6 +26,22 @@ export async function listActivitySince(tx: Tx, ctx: { teamId: string }, afterSe
     .limit(limit);
 }
 
+/**
+ * Who made the latest accepted change of one entity, and when: the name a conflict dialog
+ * shows beside "theirs". Entity ids are uuids, unique across kinds. Walking the team's log
+ * backwards finds it at once, since a conflict is about a change made moments ago.
+ */
+export async function lastChangeOf(tx: Tx, ctx: { teamId: string }, entityId: string): Promise<{ name: string | null; at: Date } | undefined> {
+  const [row] = await tx
+    .select({ name: users.name, at: activity.createdAt })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(and(eq(activity.teamId, ctx.teamId), eq(activity.entityId, entityId)))
+    .orderBy(desc(activity.seq))
+    .limit(1);
+  return row;
+}
+
 export async function listActivity(
   tx: Tx,
   ctx: { teamId: string },

@@ -85,3 +85,26 @@ export async function clearOwnerships(tx: Tx, ctx: { teamId: string }, userId: s
     await tx.update(table).set({ ownerId: null }).where(and(eq(table.teamId, ctx.teamId), eq(table.ownerId, userId)));
   }
 }
+
+/** Whether this member gets the team's daily e-mail digest (false when they are not a member). */
+export async function getEmailDigestPreference(tx: Tx, ctx: { teamId: string }, userId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ emailDigest: memberships.emailDigest })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row?.emailDigest ?? false;
+}
+
+/**
+ * A member's own digest choice. The version stays: a personal preference is not an edit of
+ * the membership, so an admin's open role change never turns stale because of it.
+ */
+export async function setEmailDigestPreference(tx: Tx, ctx: { teamId: string }, userId: string, enabled: boolean) {
+  const [row] = await tx
+    .update(memberships)
+    .set({ emailDigest: enabled })
+    .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.userId, userId)))
+    .returning({ emailDigest: memberships.emailDigest });
+  return row;
+}

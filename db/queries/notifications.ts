@@ -116,29 +116,38 @@ export async function inboxCounts(tx: Tx, ctx: Ctx, userId: string, periods: Cur
 }
 
 /**
- * The daily digest's share of a team: every unread notification not yet e-mailed, of people
- * still in the team, locked so that two instances running the digest never claim the same
- * rows; the caller marks them with `markDigested` in the same transaction.
+ * The daily digest's share of a team, claimed and stamped in one statement: every unread
+ * notification not yet e-mailed, of members still in the team who want the digest, gets
+ * `emailed_at` and comes back with its recipient's address. The claim skips rows another
+ * instance has locked, and the stamp commits with the caller's transaction, so a rerun or a
+ * second instance never mails the same notification twice.
  */
-export async function claimUndigestedNotifications(tx: Tx, ctx: Ctx, limit = 2000) {
-  return tx
-    .select({ notification: notifications, email: users.email, name: users.name })
+export async function claimNotificationsToEmail(tx: Tx, ctx: Ctx, at: Date, limit = 2000) {
+  const claim = tx
+    .select({ id: notifications.id })
     .from(notifications)
     .innerJoin(memberships, and(eq(memberships.teamId, notifications.teamId), eq(memberships.userId, notifications.userId)))
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .where(and(eq(notifications.teamId, ctx.teamId), isNull(notifications.readAt), sql`(${notifications.payload} ->> 'digestedAt') is null`))
+    .where(and(eq(notifications.teamId, ctx.teamId), isNull(notifications.readAt), isNull(notifications.emailedAt), eq(memberships.emailDigest, true)))
     .orderBy(asc(notifications.userId), asc(notifications.createdAt))
     .limit(limit)
     .for("update", { of: notifications, skipLocked: true });
-}
-
-/** Stamps the payload (no schema change needed): a notification is e-mailed at most once. */
-export async function markDigested(tx: Tx, ctx: Ctx, ids: readonly string[], at: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await tx
+  const rows = await tx
     .update(notifications)
-    .set({ payload: sql`${notifications.payload} || jsonb_build_object('digestedAt', ${at.toISOString()}::text)` })
-    .where(and(eq(notifications.teamId, ctx.teamId), inArray(notifications.id, [...ids])));
+    .set({ emailedAt: at })
+    .from(users)
+    .where(and(eq(notifications.teamId, ctx.teamId), inArray(notifications.id, claim), eq(users.id, notifications.userId)))
+    .returning({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      entityType: notifications.entityType,
+      entityId: notifications.entityId,
+      payload: notifications.payload,
+      createdAt: notifications.createdAt,
+      email: users.email,
+    });
+  // RETURNING keeps no order: each person's lines oldest first.
+  return rows.sort((a, b) => a.userId.localeCompare(b.userId) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
 /** Every team, for the daily digest that visits each one (teams are not tenant rows). */

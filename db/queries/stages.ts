@@ -5,7 +5,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
 import { journeys, stages, type Journey, type Stage } from "../schema";
 import { AppError } from "@/lib/errors";
-import { findInTeam, getInTeamOrThrow, updateVersioned } from "./versioned";
+import { findInTeam, getInTeamOrThrow, staleWrite, updateVersioned } from "./versioned";
 
 type Ctx = { teamId: string };
 type OrderedTable = PgTable & { teamId: PgColumn; id: PgColumn; version: PgColumn; position: PgColumn };
@@ -63,7 +63,7 @@ export async function deleteVersioned<T extends PgTable & { teamId: PgColumn; id
   if (deleted[0]) return deleted[0];
   const current = await findInTeam(tx, table, ctx, id);
   if (!current) throw new AppError("not_found", `${what} was not found.`);
-  throw new AppError("conflict", `${what} was changed by someone else since you opened it.`, { current });
+  throw await staleWrite(tx, ctx, current as { id: string }, `${what} was changed by someone else since you opened it.`);
 }
 
 /**

@@ -1,9 +1,11 @@
 // Conditional writes for versioned rows: `... WHERE team_id = $1 AND id = $2 AND version = $3`.
-// A stale write changes nothing and reports the row as it is now, so nobody's work is lost.
+// A stale write changes nothing and reports the row as it is now (and who saved it), so
+// nobody's work is lost.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
 import { AppError } from "@/lib/errors";
+import { lastChangeOf } from "./activity";
 
 type VersionedTable = PgTable & { teamId: PgColumn; id: PgColumn; version: PgColumn; updatedAt?: PgColumn };
 
@@ -26,7 +28,13 @@ export async function updateVersioned<T extends VersionedTable>(
   if (updated[0]) return updated[0];
   const current = await findInTeam(tx, table, ctx, id);
   if (!current) throw new AppError("not_found", `${what} was not found.`);
-  throw new AppError("conflict", `${what} was changed by someone else since you opened it.`, { current });
+  throw await staleWrite(tx, ctx, current as { id: string }, `${what} was changed by someone else since you opened it.`);
+}
+
+/** The 409 of a stale write: the row as it is now, and who saved that version when the log knows. */
+export async function staleWrite<T extends { id: string }>(tx: Tx, ctx: { teamId: string }, current: T, message: string): Promise<AppError> {
+  const last = await lastChangeOf(tx, ctx, current.id);
+  return new AppError("conflict", message, { current, savedBy: last ? { name: last.name, at: last.at.toISOString() } : undefined });
 }
 
 /** Get-or-undefined by id inside the team. */

@@ -69,6 +69,8 @@ export const notifications = pgTable(
     entityId: uuid("entity_id").notNull(),
     payload: jsonb("payload").notNull().default({}),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** When the daily digest mailed it: set in the claiming transaction, so it is mailed at most once. */
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

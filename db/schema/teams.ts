@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  check, pgPolicy, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
+  boolean, check, pgPolicy, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy, timestamps, versionColumn } from "./columns";
@@ -45,6 +45,8 @@ export const memberships = pgTable(
     ...tenantKeys(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
+    /** The member's own choice: the daily e-mail digest of this team's notifications. */
+    emailDigest: boolean("email_digest").notNull().default(true),
     version: versionColumn(),
     ...timestamps(),
   },

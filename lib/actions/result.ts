@@ -1,9 +1,9 @@
-import type { FieldErrors } from "@/lib/errors";
+import type { FieldErrors, SavedBy } from "@/lib/errors";
 
 /** What every server action returns to its form (useActionState). */
 export type ActionResult<T = unknown> =
   | { ok: true; data?: T; message?: string }
-  | { ok: false; status: number; code: string; message: string; fieldErrors?: FieldErrors; current?: unknown; retryAfter?: number };
+  | { ok: false; status: number; code: string; message: string; fieldErrors?: FieldErrors; current?: unknown; savedBy?: SavedBy; retryAfter?: number };
 
 export type ActionState<T = unknown> = ActionResult<T> | null;
 

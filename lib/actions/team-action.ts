@@ -41,8 +41,9 @@ export interface RegisteredAction {
 
 export const actionRegistry = new Map<string, RegisteredAction>();
 
-// A team that is read-only for non-payment can still read, leave, and fix its billing.
-const ALWAYS_ALLOWED: ReadonlySet<Permission> = new Set(["billing.manage", "team.leave"]);
+// A team that is read-only for non-payment can still read, leave, fix its billing, and its
+// members can still stop its e-mail.
+const ALWAYS_ALLOWED: ReadonlySet<Permission> = new Set(["billing.manage", "team.leave", "notifications.preferences"]);
 const isWrite = (permission: Permission) => !permission.endsWith(".read") && !ALWAYS_ALLOWED.has(permission);
 
 const teamField = z.object({ team: z.string().trim().min(1, "team is required") });
@@ -64,7 +65,7 @@ export function teamAction<S extends z.ZodType, R>(name: string, definition: Def
     } catch (error) {
       unstable_rethrow(error);
       const e = toAppError(error, `action ${name}`);
-      return { ok: false, status: e.status, code: e.code, message: e.message, fieldErrors: e.extra.fieldErrors, current: e.extra.current, retryAfter: e.extra.retryAfter };
+      return { ok: false, status: e.status, code: e.code, message: e.message, fieldErrors: e.extra.fieldErrors, current: e.extra.current, savedBy: e.extra.savedBy, retryAfter: e.extra.retryAfter };
     }
   };
   actionRegistry.set(name, { name, permission: definition.permission, runAs });

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "scorecards.delete": ADMINS,
   "measurements.write": EDITORS,
   "comments.write": ANY,
+  /** A member's own notification settings (the daily digest): nobody else's, whatever the role. */
+  "notifications.preferences": ANY,
   "share_links.manage": EDITORS,
   "api_keys.manage": ADMINS,
   "billing.manage": ADMINS,

@@ -1,11 +1,12 @@
-// The daily e-mail digest: one message per person, across their teams, listing the
-// notifications they have not read and not yet been e-mailed about, with their KPIs still due.
-// Nobody gets an e-mail on a day with nothing new and unread. Each notification is stamped
-// when it is claimed (FOR UPDATE SKIP LOCKED), so several app instances running the job at
-// once, or the job running twice, never mail the same notification twice.
+// The daily e-mail digest: one message per person, across the teams where they keep the
+// digest on, listing the notifications they have not read and not yet been e-mailed about,
+// with their KPIs still due. Nobody gets an e-mail on a day with nothing new and unread. Each
+// notification gets `emailed_at` in the statement that claims it (FOR UPDATE SKIP LOCKED), so
+// several app instances running the job at once, or the job running twice, never mail the
+// same notification twice.
 import { describeEntities, refKey } from "@/db/queries/entity-refs";
 import { listMembers } from "@/db/queries/memberships";
-import { claimUndigestedNotifications, listDueKpis, listTeamsForDigest, markDigested } from "@/db/queries/notifications";
+import { claimNotificationsToEmail, listDueKpis, listTeamsForDigest } from "@/db/queries/notifications";
 import { inTeam } from "@/db/tenant";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
@@ -29,15 +30,14 @@ export async function sendDailyDigests(now = new Date()): Promise<{ sent: number
   for (const team of await listTeamsForDigest()) {
     const ctx = { teamId: team.id };
     const perUser = await inTeam(team.id, async (tx) => {
-      const claimed = await claimUndigestedNotifications(tx, ctx);
+      const claimed = await claimNotificationsToEmail(tx, ctx, now);
       if (claimed.length === 0) return null;
-      const entities = await describeEntities(tx, ctx, claimed.map((c) => ({ entityType: c.notification.entityType, entityId: c.notification.entityId })));
+      const entities = await describeEntities(tx, ctx, claimed.map((c) => ({ entityType: c.entityType, entityId: c.entityId })));
       const names = new Map((await listMembers(tx, ctx)).map((m) => [m.userId, displayName(m)]));
       const due = await listDueKpis(tx, ctx, currentPeriods(now, team));
-      await markDigested(tx, ctx, claimed.map((c) => c.notification.id), now);
 
       const byUser = new Map<string, { email: string; lines: string[]; due: string[] }>();
-      for (const { notification, email } of claimed) {
+      for (const { email, ...notification } of claimed) {
         const payload = (notification.payload ?? {}) as NotificationPayload;
         const actor = payload.actorId ? (names.get(payload.actorId) ?? "A former member") : "Someone";
         const label = entities.get(refKey(notification))?.label ?? payload.label ?? "an item that was deleted";

@@ -17,7 +17,6 @@ export interface NotificationPayload {
   excerpt?: string;
   /** For assignments: what the member became. */
   role?: "owner";
-  digestedAt?: string;
 }
 
 export function excerpt(text: string, max = 140): string {

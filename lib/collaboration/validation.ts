@@ -31,6 +31,10 @@ const ids = z.preprocess((v) => (v === undefined || v === null || v === "" ? [] 
 export const markReadSchema = z.object({ ids });
 export const markAllReadSchema = z.object({});
 
+/** A checkbox: "on"/"true" when ticked, absent (or "false") when not. */
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+export const emailDigestSchema = z.object({ emailDigest: checkbox });
+
 export type CommentCreateInput = z.infer<typeof commentCreateSchema>;
 export type CommentUpdateInput = z.infer<typeof commentUpdateSchema>;
 export type CommentDeleteInput = z.infer<typeof commentDeleteSchema>;

@@ -61,7 +61,7 @@ export function dailyDigestMessage(to: string, sections: DigestSection[]): Messa
     if (section.due.length) lines.push(`KPIs of yours that still need a value this period: ${section.due.join(", ")}.`);
     lines.push(`Open the inbox: ${section.inboxUrl}`);
   }
-  lines.push("", "You get this e-mail only on days with something unread.");
+  lines.push("", "You get this e-mail only on days with something unread. To stop it for a team, untick the daily digest on that team's inbox page.");
   return compose(to, count === 1 ? "1 unread notification in Cairn" : `${count} unread notifications in Cairn`, lines);
 }
 

@@ -3,7 +3,7 @@
 import type { Tx } from "@/db/client";
 import { findMembershipByUser } from "@/db/queries/memberships";
 import { countActiveScorecards, listJourneyStages, lockScorecardCount } from "@/db/queries/scorecards";
-import { findInTeam } from "@/db/queries/versioned";
+import { findInTeam, staleWrite } from "@/db/queries/versioned";
 import type { Team } from "@/db/schema";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { PLANS, scorecardLimit } from "@/lib/billing/plans";
@@ -54,5 +54,5 @@ export async function explainMissedDelete<T extends PgTable & { teamId: PgColumn
 ): Promise<never> {
   const current = await findInTeam(tx, table, ctx, id);
   if (!current) throw new AppError("not_found", `${what} was not found.`);
-  throw new AppError("conflict", `${what} was changed by someone else since you opened it. Review it before deleting.`, { current });
+  throw await staleWrite(tx, ctx, current as { id: string }, `${what} was changed by someone else since you opened it. Review it before deleting.`);
 }

@@ -4,12 +4,12 @@
 import type { Tx } from "@/db/client";
 import { recordChange } from "@/db/queries/changes";
 import { deleteKpiRow, insertKpis, type NewKpi } from "@/db/queries/kpis";
-import { getInTeamOrThrow, updateVersioned } from "@/db/queries/versioned";
+import { getInTeamOrThrow, staleWrite, updateVersioned } from "@/db/queries/versioned";
 import { kpis, objectives, type Kpi } from "@/db/schema";
 import type { ActivityEntry } from "@/db/queries/activity";
 import type { TeamContext } from "@/db/tenant";
 import { notifyAssignment } from "@/lib/collaboration/notify";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { findKpiTemplate } from "@/lib/kpi-library";
 import {
   kpiDefinitionErrors, normalizeKpiDefinition, type KpiCreateInput, type KpiTargetInput, type KpiUpdateInput,
@@ -19,6 +19,8 @@ import { assertOwnerIsMember, explainMissedDelete } from "./guards";
 import { kpiValuesFromTemplate, templateErrors } from "./library";
 
 type Ctx = Pick<TeamContext, "teamId" | "userId">;
+
+const STALE = "This KPI was changed by someone else since you opened it.";
 
 const EDITABLE_FIELDS = [
   "name", "description", "unit", "currency", "direction", "baseline", "target", "targetMax", "redThreshold",
@@ -62,7 +64,7 @@ async function applyKpiChange(tx: Tx, ctx: Ctx, current: Kpi, version: number, v
   const entries = changeEntries({ entityType: "kpi", entityId: current.id, actorId: ctx.userId }, current, values, EDITABLE_FIELDS, reason);
   // Nothing changed: keep the version, so nobody else's open form turns stale for nothing.
   if (entries.length === 0) {
-    if (current.version !== version) throw new AppError("conflict", "This KPI was changed by someone else since you opened it.", { current });
+    if (current.version !== version) throw await staleWrite(tx, ctx, current, STALE);
     return current;
   }
   const updated = await updateVersioned(tx, kpis, ctx, current.id, version, values, "This KPI");
@@ -82,9 +84,7 @@ export async function updateKpi(tx: Tx, ctx: Ctx, input: KpiUpdateInput) {
 /** A new target (and red threshold, range top) for the KPI's stored unit and direction. */
 export async function changeKpiTarget(tx: Tx, ctx: Ctx, input: KpiTargetInput) {
   const current = await getInTeamOrThrow(tx, kpis, ctx, input.kpiId, "This KPI");
-  if (current.version !== input.version) {
-    throw new AppError("conflict", "This KPI was changed by someone else since you opened it.", { current });
-  }
+  if (current.version !== input.version) throw await staleWrite(tx, ctx, current, STALE);
   const def = normalizeKpiDefinition({
     unit: current.unit,
     currency: current.currency,

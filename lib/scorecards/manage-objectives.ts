@@ -3,7 +3,7 @@
 import type { Tx } from "@/db/client";
 import { recordChange } from "@/db/queries/changes";
 import { deleteObjectiveRow, insertObjective, listObjectiveStageIds, nextObjectivePosition, replaceObjectiveStages } from "@/db/queries/objectives";
-import { getInTeamOrThrow, updateVersioned } from "@/db/queries/versioned";
+import { getInTeamOrThrow, staleWrite, updateVersioned } from "@/db/queries/versioned";
 import { objectives, perspectives, scorecards } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
 import { notifyAssignment } from "@/lib/collaboration/notify";
@@ -50,6 +50,10 @@ export async function createObjective(tx: Tx, ctx: Ctx, input: ObjectiveCreateIn
 
 export async function updateObjective(tx: Tx, ctx: Ctx, input: ObjectiveUpdateInput) {
   const current = await getInTeamOrThrow(tx, objectives, ctx, input.objectiveId, "This objective");
+  // Stale: answer with the stages it serves too, so the person can compare them with theirs.
+  if (current.version !== input.version) {
+    throw await staleWrite(tx, ctx, { ...current, stageIds: await listObjectiveStageIds(tx, ctx, current.id) }, "This objective was changed by someone else since you opened it.");
+  }
   const perspective = await getInTeamOrThrow(tx, perspectives, ctx, input.perspectiveId, "This perspective");
   if (perspective.scorecardId !== current.scorecardId) throw validationError({ perspectiveId: ["Choose a perspective of this objective's scorecard"] });
   const scorecard = await getInTeamOrThrow(tx, scorecards, ctx, current.scorecardId, "This scorecard");

@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { recordChange } from "@/db/queries/changes";
 import { unlinkStagesOutsideJourney } from "@/db/queries/objectives";
 import { deleteScorecardRow, insertPerspectives, insertScorecard, listPerspectives, setPerspectivePosition } from "@/db/queries/scorecards";
-import { getInTeamOrThrow, updateVersioned } from "@/db/queries/versioned";
+import { getInTeamOrThrow, staleWrite, updateVersioned } from "@/db/queries/versioned";
 import { journeys, perspectives, scorecards, type Team } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
 import { AppError } from "@/lib/errors";
@@ -83,9 +83,7 @@ export async function updatePerspective(tx: Tx, ctx: Ctx, input: PerspectiveUpda
 /** Swaps a perspective with its neighbour above or below (both versions move on). */
 export async function movePerspective(tx: Tx, ctx: Ctx, input: PerspectiveMoveInput) {
   const current = await getInTeamOrThrow(tx, perspectives, ctx, input.perspectiveId, "This perspective");
-  if (current.version !== input.version) {
-    throw new AppError("conflict", "This perspective was changed by someone else since you opened it.", { current });
-  }
+  if (current.version !== input.version) throw await staleWrite(tx, ctx, current, "This perspective was changed by someone else since you opened it.");
   const siblings = await listPerspectives(tx, ctx, current.scorecardId);
   const index = siblings.findIndex((p) => p.id === current.id);
   const neighbour = siblings[input.direction === "up" ? index - 1 : index + 1];

@@ -20,7 +20,7 @@ import { listOutbox } from "@/db/queries/outbox";
 import { loadScorecardTree } from "@/db/queries/scorecard-tree";
 import type { Role } from "@/db/queries/teams";
 import { createUser } from "@/db/queries/users";
-import { measurements, teams, type Team, type User } from "@/db/schema";
+import { measurements, memberships, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { actionRegistry } from "@/lib/actions/team-action";
@@ -201,6 +201,73 @@ describe("the daily digest", () => {
     const results = await Promise.all([sendDailyDigests(), sendDailyDigests()]);
     expect(results.reduce((n, r) => n + r.notifications, 0)).toBe(2);
     expect(await listOutbox({ to: w.viewer.email })).toHaveLength(1);
+  });
+});
+
+describe("the digest preference and emailed_at", () => {
+  const digestOf = (w: World, user: User) =>
+    inTeam(w.team.id, (tx) => tx.select({ emailDigest: memberships.emailDigest }).from(memberships).where(eq(memberships.userId, user.id))).then((rows) => rows[0]?.emailDigest);
+
+  it("lets any member, a viewer too, turn their own digest of one team off and on, and nobody else's", async () => {
+    const w = await world();
+    expect(await digestOf(w, w.viewer)).toBe(true);
+    // Unticked checkbox: absent from the form. An id of someone else in the input is ignored.
+    expect(await ok(run("notifications.email_digest", w.viewer, { team: w.team.slug, userId: w.admin.id, membershipId: w.admin.id }))).toEqual({ emailDigest: false });
+    expect(await digestOf(w, w.viewer)).toBe(false);
+    for (const other of [w.owner, w.admin, w.editor]) expect(await digestOf(w, other)).toBe(true);
+    expect(await ok(run("notifications.email_digest", w.viewer, { team: w.team.slug, emailDigest: "on" }))).toEqual({ emailDigest: true });
+    expect(await digestOf(w, w.viewer)).toBe(true);
+    // One team's choice leaves the member's other teams alone.
+    const other = await world();
+    await inTeam(other.team.id, (tx) => insertMembership(tx, { teamId: other.team.id }, w.editor.id, "editor"));
+    await ok(run("notifications.email_digest", w.editor, { team: other.team.slug }));
+    expect(await digestOf(other, w.editor)).toBe(false);
+    expect(await digestOf(w, w.editor)).toBe(true);
+    // Outside the team there is nothing to change; signed out, nothing at all.
+    expect(await run("notifications.email_digest", other.viewer, { team: w.team.slug })).toMatchObject({ ok: false, status: 404 });
+    expect(await run("notifications.email_digest", null, { team: w.team.slug })).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it("mails only members who keep the digest on; the others' notifications wait, unmailed, in their inbox", async () => {
+    const w = await world();
+    await ok(run("kpis.create", w.editor, kpiInput(w, { ownerId: w.viewer.id, name: "Quiet please" })));
+    await ok(run("kpis.create", w.editor, kpiInput(w, { ownerId: w.admin.id, name: "Mail me" })));
+    await ok(run("notifications.email_digest", w.viewer, { team: w.team.slug, emailDigest: "" }));
+
+    await sendDailyDigests(new Date());
+    expect(await listOutbox({ to: w.viewer.email })).toEqual([]);
+    const [mail, ...more] = await listOutbox({ to: w.admin.email });
+    expect(more).toEqual([]);
+    expect(mail!.text).toContain("Eli Editor made you the owner of “Mail me”");
+    const [waiting] = await notificationsOf(w, w.viewer);
+    expect(waiting).toMatchObject({ readAt: null, emailedAt: null });
+  });
+
+  it("stamps emailed_at in the run that mails a notification, so no later run mails it again", async () => {
+    const w = await world();
+    await ok(run("kpis.create", w.editor, kpiInput(w, { ownerId: w.viewer.id, name: "First" })));
+    const at = new Date();
+    await sendDailyDigests(at);
+    const [first] = await notificationsOf(w, w.viewer);
+    expect(first!.emailedAt?.getTime()).toBe(at.getTime());
+    expect(first!.payload).not.toHaveProperty("digestedAt");
+    expect(await listOutbox({ to: w.viewer.email })).toHaveLength(1);
+
+    // Turning the digest off and on again, and a newer notification, bring only the newer one.
+    await ok(run("notifications.email_digest", w.viewer, { team: w.team.slug }));
+    await ok(run("notifications.email_digest", w.viewer, { team: w.team.slug, emailDigest: "on" }));
+    await ok(run("kpis.create", w.editor, kpiInput(w, { ownerId: w.viewer.id, name: "Second" })));
+    await sendDailyDigests(new Date(at.getTime() + 86_400_000));
+    const mails = await listOutbox({ to: w.viewer.email });
+    expect(mails).toHaveLength(2);
+    const latest = mails.find((m) => m.text.includes("“Second”"))!;
+    expect(latest.text).not.toContain("“First”");
+    expect(latest.subject).toBe("1 unread notification in Cairn");
+
+    // A run with nothing new mails nobody.
+    await sendDailyDigests(new Date(at.getTime() + 2 * 86_400_000));
+    expect(await listOutbox({ to: w.viewer.email })).toHaveLength(2);
+    expect((await notificationsOf(w, w.viewer)).every((n) => n.emailedAt !== null && n.readAt === null)).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
+import type { SavedBy } from "@/lib/errors";
 import type { CanvasStage } from "@/lib/journeys/canvas";
 import { applyCanvasOp, type CanvasOp, type LaneKey } from "@/lib/journeys/canvas-ops";
 
@@ -24,6 +25,8 @@ export interface RunOptions {
 export interface Conflict {
   message: string;
   current: Record<string, unknown>;
+  /** Who saved the version now current, when the activity log knows. */
+  savedBy?: SavedBy;
   retry: RunOptions;
 }
 
@@ -127,7 +130,7 @@ export function CanvasProvider({
             setError(null);
             if (options.success) announce(options.success);
           } else if (result.status === 409 && result.current && typeof result.current === "object" && (result.current as { id?: unknown }).id === id) {
-            setConflict({ message: result.message, current: result.current as Record<string, unknown>, retry: options });
+            setConflict({ message: result.message, current: result.current as Record<string, unknown>, savedBy: result.savedBy, retry: options });
             announce(result.message);
           } else {
             const details = result.fieldErrors ? Object.values(result.fieldErrors).flat() : [];

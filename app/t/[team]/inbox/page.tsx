@@ -1,10 +1,13 @@
 // GET /t/[team]/inbox — the signed-in member's inbox: KPIs of theirs that still need a value
-// for the current period, and mentions and assignments (read and unread).
+// for the current period, mentions and assignments (read and unread), and their own choice
+// of this team's daily e-mail digest.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmailDigestForm } from "@/components/notifications/email-digest-form";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getEmailDigestPreference } from "@/db/queries/memberships";
 import { inTeam } from "@/db/tenant";
 import { requireTeamPage } from "@/lib/auth/team-context";
 import { loadInbox } from "@/lib/collaboration/inbox";
@@ -17,7 +20,10 @@ export default async function InboxPage({ params }: { params: Promise<{ team: st
   const { team: slug } = await params;
   const { ctx, team, user } = await requireTeamPage(slug);
   const calendar = { timeZone: team.timeZone, fiscalYearStartMonth: team.fiscalYearStartMonth };
-  const { items, due } = await inTeam(ctx.teamId, (tx) => loadInbox(tx, ctx, user.id, calendar));
+  const { items, due, emailDigest } = await inTeam(ctx.teamId, async (tx) => ({
+    ...(await loadInbox(tx, ctx, user.id, calendar)),
+    emailDigest: await getEmailDigestPreference(tx, ctx, user.id),
+  }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -61,6 +67,16 @@ export default async function InboxPage({ params }: { params: Promise<{ team: st
         </h2>
         <InboxList team={team.slug} items={items} />
       </section>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">E-mail</CardTitle>
+          <CardDescription>Your own setting for this team; nobody else sees or changes it.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <EmailDigestForm team={team.slug} enabled={emailDigest} />
+        </CardContent>
+      </Card>
     </div>
   );
 }
