@@ -14,7 +14,6 @@ import { Progress } from "@/components/ui/progress";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { guessMapping } from "@/lib/csv-import/columns";
-import { parseCsvFile, previewCsv } from "@/lib/csv-import/parse-file";
 import type { ColumnMapping, ImportContext, LineIssue } from "@/lib/csv-import/rows";
 import { summarizeParse, type ParseSummary, type WorkerMessage } from "./parse-messages";
 import { sendImport } from "./send-import";
@@ -37,9 +36,16 @@ const FIELDS: Array<{ key: keyof Choice; label: string; hint: string; optional?:
   { key: "note", label: "Note", hint: "Optional: an empty cell clears the note", optional: true },
 ];
 
+// The CSV parser (papaparse and the row checks, with zod) is only needed once a file is chosen:
+// loading it then keeps it out of the page's first load.
+const loadParser = () => import("@/lib/csv-import/parse-file");
+
 /** Parses in a worker when the browser allows one, else on the page (still in slices). */
 function parseInBackground(file: File, context: ImportContext, mapping: ColumnMapping, hasHeader: boolean, onFraction: (f: number) => void): Promise<ParseSummary> {
-  const onPage = () => parseCsvFile(file, { context, mapping, hasHeader, onProgress: (p) => onFraction(p.bytes / Math.max(1, p.totalBytes)) }).then((o) => summarizeParse(o, context, "page"));
+  const onPage = () =>
+    loadParser()
+      .then(({ parseCsvFile }) => parseCsvFile(file, { context, mapping, hasHeader, onProgress: (p) => onFraction(p.bytes / Math.max(1, p.totalBytes)) }))
+      .then((o) => summarizeParse(o, context, "page"));
   let worker: Worker;
   try {
     worker = new Worker(new URL("./parse-worker.ts", import.meta.url), { type: "module" });
@@ -114,6 +120,7 @@ export function CsvImport({ context, importUrl, measurementsHref }: { context: I
     setError(null);
     if (!file) return;
     try {
+      const { previewCsv } = await loadParser();
       const { records } = await previewCsv(file);
       if (records.length === 0) throw new Error("This file is empty.");
       const guess = guessMapping(records[0]!);

@@ -1,13 +1,38 @@
 "use client";
-// AlertDialog: Radix confirm dialog (e.g. "Delete objective?") with a required title and styled actions.
-import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import type { ComponentProps, ReactNode } from "react";
+// AlertDialog: confirm dialog (e.g. "Delete objective?") with a required title and styled actions.
+// Root and Trigger are light; the Radix content is in alert-dialog-content.tsx and loaded on
+// first open or on the trigger's hover/focus.
+import type * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
+import { createContext, lazy, Suspense, useContext, type ComponentProps, type ReactNode } from "react";
 
 import { cn } from "@/lib/cn";
 import { buttonVariants } from "./button";
+import { createOverlayContext, OverlayTrigger, useOpenedOnce, useOverlayState, type OverlayRootProps, type TriggerProps } from "./lazy-overlay";
 
-export const AlertDialog = AlertDialogPrimitive.Root;
-export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
+const loadContent = () => import("./alert-dialog-content");
+const AlertDialogContentImpl = lazy(loadContent);
+const preload = () => void loadContent();
+
+const { Provider, useOverlay } = createOverlayContext("AlertDialog");
+
+export const AlertDialogParts = createContext<{
+  Action: typeof AlertDialogPrimitive.Action;
+  Cancel: typeof AlertDialogPrimitive.Cancel;
+} | null>(null);
+
+function useParts(part: string) {
+  const parts = useContext(AlertDialogParts);
+  if (!parts) throw new Error(`<${part}> must be used within <AlertDialogContent>`);
+  return parts;
+}
+
+export function AlertDialog({ children, ...props }: OverlayRootProps) {
+  return <Provider value={useOverlayState(props)}>{children}</Provider>;
+}
+
+export function AlertDialogTrigger(props: TriggerProps) {
+  return <OverlayTrigger state={useOverlay("AlertDialogTrigger")} preload={preload} {...props} />;
+}
 
 export type AlertDialogContentProps = Omit<ComponentProps<typeof AlertDialogPrimitive.Content>, "title"> & {
   /** Required: the question being confirmed; the dialog's accessible name. */
@@ -16,30 +41,13 @@ export type AlertDialogContentProps = Omit<ComponentProps<typeof AlertDialogPrim
   description?: ReactNode;
 };
 
-export function AlertDialogContent({ title, description, className, children, ...props }: AlertDialogContentProps) {
+export function AlertDialogContent(props: AlertDialogContentProps) {
+  const state = useOverlay("AlertDialogContent");
+  if (!useOpenedOnce(state.open)) return null;
   return (
-    <AlertDialogPrimitive.Portal>
-      <AlertDialogPrimitive.Overlay className="fixed inset-0 z-50 bg-overlay data-[state=open]:animate-fade-in" />
-      <AlertDialogPrimitive.Content
-        data-slot="alert-dialog-content"
-        {...(description ? {} : { "aria-describedby": undefined })}
-        className={cn(
-          "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-popover p-4 text-popover-foreground shadow-lg data-[state=open]:animate-dialog-in sm:p-6",
-          className,
-        )}
-        {...props}
-      >
-        <div className="flex flex-col gap-1.5">
-          <AlertDialogPrimitive.Title className="text-lg leading-tight font-semibold">{title}</AlertDialogPrimitive.Title>
-          {description ? (
-            <AlertDialogPrimitive.Description className="text-sm text-muted-foreground">
-              {description}
-            </AlertDialogPrimitive.Description>
-          ) : null}
-        </div>
-        {children}
-      </AlertDialogPrimitive.Content>
-    </AlertDialogPrimitive.Portal>
+    <Suspense fallback={null}>
+      <AlertDialogContentImpl state={state} {...props} />
+    </Suspense>
   );
 }
 
@@ -58,10 +66,12 @@ export type AlertDialogActionProps = ComponentProps<typeof AlertDialogPrimitive.
 };
 
 export function AlertDialogAction({ variant = "default", className, ...props }: AlertDialogActionProps) {
-  return <AlertDialogPrimitive.Action className={cn(buttonVariants({ variant }), className)} {...props} />;
+  const { Action } = useParts("AlertDialogAction");
+  return <Action className={cn(buttonVariants({ variant }), className)} {...props} />;
 }
 
 /** Radix focuses Cancel first, so the safe choice is the default. */
 export function AlertDialogCancel({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Cancel>) {
-  return <AlertDialogPrimitive.Cancel className={cn(buttonVariants({ variant: "outline" }), className)} {...props} />;
+  const { Cancel } = useParts("AlertDialogCancel");
+  return <Cancel className={cn(buttonVariants({ variant: "outline" }), className)} {...props} />;
 }
