@@ -1,7 +1,8 @@
 // Live collaboration end to end, with two people in two browser contexts on one scorecard:
 // each sees the other is here; A editing a KPI shows B a marker on it; A's new target appears
 // on B's open screen within a second (measured and printed); when both edit the same target,
-// the second to save is asked (keep mine / take theirs) and neither value is lost; a comment
+// the second to save sees both values (keep mine / take theirs / edit) and neither value is
+// lost; the same on an objective, taking theirs and then editing by hand; a comment
 // with an @mention reaches the other person's thread and inbox without a reload; on the
 // journey canvas a stage being edited is marked and its thread is live; the feed filters, and
 // the inbox and the feed pass axe. LIVE_LATENCY_BUDGET_MS overrides the 1 s budget.
@@ -106,7 +107,7 @@ test("two members on one scorecard: presence, a target live within a second, a c
   expect(median).toBeLessThan(BUDGET_MS);
   for (const latency of latencies) expect(latency).toBeLessThan(2 * BUDGET_MS);
 
-  // 2. Both edit the same target from the same version. A saves first; B is asked, keeps theirs.
+  // 2. Both edit the same target from the same version. A saves first; B sees both values and keeps his.
   const dialogB = await openEditor(b);
   const dialogA = await openEditor(a);
   const base = Number(await dialogA.getByLabel(/^Target/).inputValue());
@@ -120,10 +121,17 @@ test("two members on one scorecard: presence, a target live within a second, a c
   await dialogB.getByLabel(/^Target/).fill(String(theirs));
   await dialogB.getByLabel("Reason for a target change").fill("Eli's number");
   await dialogB.getByRole("button", { name: "Save KPI" }).click();
-  const conflict = dialogB.getByText("Someone else changed this while you were editing");
+  const conflict = dialogB.getByRole("alertdialog", { name: "Someone else changed this while you were editing" });
   await expect(conflict).toBeVisible();
+  await expect(conflict).toBeFocused();
+  // Both values, side by side, with who saved theirs; only the field that differs.
+  const targetValues = conflict.locator('[data-testid="conflict-value"][data-field="target"]');
+  await expect(targetValues).toContainText(`Theirs (saved by ${A.name}`);
+  await expect(targetValues).toContainText(String(mine));
+  await expect(targetValues).toContainText(`Yours${theirs}`);
+  await expect(conflict.getByTestId("conflict-value")).toHaveCount(1);
   await expect(dialogB.getByLabel(/^Target/)).toHaveValue(String(theirs));
-  await dialogB.getByRole("button", { name: "Keep mine" }).click();
+  await conflict.getByRole("button", { name: "Keep mine" }).click();
   await expect(dialogB).toBeHidden();
   await expect(kpiRow(a)).toContainText(`Target ≥ ${theirs},`, { timeout: 2_000 });
 
@@ -132,6 +140,86 @@ test("two members on one scorecard: presence, a target live within a second, a c
   const history = a.getByTestId("target-history-row");
   await expect(history.filter({ hasText: `${base} → ${mine}` }).filter({ hasText: A.name })).toHaveCount(1);
   await expect(history.filter({ hasText: `${mine} → ${theirs}` }).filter({ hasText: B.name }).filter({ hasText: "Eli's number" })).toHaveCount(1);
+
+  await a.context().close();
+  await b.context().close();
+});
+
+test("both edit one objective: the second sees both values, takes theirs once, then edits by hand; the history keeps every saved value", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const OBJECTIVE = "Keep a motivated team";
+  const a = await signedIn(browser, A.email);
+  const b = await signedIn(browser, B.email);
+  await a.getByRole("link", { name: "Acme Outdoor 2026" }).first().click();
+  await a.waitForURL(/\/t\/acme\/scorecards\/[0-9a-f-]{36}$/);
+  await b.goto(a.url());
+  await expect(b.getByText(`${A.name} is here`)).toBeVisible({ timeout: 15_000 });
+
+  const card = (page: Page) => page.getByTestId("objective").filter({ has: page.locator("h3", { hasText: new RegExp(`^${OBJECTIVE}$`) }) });
+  const openObjective = async (page: Page) => {
+    await card(page).getByRole("button", { name: `Edit objective ${OBJECTIVE}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Edit objective “${OBJECTIVE}”` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  };
+  const description = (dialog: ReturnType<Page["getByRole"]>) => dialog.getByRole("textbox", { name: "Description" });
+  const stamp = Date.now().toString(36);
+
+  // 1. Dana saves first; Eli, on the same version, sees both descriptions and takes Dana's.
+  const theirs1 = `Quarterly pulse survey ${stamp}`;
+  const mine1 = `Monthly pulse survey ${stamp}`;
+  const dialogB1 = await openObjective(b);
+  const dialogA1 = await openObjective(a);
+  await description(dialogA1).fill(theirs1);
+  await dialogA1.getByRole("button", { name: "Save objective" }).click();
+  await expect(dialogA1).toBeHidden();
+  await expect(card(b)).toContainText(theirs1);
+  await description(dialogB1).fill(mine1);
+  await dialogB1.getByRole("button", { name: "Save objective" }).click();
+  const conflict1 = dialogB1.getByRole("alertdialog", { name: "Someone else changed this while you were editing" });
+  await expect(conflict1).toBeFocused();
+  const values1 = conflict1.locator('[data-testid="conflict-value"][data-field="description"]');
+  await expect(values1).toContainText("Description");
+  await expect(values1).toContainText(`Theirs (saved by ${A.name}`);
+  await expect(values1).toContainText(theirs1);
+  await expect(values1).toContainText(`Yours${mine1}`);
+  await conflict1.getByRole("button", { name: "Take theirs" }).click();
+  await expect(dialogB1).toBeHidden();
+  await expect(card(b)).toContainText(theirs1);
+  await expect(card(b)).not.toContainText(mine1);
+
+  // 2. Again, Dana first; this time Eli chooses Edit: his text stays in the form, now on top of
+  // Dana's version, with both values beside it; he merges them by hand and saves.
+  const theirs2 = `Pulse survey, owned by people ops ${stamp}`;
+  const mine2 = `Pulse survey every month ${stamp}`;
+  const merged = `Pulse survey every month, owned by people ops ${stamp}`;
+  const dialogB2 = await openObjective(b);
+  const dialogA2 = await openObjective(a);
+  await description(dialogA2).fill(theirs2);
+  await dialogA2.getByRole("button", { name: "Save objective" }).click();
+  await expect(dialogA2).toBeHidden();
+  await expect(card(b)).toContainText(theirs2);
+  await description(dialogB2).fill(mine2);
+  await dialogB2.getByRole("button", { name: "Save objective" }).click();
+  const conflict2 = dialogB2.getByRole("alertdialog", { name: "Someone else changed this while you were editing" });
+  await expect(conflict2.locator('[data-field="description"]')).toContainText(`Yours${mine2}`);
+  await conflict2.getByRole("button", { name: "Edit", exact: true }).click();
+  await expect(conflict2).toBeHidden();
+  await expect(description(dialogB2)).toBeFocused();
+  await expect(description(dialogB2)).toHaveValue(mine2);
+  await expect(dialogB2.getByTestId("conflict-reference")).toContainText(theirs2);
+  await description(dialogB2).fill(merged);
+  await dialogB2.getByRole("button", { name: "Save objective" }).click();
+  await expect(dialogB2).toBeHidden();
+  await expect(card(b)).toContainText(merged);
+  await expect(card(a)).toContainText(merged);
+
+  // Every saved value is in the objective's history, with who saved it.
+  await card(a).getByRole("button", { name: `History of objective ${OBJECTIVE}` }).click();
+  const history = a.getByRole("dialog", { name: `History of “${OBJECTIVE}”` }).getByTestId("activity-entry");
+  await expect(history.filter({ hasText: `→ “${theirs1}”` }).filter({ hasText: A.name })).toHaveCount(1);
+  await expect(history.filter({ hasText: `“${theirs1}” → “${theirs2}”` }).filter({ hasText: A.name })).toHaveCount(1);
+  await expect(history.filter({ hasText: `“${theirs2}” → “${merged}”` }).filter({ hasText: B.name })).toHaveCount(1);
 
   await a.context().close();
   await b.context().close();
@@ -148,6 +236,8 @@ test("a comment with an @mention reaches the other person's thread and inbox liv
   await b.goto(href!);
   const threadB = b.getByTestId("comment-thread");
   await expect(threadB).toBeVisible();
+  // The badge's count arrives after the page (GET /t/[team]/inbox/count): read it once it has.
+  await expect(b.getByTestId("inbox-link")).toHaveAttribute("data-state", "loaded");
   const before = await b.getByTestId("inbox-link").getAttribute("aria-label");
 
   const text = `Numbers look right ${Date.now()}`;

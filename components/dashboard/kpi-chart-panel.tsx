@@ -2,8 +2,8 @@
 // demand) and the same values as a table for screen readers and keyboard users. The data comes
 // from the wrapper (members' dashboard or share page), fetched only once the chart is opened.
 import dynamic from "next/dynamic";
-import { ChartLine } from "lucide-react";
 import { useId } from "react";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { describeThresholds, formatKpiValue } from "@/lib/dashboards/format";
 import type { KpiChartData } from "./kpi-detail-chart";
 
@@ -42,7 +42,7 @@ export function KpiChartPanel({ meta, open, onToggle, history }: { meta: KpiChar
   return (
     <div className="flex flex-col gap-2" data-chart-open={open || undefined}>
       <button type="button" className={TOGGLE_CLASS} data-print-hidden aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
-        <ChartLine aria-hidden="true" />
+        <SpriteIcon name="chart-line" />
         {open ? "Hide chart" : "Show chart"}
         <span className="sr-only"> of {meta.name}</span>
       </button>

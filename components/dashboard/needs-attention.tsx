@@ -1,6 +1,6 @@
 // NeedsAttention: what an executive should ask about — KPIs off track or at risk, KPIs without a
 // current value, and initiatives past their due date.
-import { CalendarClock, CircleCheck } from "lucide-react";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { AttentionKpi, NeedsAttention as Attention } from "@/lib/dashboards/build-dashboard";
 import { formatKpiValue } from "@/lib/dashboards/format";
@@ -90,7 +90,7 @@ export function NeedsAttention({ attention }: { attention: Attention }) {
       </h2>
       {total === 0 ? (
         <p className="flex items-center gap-2 text-sm text-status-green">
-          <CircleCheck aria-hidden="true" className="size-4" />
+          <SpriteIcon name="circle-check" className="size-4" />
           Nothing needs attention: every KPI is on track and current, and no initiative is past due.
         </p>
       ) : (
@@ -121,7 +121,7 @@ export function NeedsAttention({ attention }: { attention: Attention }) {
                     </p>
                   </div>
                   <span className="inline-flex items-center gap-1 text-xs font-medium text-status-red">
-                    <CalendarClock aria-hidden="true" className="size-3.5" />
+                    <SpriteIcon name="calendar-clock" className="size-3.5" />
                     Due {i.dueDate} ({i.daysOverdue} {i.daysOverdue === 1 ? "day" : "days"} overdue)
                   </span>
                 </li>

@@ -1,10 +1,10 @@
 // TrendIndicator: the direction since the previous period as an icon and words, with the score change.
-import { ArrowDownRight, ArrowRight, ArrowUpRight } from "lucide-react";
 import { formatScoreChange, TREND_LABELS } from "@/lib/dashboards/format";
 import { cn } from "@/lib/cn";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { Trend } from "@/lib/scoring";
 
-const ICONS = { improving: ArrowUpRight, flat: ArrowRight, declining: ArrowDownRight } as const;
+const ICONS = { improving: "arrow-up-right", flat: "arrow-right", declining: "arrow-down-right" } as const;
 const TONES = { improving: "text-status-green", flat: "text-muted-foreground", declining: "text-status-red" } as const;
 
 export function TrendIndicator({
@@ -28,11 +28,10 @@ export function TrendIndicator({
       </span>
     );
   }
-  const Icon = ICONS[trend];
   const change = formatScoreChange(score, previousScore);
   return (
     <span className={cn("inline-flex items-center gap-1 text-xs font-medium", TONES[trend], className)} data-trend={trend}>
-      <Icon aria-hidden="true" className="size-3.5 shrink-0" />
+      <SpriteIcon name={ICONS[trend]} className="size-3.5 shrink-0" />
       <span>
         {TREND_LABELS[trend]}
         {change ? ` (${change}` : ""}

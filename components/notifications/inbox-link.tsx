@@ -1,23 +1,32 @@
-// The header's inbox link with the count of unread notifications and KPIs due. A server
-// component behind Suspense in the team layout, so the count never holds up the page; every
-// live change re-renders it through the router refresh.
+"use client";
+// The header's inbox link with the count of unread notifications and KPIs due. The count is
+// fetched by the browser (GET /t/[team]/inbox/count), so no page waits for it or pays its
+// statement; it is fetched again whenever the server renders the layout anew (a live change's
+// refresh, an action that marks notifications read) and when the LiveProvider invalidates it.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Bell } from "lucide-react";
 import Link from "next/link";
-import { inTeam } from "@/db/tenant";
-import { requireTeamPage } from "@/lib/auth/team-context";
-import { getInboxCounts } from "@/lib/collaboration/inbox";
+import type { InboxCounts } from "@/app/t/[team]/inbox/count/route";
 
-export async function InboxLink({ slug }: { slug: string }) {
-  // Cached per request: the layout has already resolved this session.
-  const { ctx, team, user } = await requireTeamPage(slug);
-  const calendar = { timeZone: team.timeZone, fiscalYearStartMonth: team.fiscalYearStartMonth };
-  const { unread, due } = await inTeam(ctx.teamId, (tx) => getInboxCounts(tx, ctx, user.id, calendar));
-  const total = unread + due;
-  const parts = [unread ? `${unread} unread` : null, due ? `${due} KPI${due === 1 ? "" : "s"} due` : null].filter(Boolean);
-  return <InboxLinkView team={team.slug} total={total} label={parts.length ? `Inbox: ${parts.join(", ")}` : "Inbox"} />;
+async function fetchInboxCounts(team: string, signal: AbortSignal): Promise<InboxCounts> {
+  const response = await fetch(`/t/${team}/inbox/count`, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`inbox count: HTTP ${response.status}`);
+  return (await response.json()) as InboxCounts;
 }
 
-export function InboxLinkView({ team, total, label = "Inbox" }: { team: string; total: number; label?: string }) {
+/** `renderedAt` changes with each server render of the layout: a new render, a fresh count. */
+export function InboxLink({ team, renderedAt }: { team: string; renderedAt: number }) {
+  const { data } = useQuery({
+    queryKey: [team, "inbox-count", renderedAt],
+    queryFn: ({ signal }) => fetchInboxCounts(team, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+  const unread = data?.unread ?? 0;
+  const due = data?.due ?? 0;
+  const total = unread + due;
+  const parts = [unread ? `${unread} unread` : null, due ? `${due} KPI${due === 1 ? "" : "s"} due` : null].filter(Boolean);
+  const label = parts.length ? `Inbox: ${parts.join(", ")}` : "Inbox";
   return (
     // No prefetch: every live refresh would prefetch the inbox again on every open screen.
     <Link
@@ -27,6 +36,7 @@ export function InboxLinkView({ team, total, label = "Inbox" }: { team: string; 
       title={label}
       className="relative inline-flex size-10 items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-accent-foreground"
       data-testid="inbox-link"
+      data-state={data ? "loaded" : "loading"}
     >
       <Bell aria-hidden="true" className="size-5" />
       {total > 0 ? (

@@ -177,7 +177,12 @@ function LiveStream({ team, userId, children }: { team: string; userId: string; 
         router.refresh();
       }, delay);
     };
-    source.addEventListener("ready", () => setStatus("live"));
+    source.addEventListener("ready", () => {
+      setStatus("live");
+      // Announced before our stream was up, we would not hear the others greet us back: say
+      // where we are again now that we can (a reconnect re-announces too).
+      announcer.greet();
+    });
     source.addEventListener("change", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
       for (const fn of listeners.current) fn(event);

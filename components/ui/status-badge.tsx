@@ -1,30 +1,30 @@
 // StatusBadge: a KPI/objective status as icon + words (never colour alone), optionally marked stale.
-import { CircleCheck, CircleDashed, Clock, OctagonX, TriangleExclamationPoint, type LucideIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
+import { SpriteIcon, type SpriteIconName } from "./sprite-icon";
 
 export type Status = "green" | "amber" | "red" | "grey";
 
-const STATUS: Record<Status, { label: string; icon: LucideIcon; className: string }> = {
+const STATUS: Record<Status, { label: string; icon: SpriteIconName; className: string }> = {
   green: {
     label: "On track",
-    icon: CircleCheck,
+    icon: "circle-check",
     className: "border-status-green-border bg-status-green-bg text-status-green",
   },
   amber: {
     label: "At risk",
-    icon: TriangleExclamationPoint,
+    icon: "triangle-alert",
     className: "border-status-amber-border bg-status-amber-bg text-status-amber",
   },
   red: {
     label: "Off track",
-    icon: OctagonX,
+    icon: "octagon-x",
     className: "border-status-red-border bg-status-red-bg text-status-red",
   },
   grey: {
     label: "No data",
-    icon: CircleDashed,
+    icon: "circle-dashed",
     className: "border-status-grey-border bg-status-grey-bg text-status-grey",
   },
 };
@@ -46,7 +46,7 @@ export type StatusBadgeProps = Omit<ComponentProps<"span">, "children"> & {
 };
 
 export function StatusBadge({ status, stale = false, label, size = "md", className, ...props }: StatusBadgeProps) {
-  const { icon: Icon, label: defaultLabel, className: tone } = STATUS[status];
+  const { icon, label: defaultLabel, className: tone } = STATUS[status];
   return (
     <span
       data-slot="status-badge"
@@ -60,13 +60,13 @@ export function StatusBadge({ status, stale = false, label, size = "md", classNa
       )}
       {...props}
     >
-      <Icon aria-hidden="true" className={size === "sm" ? "size-3.5" : "size-4"} />
+      <SpriteIcon name={icon} className={size === "sm" ? "size-3.5" : "size-4"} />
       <span>{label ?? defaultLabel}</span>
       {stale ? (
         <>
           <span className="sr-only">, </span>
           <span className="ml-0.5 inline-flex items-center gap-1 border-l border-current/30 pl-1.5 text-status-grey">
-            <Clock aria-hidden="true" className={size === "sm" ? "size-3" : "size-3.5"} />
+            <SpriteIcon name="clock" className={size === "sm" ? "size-3" : "size-3.5"} />
             Stale
           </span>
         </>

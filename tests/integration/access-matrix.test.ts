@@ -88,6 +88,13 @@ const ROUTES: Record<string, RouteRule> = {
     params: (f) => ({ team: "acme", scorecardId: f.scorecardId, kpiId: f.kpiId }),
     url: (f) => `http://localhost/t/acme/dashboards/${f.scorecardId}/kpis/${f.kpiId}/history?from=2025-01-01&to=2026-12-31`,
   },
+  "app/t/[team]/inbox/count/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "team.read",
+    params: () => ({ team: "acme" }),
+    url: () => "http://localhost/t/acme/inbox/count",
+  },
   "app/share/[token]/kpis/[kpiId]/history/route.ts": { kind: "public", why: "authorized by the share token (tests/integration/kpi-history.test.ts)" },
   "app/t/[team]/api/scorecards/[scorecardId]/export/route.ts": {
     kind: "session",
