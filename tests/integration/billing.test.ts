@@ -37,6 +37,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createTeam } from "@/lib/teams/create-team";
 import type { StripeEventJson } from "../support/fake-stripe";
+import { run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -71,12 +72,6 @@ async function teamWith({ editors = 0, viewers = 0 }: { editors?: number; viewer
   const viewerRows = [];
   for (let i = 0; i < viewers; i++) viewerRows.push(await addMember(team, "viewer"));
   return { team, owner, admin, editors: editorUsers, viewers: viewerRows };
-}
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
 }
 
 function expectOk(result: ActionResult) {

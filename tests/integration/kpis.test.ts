@@ -17,10 +17,10 @@ import { createUser } from "@/db/queries/users";
 import { kpis, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
-import { actionRegistry } from "@/lib/actions/team-action";
 import { KPI_LIBRARY } from "@/lib/kpi-library";
 import { templateIssue } from "@/lib/scorecards/library";
 import { createTeam } from "@/lib/teams/create-team";
+import { ok, run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -42,18 +42,6 @@ async function world() {
   const customer = tree.perspectives.find((p) => p.kind === "customer")!;
   const objective = await ok<{ id: string }>(run("objectives.create", people.editor, { team: team.slug, perspectiveId: customer.id, title: "Delight customers" }));
   return { team, ...people, scorecardId: sc.id, objectiveId: objective.id };
-}
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
-}
-
-async function ok<T = Record<string, unknown>>(promise: Promise<ActionResult>): Promise<T> {
-  const result = await promise;
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { data: T }).data;
 }
 
 async function refused(promise: Promise<ActionResult>, status: number) {

@@ -18,6 +18,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createTeam } from "@/lib/teams/create-team";
 import { acceptInvitation, describeInvitation } from "@/lib/teams/invitations";
+import { run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -55,12 +56,6 @@ async function teamWithRoles(name = "Team") {
   await addMember(team, editor, "editor");
   await addMember(team, viewer, "viewer");
   return { team, owner, admin, editor, viewer };
-}
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
 }
 
 function expectRefused(result: ActionResult, status: number) {

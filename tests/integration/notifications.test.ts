@@ -22,8 +22,6 @@ import type { Role } from "@/db/queries/teams";
 import { createUser } from "@/db/queries/users";
 import { measurements, memberships, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
-import type { ActionResult } from "@/lib/actions/result";
-import { actionRegistry } from "@/lib/actions/team-action";
 import { loadActivityFeed, zonedDayStart, type FeedEntry } from "@/lib/collaboration/activity-feed";
 import { sendDailyDigests } from "@/lib/collaboration/digest";
 import { DIGEST_JOB } from "@/lib/collaboration/digest-job";
@@ -32,21 +30,10 @@ import { currentPeriods, getInboxCounts, loadInbox } from "@/lib/collaboration/i
 import { feedFilterSchema } from "@/lib/collaboration/validation";
 import { localDate } from "@/lib/periods";
 import { createTeam } from "@/lib/teams/create-team";
+import { ok, run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
-}
-
-async function ok<T = Record<string, unknown>>(promise: Promise<ActionResult>): Promise<T> {
-  const result = await promise;
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { data: T }).data;
-}
 
 const person = (name: string) => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: new Date() });
 

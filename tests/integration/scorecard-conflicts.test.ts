@@ -19,27 +19,15 @@ import { createUser } from "@/db/queries/users";
 import { teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
-import { actionRegistry } from "@/lib/actions/team-action";
 import { conflictRows, versionOf, type FormFieldSnapshot } from "@/lib/collaboration/conflict-fields";
 import { createJourneyFromTemplate } from "@/lib/journeys/create-journey";
 import { createTeam } from "@/lib/teams/create-team";
+import { ok, run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
 const person = (name: string): Promise<User> => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: new Date() });
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
-}
-
-async function ok<T = Record<string, unknown>>(promise: Promise<ActionResult>): Promise<T> {
-  const result = await promise;
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { data: T }).data;
-}
 
 async function conflict(promise: Promise<ActionResult>) {
   const result = await promise;

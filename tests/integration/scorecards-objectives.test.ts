@@ -17,28 +17,16 @@ import { createUser } from "@/db/queries/users";
 import { initiatives, measurements, objectives, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
-import { actionRegistry } from "@/lib/actions/team-action";
 import { createJourneyFromTemplate } from "@/lib/journeys/create-journey";
 import { loadScorecardEditor } from "@/lib/scorecards/editor-data";
 import { createTeam } from "@/lib/teams/create-team";
+import { ok, run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function person(label: string): Promise<User> {
   return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: new Date() });
-}
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
-}
-
-async function ok<T = Record<string, unknown>>(promise: Promise<ActionResult>): Promise<T> {
-  const result = await promise;
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { data: T }).data;
 }
 
 async function refused(promise: Promise<ActionResult>, status: number) {

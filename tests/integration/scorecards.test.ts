@@ -23,6 +23,7 @@ import { actionRegistry } from "@/lib/actions/team-action";
 import { createJourneyFromTemplate } from "@/lib/journeys/create-journey";
 import { loadScorecardEditor } from "@/lib/scorecards/editor-data";
 import { createTeam } from "@/lib/teams/create-team";
+import { ok, run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -44,18 +45,6 @@ async function teamWithRoles(plan: "free" | "team" = "team") {
   for (const role of ["admin", "editor", "viewer"] as const) await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, people[role].id, role));
   await setPlan(team, plan);
   return { team, ...people };
-}
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
-}
-
-async function ok<T = Record<string, unknown>>(promise: Promise<ActionResult>): Promise<T> {
-  const result = await promise;
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { data: T }).data;
 }
 
 async function refused(promise: Promise<ActionResult>, status: number) {

@@ -19,6 +19,7 @@ import { actionRegistry } from "@/lib/actions/team-action";
 import { hashToken } from "@/lib/auth/tokens";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
+import { run } from "../support/actions";
 
 type Created = { id: string; url: string; token: string; label: string; expiresAt: string | null; scorecardId: string };
 
@@ -27,12 +28,6 @@ let globex: Team;
 let scorecardId: string;
 let globexScorecardId: string;
 let people: Record<"owner" | "admin" | "editor" | "viewer" | "globex", User>;
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
-}
 
 function refused(result: ActionResult, status: number) {
   expect(result.ok, JSON.stringify(result)).toBe(false);

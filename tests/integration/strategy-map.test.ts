@@ -16,6 +16,7 @@ import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { actionRegistry } from "@/lib/actions/team-action";
+import { run } from "../support/actions";
 
 let acme: Team;
 let globex: Team;
@@ -25,12 +26,6 @@ let byTitle: (title: string) => Objective;
 let globexObjective: Objective;
 let otherCardObjective: Objective;
 let globexScorecardId: string;
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
-}
 
 function refused(result: ActionResult, status: number) {
   expect(result.ok, JSON.stringify(result)).toBe(false);

@@ -10,10 +10,10 @@ import { findMemberTeam, findTeamById, listUserTeams, type Role } from "@/db/que
 import { createUser } from "@/db/queries/users";
 import type { Team, User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
-import { actionRegistry } from "@/lib/actions/team-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { availableSlug, createTeam } from "@/lib/teams/create-team";
 import { slug as slugSchema } from "@/lib/validation/primitives";
+import { run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -30,12 +30,6 @@ async function teamWithRoles(name = "Team") {
     await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, user.id, role));
   }
   return { team, owner, ...members };
-}
-
-function run(name: string, user: User | null, input: Record<string, unknown>): Promise<ActionResult> {
-  const action = actionRegistry.get(name);
-  if (!action) throw new Error(`action ${name} is not registered`);
-  return action.runAs(user, input);
 }
 
 function expectRefused(result: ActionResult, status: number) {
