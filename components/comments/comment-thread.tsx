@@ -39,6 +39,14 @@ export function CommentThread({ entityType, entityId, label }: { entityType: Com
     staleTime: 0,
   });
   const reload = () => queryClient.invalidateQueries({ queryKey: key });
+  // The save's answer carries the new version: use it at once, so a delete right after an edit
+  // is not refused as stale while the thread reloads.
+  const edited = (id: string, version: number, body: string) => {
+    queryClient.setQueryData<Thread>(key, (current) =>
+      current && { ...current, comments: current.comments.map((c) => (c.id === id ? { ...c, version, body, editedAt: c.editedAt ?? new Date() } : c)) },
+    );
+    void reload();
+  };
 
   if (thread.isPending) {
     return (
@@ -58,7 +66,7 @@ export function CommentThread({ entityType, entityId, label }: { entityType: Com
       ) : (
         <ol className="flex flex-col gap-3">
           {comments.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} members={members} mine={comment.authorId === userId} onChanged={reload} />
+            <CommentItem key={comment.id} comment={comment} members={members} mine={comment.authorId === userId} onChanged={reload} onEdited={edited} />
           ))}
         </ol>
       )}
@@ -83,7 +91,19 @@ function CommentBody({ body, members }: { body: string; members: readonly Mentio
   );
 }
 
-function CommentItem({ comment, members, mine, onChanged }: { comment: Comment; members: readonly Mentionable[]; mine: boolean; onChanged: () => void }) {
+function CommentItem({
+  comment,
+  members,
+  mine,
+  onChanged,
+  onEdited,
+}: {
+  comment: Comment;
+  members: readonly Mentionable[];
+  mine: boolean;
+  onChanged: () => void;
+  onEdited: (id: string, version: number, body: string) => void;
+}) {
   const { team } = useLive();
   const id = useId();
   const [editing, setEditing] = useState(false);
@@ -107,7 +127,7 @@ function CommentItem({ comment, members, mine, onChanged }: { comment: Comment; 
     if (message) return setError(message);
     setError(null);
     setEditing(false);
-    onChanged();
+    if (result.ok) onEdited(comment.id, (result.data as { version: number }).version, draft);
   };
 
   const remove = async () => {

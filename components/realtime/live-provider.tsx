@@ -26,17 +26,22 @@ export interface PresenceEntry {
 
 const PRESENCE_TTL_MS = 40_000;
 
-/** A tiny store of who is where, fed by presence events; entries expire without heartbeats. */
-class PresenceStore {
+/**
+ * A tiny store of who is where, fed by presence events; entries expire without heartbeats. One
+ * entry per person and scope: someone with two tabs on two pages is in both, and the heartbeat
+ * of one does not move them out of the other.
+ */
+export class PresenceStore {
   private entries = new Map<string, PresenceEntry>();
   private listeners = new Set<() => void>();
   private snapshot: PresenceEntry[] = [];
 
-  /** Returns true when this person just arrived (so we can greet them with our own state). */
+  /** Returns true when this person just arrived in that scope (so we can greet them with our own state). */
   update(entry: PresenceEntry & { leaving?: boolean }): boolean {
-    const arrived = !entry.leaving && !this.entries.has(entry.userId);
-    if (entry.leaving) this.entries.delete(entry.userId);
-    else this.entries.set(entry.userId, { ...entry, at: Date.now() });
+    const key = `${entry.userId} ${entry.scope}`;
+    const arrived = !entry.leaving && !this.entries.has(key);
+    if (entry.leaving) this.entries.delete(key);
+    else this.entries.set(key, { ...entry, at: Date.now() });
     this.emit();
     return arrived;
   }
