@@ -83,7 +83,8 @@ export interface Dataset {
   /** Members of the big team, owner first. */
   members: Array<{ userId: string; email: string; role: "owner" | "admin" | "editor" | "viewer" }>;
   /** The first big scorecard ("size B") and the probe scorecard ("size A"), with their KPI counts. */
-  scorecards: { big: { id: string; kpis: number }; probe: { id: string; kpis: number } };
+  /** `perspectiveId`: the first perspective, whose KPI cards the dashboard fetches first. */
+  scorecards: { big: { id: string; kpis: number; perspectiveId: string }; probe: { id: string; kpis: number; perspectiveId: string } };
   journeys: { big: { id: string; stages: number }; probe: { id: string; stages: number } };
   /** Every KPI of the big team (for the batch and import payloads) and the weekly periods seeded. */
   kpiIds: string[];
@@ -201,6 +202,8 @@ interface SeededTeam {
   members: Dataset["members"];
   journeyIds: string[];
   scorecardIds: string[];
+  /** The first perspective of each scorecard, in scorecardIds' order. */
+  firstPerspectiveIds: string[];
   kpiIds: string[];
   periods: string[];
 }
@@ -262,6 +265,7 @@ async function seedTeam(db: Database, plan: TeamPlan, rand: () => number, passwo
   const allPeriods = weeksBack(maxWeeks);
 
   const scorecardIds: string[] = [];
+  const firstPerspectiveIds: string[] = [];
   const kpiIds: string[] = [];
   // Measurements are most of the rows: keep a few batches in flight over the connection pool.
   let pending: Array<typeof measurements.$inferInsert> = [];
@@ -281,6 +285,7 @@ async function seedTeam(db: Database, plan: TeamPlan, rand: () => number, passwo
     await db.insert(scorecards).values({ teamId, id: scorecardId, name: card.name, journeyId: journeyIds[card.journey] ?? null });
     const perspectiveRows = PERSPECTIVES.map((p, position) => ({ teamId, id: id(), scorecardId, kind: p.kind, name: p.name, position, weight: p.weight }));
     await db.insert(perspectives).values(perspectiveRows);
+    firstPerspectiveIds.push(perspectiveRows[0]!.id);
     const objectiveRows = perspectiveRows.flatMap((p, pIndex) =>
       Array.from({ length: card.objectivesPerPerspective }, (_, position) => ({
         teamId, id: id(), scorecardId, perspectiveId: p.id, title: `${p.name} objective ${position + 1}`, ownerId: ownerOf(pIndex + position), position,
@@ -336,7 +341,7 @@ async function seedTeam(db: Database, plan: TeamPlan, rand: () => number, passwo
   }
   await flush();
   await Promise.all(inFlight);
-  return { id: teamId, members, journeyIds, scorecardIds, kpiIds, periods: allPeriods };
+  return { id: teamId, members, journeyIds, scorecardIds, firstPerspectiveIds, kpiIds, periods: allPeriods };
 }
 
 /** Seeds `spec` into an empty, migrated database and says where the big team's pages are. */
@@ -387,7 +392,10 @@ export async function generateDataset(db: Database, spec: DatasetSpec, options: 
     calendar,
     team: team!,
     members: bigTeam.members,
-    scorecards: { big: { id: bigScorecardId, kpis: cardKpis(big) }, probe: { id: probeScorecardId, kpis: cardKpis(probe) } },
+    scorecards: {
+      big: { id: bigScorecardId, kpis: cardKpis(big), perspectiveId: bigTeam.firstPerspectiveIds[0]! },
+      probe: { id: probeScorecardId, kpis: cardKpis(probe), perspectiveId: bigTeam.firstPerspectiveIds.at(-1)! },
+    },
     journeys: { big: { id: bigTeam.journeyIds[0]!, stages: big.stagesPerJourney }, probe: { id: bigTeam.journeyIds.at(-1)!, stages: probe.stages } },
     kpiIds: bigTeam.kpiIds,
     periods: bigTeam.periods,

@@ -12,7 +12,7 @@ import { countQueries } from "@/db/query-counter";
 import { sessions } from "@/db/schema";
 import { inTeam, type TeamContext } from "@/db/tenant";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { loadDashboard, loadKpiHistories } from "@/lib/dashboards/load-dashboard";
+import { loadDashboard, loadKpiCards } from "@/lib/dashboards/load-dashboard";
 import { buildCanvas } from "@/lib/journeys/canvas";
 import { loadScorecardEditor } from "@/lib/scorecards/editor-data";
 import { teamToday } from "@/lib/scorecards/evaluate";
@@ -58,10 +58,17 @@ const scorecardOf = (d: Dataset, size: "A" | "B") => (size === "A" ? d.scorecard
 /** The loaders each page runs per request (its layout's included); null where none exists in-process. */
 export const PAGE_LOADERS: Record<QueryTarget["key"], Loader | null> = {
   async dashboard(d, size, tokenHash) {
-    const { ctx, team, calendar } = await signedInTeam(d, tokenHash);
+    const { ctx, team } = await signedInTeam(d, tokenHash);
     const loaded = await loadDashboard(ctx, team, scorecardOf(d, size), {});
     if (!loaded) throw new Error("dashboard not found");
-    return loadKpiHistories(ctx, loaded.model, calendar);
+    return loaded;
+  },
+  async "dashboard-kpis"(d, size, tokenHash) {
+    const { ctx, team } = await signedInTeam(d, tokenHash);
+    const card = size === "A" ? d.scorecards.probe : d.scorecards.big;
+    const cards = await loadKpiCards(ctx, team, card.id, card.perspectiveId, {});
+    if (!cards) throw new Error("perspective not found");
+    return cards;
   },
   async editor(d, size, tokenHash) {
     const { ctx, calendar } = await signedInTeam(d, tokenHash);
@@ -79,7 +86,7 @@ export const PAGE_LOADERS: Record<QueryTarget["key"], Loader | null> = {
   async share(d, size) {
     const shared = await openSharedDashboard(size === "A" ? d.shareTokens.probe : d.shareTokens.big, {});
     if (!shared) throw new Error("share link not found");
-    return loadKpiHistories({ teamId: shared.teamId }, shared.model, shared.calendar);
+    return shared;
   },
   "api-scorecard": null,
 };

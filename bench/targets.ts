@@ -94,7 +94,7 @@ export const LOAD_TARGETS: LoadTarget[] = [
 
 /** Pages whose SQL statements per request are counted at two sizes: A (the probe) and B (the big one). */
 export interface QueryTarget {
-  key: "dashboard" | "editor" | "journey" | "share" | "api-scorecard";
+  key: "dashboard" | "dashboard-kpis" | "editor" | "journey" | "share" | "api-scorecard";
   label: string;
   route: string;
   headers: HeaderFactory;
@@ -108,6 +108,14 @@ const card = (d: Dataset, size: "A" | "B") => (size === "A" ? d.scorecards.probe
 
 export const QUERY_TARGETS: QueryTarget[] = [
   { key: "dashboard", label: "Dashboard page", route: LOAD_TARGETS[0]!.route, headers: sessionHeaders, sizes: cardSizes, path: (d, s) => `/t/${d.team.slug}/dashboards/${card(d, s)}` },
+  {
+    key: "dashboard-kpis",
+    label: "Dashboard KPI cards (one perspective)",
+    route: "/t/[team]/dashboards/[scorecardId]/kpis/route",
+    headers: sessionHeaders,
+    sizes: (d) => ({ A: `${d.scorecards.probe.kpis / 4} KPIs`, B: `${d.scorecards.big.kpis / 4} KPIs` }),
+    path: (d, s) => `/t/${d.team.slug}/dashboards/${card(d, s)}/kpis?perspective=${(s === "A" ? d.scorecards.probe : d.scorecards.big).perspectiveId}`,
+  },
   { key: "editor", label: "Scorecard editor page", route: LOAD_TARGETS[1]!.route, headers: sessionHeaders, sizes: cardSizes, path: (d, s) => `/t/${d.team.slug}/scorecards/${card(d, s)}` },
   {
     key: "journey",

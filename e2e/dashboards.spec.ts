@@ -96,10 +96,12 @@ test("a viewer reads the dashboard: numbers from the scoring module, no edit con
     await expect(tile.locator("[data-score]")).toHaveText(score === null ? "—" : score.toFixed(1));
   }
 
-  // Needs attention, heatmap and KPI sparklines are there; a detail chart loads on demand.
+  // Needs attention and the heatmap are in the page; the KPI cards load as they scroll into view,
+  // and a detail chart when it is opened.
   await expect(page.getByRole("heading", { name: "Needs attention" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Initiatives past due (1)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Weekend hiker" })).toBeVisible();
+  await page.getByRole("heading", { name: "KPIs", exact: true }).scrollIntoViewIfNeeded();
   await expect(page.getByRole("img", { name: /^Net Promoter Score: \d+ values/ })).toBeVisible();
   const showChart = page.getByRole("button", { name: "Show chart of Net Promoter Score" });
   await showChart.click();
@@ -158,7 +160,8 @@ test("an editor shares the dashboard; the link opens without signing in, counts 
     expect((await stranger.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
     expect(seriousViolations(await new AxeBuilder({ page: shared }).analyze())).toEqual([]);
 
-    // A detail chart fetches its values through the token when opened (they are not in the page), without counting a view.
+    // The cards and a detail chart fetch their values through the token (they are not in the page), without counting a view.
+    await shared.getByRole("heading", { name: "KPIs", exact: true }).scrollIntoViewIfNeeded();
     await shared.getByRole("button", { name: "Show chart of Net Promoter Score" }).click();
     await expect(shared.locator(".recharts-surface").first()).toBeVisible();
     await shared.getByText("Values as a table").first().click();

@@ -1,13 +1,12 @@
 // DashboardView: one scorecard's executive dashboard, shared by the members' page and the public
-// share page (which passes no actions). Server-rendered; the KPI section streams behind Suspense.
-import { Suspense, type ReactNode } from "react";
+// share page (which passes no actions). Server-rendered; the KPI cards load as they come into view.
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import type { DashboardModel } from "@/lib/dashboards/build-dashboard";
-import type { KpiHistories } from "@/lib/dashboards/load-dashboard";
 import { JourneyHeatmap } from "./journey-heatmap";
-import type { KpiChartMeta } from "./kpi-chart-panel";
-import { KpiSection, KpiSectionSkeleton } from "./kpi-section";
+import type { KpiCardsSource } from "./kpi-cards-panel";
+import { KpiSection } from "./kpi-section";
 import { NeedsAttention } from "./needs-attention";
 import { ObjectivesTable } from "./objectives-table";
 import { PeriodSelector } from "./period-selector";
@@ -16,18 +15,16 @@ import { UpdateLoopFigures } from "@/components/update-loop/update-loop-figures"
 
 export function DashboardView({
   model,
-  histories,
   basePath,
-  chart,
+  cards,
   actions,
   eyebrow,
 }: {
   model: DashboardModel;
-  histories: Promise<KpiHistories>;
   /** Where period links point: the dashboard's own path. */
   basePath: string;
-  /** Renders one KPI's detail-chart disclosure (KpiChartDisclosure or SharedKpiChartDisclosure). */
-  chart: (meta: KpiChartMeta) => ReactNode;
+  /** Renders one perspective's KPI cards panel (TeamKpiCards or SharedKpiCards). */
+  cards: (source: KpiCardsSource) => ReactNode;
   actions?: ReactNode;
   eyebrow?: ReactNode;
 }) {
@@ -60,9 +57,7 @@ export function DashboardView({
         </div>
       </div>
       <ObjectivesTable model={model} />
-      <Suspense fallback={<KpiSectionSkeleton count={model.kpiCount} />}>
-        <KpiSection model={model} histories={histories} charts={{ basePath, render: chart, window: { from: period.history.from, to: period.history.to } }} />
-      </Suspense>
+      <KpiSection model={model} basePath={basePath} cards={cards} />
     </div>
   );
 }

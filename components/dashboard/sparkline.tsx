@@ -1,16 +1,13 @@
-// Sparkline: a KPI's recent values as a tiny inline SVG rendered on the server (no client JS),
-// with its target as a dashed line and a text alternative that says what the line shows.
+// Sparkline: a KPI's recent values as a tiny inline SVG, with its target as a dashed line and a
+// text alternative that says what the line shows.
 import { formatKpiValue, type KpiUnit } from "@/lib/dashboards/format";
 import type { Status } from "@/lib/scoring";
 import { STATUS_COLOR } from "./status-tone";
 
-export interface SparklinePoint {
-  label: string;
-  value: number;
-}
-
 export function Sparkline({
-  points,
+  values,
+  from,
+  to,
   target,
   targetMax,
   unit,
@@ -20,7 +17,10 @@ export function Sparkline({
   width = 160,
   height = 40,
 }: {
-  points: SparklinePoint[];
+  /** Oldest first; `from` and `to` label the first and the last. */
+  values: number[];
+  from: string;
+  to: string;
   target: number;
   targetMax?: number | null;
   unit: KpiUnit;
@@ -30,25 +30,24 @@ export function Sparkline({
   width?: number;
   height?: number;
 }) {
-  if (points.length === 0) {
+  if (values.length === 0) {
     return <p className="flex h-10 items-center text-xs text-muted-foreground">No values in this window</p>;
   }
-  const values = points.map((p) => p.value);
   const references = [target, ...(targetMax !== null && targetMax !== undefined ? [targetMax] : [])];
   const min = Math.min(...values, ...references);
   const max = Math.max(...values, ...references);
   const span = max - min || Math.abs(max) || 1;
   const pad = 3;
-  const x = (i: number) => (points.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (points.length - 1));
+  const x = (i: number) => (values.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (values.length - 1));
   const y = (v: number) => pad + ((max - v) * (height - 2 * pad)) / span;
-  const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
+  const line = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+  const first = values[0]!;
+  const last = values[values.length - 1]!;
   const fmt = (v: number) => formatKpiValue(v, unit, currency);
   const description =
-    points.length === 1
-      ? `${name}: one value, ${fmt(last.value)} in ${last.label}; target ${fmt(target)}.`
-      : `${name}: ${points.length} values from ${first.label} (${fmt(first.value)}) to ${last.label} (${fmt(last.value)}); lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}; target ${fmt(target)}.`;
+    values.length === 1
+      ? `${name}: one value, ${fmt(last)} in ${to}; target ${fmt(target)}.`
+      : `${name}: ${values.length} values from ${from} (${fmt(first)}) to ${to} (${fmt(last)}); lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}; target ${fmt(target)}.`;
 
   return (
     <svg
@@ -69,11 +68,10 @@ export function Sparkline({
           stroke="var(--color-status-green)"
           strokeWidth={1}
           strokeDasharray="3 3"
-         
         />
       ))}
       <polyline points={line} fill="none" stroke="var(--color-foreground)" strokeWidth={1.5} strokeLinejoin="round" strokeLinecap="round" />
-      <circle cx={x(points.length - 1)} cy={y(last.value)} r={3} fill={STATUS_COLOR[status]} stroke="var(--color-background)" strokeWidth={1} />
+      <circle cx={x(values.length - 1)} cy={y(last)} r={3} fill={STATUS_COLOR[status]} stroke="var(--color-background)" strokeWidth={1} />
     </svg>
   );
 }

@@ -1,6 +1,9 @@
-// The request and response shapes of the two KPI history routes (members' dashboard and share link).
+// The request and response shapes of the dashboard's data routes, on the members' dashboard and
+// behind a share link: a KPI's history (detail charts) and a perspective's KPI cards.
 import { AppError } from "@/lib/errors";
 import { kpiHistoryWindow, type KpiHistoryWindow } from "@/lib/validation/dashboards";
+import { isUuid } from "./ids";
+import type { KpiCardData, KpiCardsBody } from "./kpi-cards";
 import type { KpiHistoryPoint } from "./load-dashboard";
 
 export interface KpiHistoryBody {
@@ -21,6 +24,22 @@ export function readHistoryWindow(request: Request): KpiHistoryWindow {
 
 export function kpiHistoryResponse(points: KpiHistoryPoint[]): Response {
   const body: KpiHistoryBody = { points };
+  return Response.json(body, { headers: { "cache-control": "private, no-store" } });
+}
+
+/**
+ * A KPI-cards request: the perspective, and the dashboard's period as the page had it (the
+ * rest of the query, read like the page's own search params). An unknown perspective is a 404.
+ */
+export function readKpiCardsQuery(request: Request): { perspectiveId: string; searchParams: Record<string, string> } {
+  const searchParams = Object.fromEntries(new URL(request.url).searchParams);
+  const { perspective, ...period } = searchParams;
+  if (!perspective || !isUuid(perspective)) throw new AppError("not_found", "This perspective was not found.");
+  return { perspectiveId: perspective, searchParams: period };
+}
+
+export function kpiCardsResponse(kpis: KpiCardData[]): Response {
+  const body: KpiCardsBody = { kpis };
   return Response.json(body, { headers: { "cache-control": "private, no-store" } });
 }
 

@@ -7,6 +7,7 @@ import type { Team } from "@/db/schema";
 import { teamToday } from "@/lib/scorecards/evaluate";
 import type { TeamCalendar } from "@/lib/periods";
 import { buildDashboard, kpiHistories, type DashboardModel } from "./build-dashboard";
+import { kpiCards, type KpiCardData } from "./kpi-cards";
 import { earliestOverlappingPeriodStart, resolveDashboardPeriod, type DashboardPeriod } from "./period-selection";
 import { summarizeTeam } from "./team-overview";
 
@@ -43,16 +44,33 @@ export async function loadDashboard(ctx: { teamId: string }, team: Pick<Team, "t
   return inTeam(ctx.teamId, (tx) => buildDashboardIn(tx, ctx, team, scorecardId, searchParams, now));
 }
 
-export type KpiHistories = ReturnType<typeof kpiHistories>;
-
-/** Sparkline and detail-chart data of every KPI on the dashboard: one statement. */
-export async function loadKpiHistories(ctx: { teamId: string }, model: DashboardModel, calendar: TeamCalendar): Promise<KpiHistories> {
-  const kpis = model.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
-  const rows = await inTeam(ctx.teamId, (tx) => loadKpiMeasurements(tx, ctx, kpis.map((k) => k.id), model.period.history));
-  return kpiHistories(kpis, rows, calendar);
+export async function loadKpiCards(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, scorecardId: string, perspectiveId: string, searchParams: SearchParams, now?: Date): Promise<KpiCardData[] | null> {
+  return inTeam(ctx.teamId, (tx) => loadKpiCardsIn(tx, ctx, team, scorecardId, perspectiveId, searchParams, now));
 }
 
-export type KpiHistoryPoint = KpiHistories[string][number];
+/**
+ * One perspective's KPI cards, with the values of the dashboard's history window: what the
+ * browser fetches when that part of the dashboard comes into view. Null when the scorecard is not
+ * the team's or the perspective is not on it.
+ */
+export async function loadKpiCardsIn(
+  tx: Tx,
+  ctx: { teamId: string },
+  team: Pick<Team, "timeZone" | "fiscalYearStartMonth">,
+  scorecardId: string,
+  perspectiveId: string,
+  searchParams: SearchParams,
+  now?: Date,
+): Promise<KpiCardData[] | null> {
+  const loaded = await buildDashboardIn(tx, ctx, team, scorecardId, searchParams, now);
+  const perspective = loaded?.model.perspectives.find((p) => p.id === perspectiveId);
+  if (!loaded || !perspective) return null;
+  const kpis = perspective.objectives.flatMap((o) => o.kpis);
+  const rows = await loadKpiMeasurements(tx, ctx, kpis.map((k) => k.id), loaded.model.period.history);
+  return kpiCards(kpis, rows, loaded.calendar);
+}
+
+export type KpiHistoryPoint = ReturnType<typeof kpiHistories>[string][number];
 
 /**
  * One KPI's values in a history window, labelled by period: the detail chart's data, read only

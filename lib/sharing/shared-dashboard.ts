@@ -2,8 +2,11 @@
 // the view is counted, and the linked dashboard is built — all in one team-bound transaction.
 import { findLiveShareLink, recordShareLinkView } from "@/db/queries/share-links";
 import { getTeam } from "@/db/queries/teams";
+import type { Tx } from "@/db/client";
+import type { Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
-import { buildDashboardIn, loadKpiHistoryIn, type KpiHistoryPoint, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
+import type { KpiCardData } from "@/lib/dashboards/kpi-cards";
+import { buildDashboardIn, loadKpiCardsIn, loadKpiHistoryIn, type KpiHistoryPoint, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
 import { parseShareToken } from "./share-token";
 
 export interface SharedDashboard extends LoadedDashboard {
@@ -30,18 +33,28 @@ export async function openSharedDashboard(token: string, searchParams: Record<st
   });
 }
 
-/**
- * A detail chart's data on the shared page: the same token check as opening the link, without
- * counting another view. Null for a dead token and for a KPI that is not on the shared scorecard.
- */
-export async function openSharedKpiHistory(token: string, kpiId: string, window: { from: string; to: string }, now: Date = new Date()): Promise<KpiHistoryPoint[] | null> {
+/** Reads behind a live link without counting a view (its detail charts and KPI cards). Null for a dead token. */
+async function readThroughLiveLink<T>(
+  token: string,
+  now: Date,
+  read: (tx: Tx, ctx: { teamId: string }, team: Team, scorecardId: string) => Promise<T | null>,
+): Promise<T | null> {
   const parsed = parseShareToken(token);
   if (!parsed) return null;
   const ctx = { teamId: parsed.teamId };
   return inTeam(ctx.teamId, async (tx) => {
     const link = await findLiveShareLink(tx, ctx, parsed.tokenHash, now);
     if (!link) return null;
-    const team = await getTeam(tx, ctx);
-    return loadKpiHistoryIn(tx, ctx, team, link.scorecardId, kpiId, window);
+    return read(tx, ctx, await getTeam(tx, ctx), link.scorecardId);
   });
+}
+
+/** A detail chart's data on the shared page. Null for a dead token and a KPI that is not on the shared scorecard. */
+export function openSharedKpiHistory(token: string, kpiId: string, window: { from: string; to: string }, now: Date = new Date()): Promise<KpiHistoryPoint[] | null> {
+  return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiHistoryIn(tx, ctx, team, scorecardId, kpiId, window));
+}
+
+/** One perspective's KPI cards on the shared page. Null for a dead token and a perspective that is not on the scorecard. */
+export function openSharedKpiCards(token: string, perspectiveId: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): Promise<KpiCardData[] | null> {
+  return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiCardsIn(tx, ctx, team, scorecardId, perspectiveId, searchParams, now));
 }

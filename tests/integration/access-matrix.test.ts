@@ -41,8 +41,9 @@ interface Fixture {
   teamId: string;
   journeyId: string;
   scorecardId: string;
-  /** A KPI on that scorecard. */
+  /** A KPI on that scorecard, and its perspective. */
   kpiId: string;
+  perspectiveId: string;
 }
 
 /**
@@ -88,6 +89,13 @@ const ROUTES: Record<string, RouteRule> = {
     params: (f) => ({ team: "acme", scorecardId: f.scorecardId, kpiId: f.kpiId }),
     url: (f) => `http://localhost/t/acme/dashboards/${f.scorecardId}/kpis/${f.kpiId}/history?from=2025-01-01&to=2026-12-31`,
   },
+  "app/t/[team]/dashboards/[scorecardId]/kpis/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "scorecards.read",
+    params: (f) => ({ team: "acme", scorecardId: f.scorecardId }),
+    url: (f) => `http://localhost/t/acme/dashboards/${f.scorecardId}/kpis?perspective=${f.perspectiveId}`,
+  },
   "app/t/[team]/inbox/count/route.ts": {
     kind: "session",
     method: "GET",
@@ -96,6 +104,7 @@ const ROUTES: Record<string, RouteRule> = {
     url: () => "http://localhost/t/acme/inbox/count",
   },
   "app/share/[token]/kpis/[kpiId]/history/route.ts": { kind: "public", why: "authorized by the share token (tests/integration/kpi-history.test.ts)" },
+  "app/share/[token]/kpis/route.ts": { kind: "public", why: "authorized by the share token (tests/integration/kpi-cards.test.ts)" },
   "app/t/[team]/api/scorecards/[scorecardId]/export/route.ts": {
     kind: "session",
     method: "GET",
@@ -145,13 +154,13 @@ beforeAll(async () => {
   const [scorecard] = await inTeam(team!.id, (tx) => tx.select().from(scorecards).limit(1));
   const [kpi] = await inTeam(team!.id, (tx) =>
     tx
-      .select({ id: kpis.id })
+      .select({ id: kpis.id, perspectiveId: objectives.perspectiveId })
       .from(kpis)
       .innerJoin(objectives, and(eq(objectives.teamId, kpis.teamId), eq(objectives.id, kpis.objectiveId)))
       .where(eq(objectives.scorecardId, scorecard!.id))
       .limit(1),
   );
-  fixture = { teamId: team!.id, journeyId: journey!.id, scorecardId: scorecard!.id, kpiId: kpi!.id };
+  fixture = { teamId: team!.id, journeyId: journey!.id, scorecardId: scorecard!.id, kpiId: kpi!.id, perspectiveId: kpi!.perspectiveId };
   baseline = await inTeam(team!.id, (tx) => tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships));
   users.set("anonymous", null);
   for (const principal of PRINCIPALS.filter((p) => p !== "anonymous") as Array<Exclude<Principal, "anonymous">>) {

@@ -11,7 +11,7 @@ import {
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import { formatScore } from "@/lib/dashboards/format";
-import { loadDashboard, loadKpiHistories, loadTeamSummary, teamCalendar } from "@/lib/dashboards/load-dashboard";
+import { loadDashboard, loadKpiCards, loadTeamSummary, teamCalendar } from "@/lib/dashboards/load-dashboard";
 import { addDays, resolveDashboardPeriod } from "@/lib/dashboards/period-selection";
 import { localDate, type TeamCalendar } from "@/lib/periods";
 import { evaluateKpi, rollupObjective, rollupPerspective, rollupScorecard, stageHealth, trend, type Status } from "@/lib/scoring";
@@ -165,19 +165,30 @@ describe("the dashboard's numbers", () => {
     expect(map!.overall.filter((c) => c.objectiveCount > 0).length).toBe(5);
   });
 
-  it("gives each KPI its history in the window, oldest first, in one statement", async () => {
-    const loaded = (await loadDashboard(ctx(), acme, scorecardId, {}))!;
-    const { result: histories, count } = await countQueries(() => loadKpiHistories(ctx(), loaded.model, loaded.calendar));
-    expect(count).toBe(2); // set_config of the team transaction + the one measurement query
+  it("gives each perspective's KPI cards their values in the window, oldest first, and the KPI's standing", async () => {
+    const { model } = (await loadDashboard(ctx(), acme, scorecardId, {}))!;
     const raw = await rawRows(scorecardId);
-    for (const k of raw.ks) {
-      const expected = raw.ms
-        .filter((m) => m.kpiId === k.id && m.period >= loaded.model.period.history.from && m.period <= loaded.model.period.history.to)
-        .sort((a, b) => a.period.localeCompare(b.period))
-        .map((m) => m.value);
-      expect(histories[k.id]!.map((p) => p.value)).toEqual(expected);
-      expect(expected.length).toBeGreaterThanOrEqual(k.frequency === "quarterly" ? 2 : 10);
+    let cardCount = 0;
+    for (const perspective of model.perspectives) {
+      const cards = (await loadKpiCards(ctx(), acme, scorecardId, perspective.id, {}))!;
+      const kpisOfPerspective = perspective.objectives.flatMap((o) => o.kpis);
+      expect(cards.map((c) => c.id)).toEqual(kpisOfPerspective.map((k) => k.id));
+      for (const card of cards) {
+        const view = kpisOfPerspective.find((k) => k.id === card.id)!;
+        expect([card.value, card.score, card.status, card.stale, card.ownTrend]).toEqual([view.value, view.score, view.status, view.stale, view.ownTrend]);
+        const inWindow = raw.ms
+          .filter((m) => m.kpiId === card.id && m.period >= model.period.history.from && m.period <= model.period.history.to)
+          .sort((a, b) => a.period.localeCompare(b.period));
+        expect(card.sparkline?.values ?? []).toEqual(inWindow.map((m) => m.value));
+        expect(inWindow.length).toBeGreaterThanOrEqual(view.frequency === "quarterly" ? 2 : 10);
+        const prior = raw.ms.find((m) => m.kpiId === card.id && m.period === view.priorPeriod);
+        expect(card.priorValue).toBe(prior?.value ?? null);
+      }
+      cardCount += cards.length;
     }
+    expect(cardCount).toBe(model.kpiCount);
+    // Another scorecard's or team's perspective: tests/integration/kpi-cards.test.ts.
+    expect(await loadKpiCards(ctx(), acme, scorecardId, crypto.randomUUID(), {})).toBeNull();
   });
 
   it("is not found for an unknown scorecard or another team's scorecard", async () => {
@@ -242,22 +253,24 @@ async function largeScorecard(): Promise<string> {
 }
 
 describe("query count", () => {
-  it("is the same for the seeded scorecard and one five times its size", async () => {
-    const load = (id: string) =>
-      countQueries(async () => {
-        const loaded = (await loadDashboard(ctx(), acme, id, {}))!;
-        await loadKpiHistories(ctx(), loaded.model, loaded.calendar);
-        return loaded.model.kpiCount;
-      });
+  it("of the page and of a perspective's cards is the same for the seeded scorecard and one five times its size", async () => {
+    const load = (id: string) => countQueries(async () => (await loadDashboard(ctx(), acme, id, {}))!.model);
+    const cards = (id: string, model: { perspectives: Array<{ id: string }> }) => countQueries(async () => (await loadKpiCards(ctx(), acme, id, model.perspectives[0]!.id, {}))!.length);
     const small = await load(scorecardId);
-    const large = await load(await largeScorecard());
-    expect(small.result).toBeGreaterThanOrEqual(16);
-    expect(large.result).toBe(80);
+    const largeId = await largeScorecard();
+    const large = await load(largeId);
+    expect(small.result.kpiCount).toBeGreaterThanOrEqual(16);
+    expect(large.result.kpiCount).toBe(80);
     expect(large.count).toBe(small.count);
-    // 8 reads and two RLS bindings (the history streams in its own transaction); with the session and
-    // the team lookup the page stays within the 10-statement budget (bench/).
-    expect(large.count).toBeLessThanOrEqual(10);
-    console.log(`dashboard load: ${small.count} statements for ${small.result} KPIs and for ${large.result} KPIs`);
+    // 8 reads and the RLS binding; with the session and the team lookup the page stays within
+    // the 10-statement budget (bench/). The cards fetch the history of one perspective on top.
+    expect(large.count).toBeLessThanOrEqual(9);
+    const smallCards = await cards(scorecardId, small.result);
+    const largeCards = await cards(largeId, large.result);
+    expect(largeCards.result).toBe(16);
+    expect(largeCards.count).toBe(smallCards.count);
+    expect(largeCards.count).toBe(large.count + 1);
+    console.log(`dashboard load: ${small.count} statements for ${small.result.kpiCount} KPIs and for ${large.result.kpiCount} KPIs; a perspective's cards: ${largeCards.count}`);
   });
 
   it("of the team overview does not grow with the number of scorecards", async () => {

@@ -2,16 +2,17 @@
 // values in the dashboard's history window (what the sparkline shows), and the share route does
 // the same behind a live token without counting a view, refusing a dead token and any KPI that is
 // not on the shared scorecard with the same 404. (Each principal on the members' route: access-matrix.)
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as teamHistory } from "@/app/t/[team]/dashboards/[scorecardId]/kpis/[kpiId]/history/route";
 import { GET as sharedHistory } from "@/app/share/[token]/kpis/[kpiId]/history/route";
 import { getDbHandle } from "@/db/client";
 import { insertShareLink, revokeShareLinkRow } from "@/db/queries/share-links";
-import { kpis, objectives, perspectives, scorecards, shareLinks, teams, type Team } from "@/db/schema";
+import { kpis, measurements, objectives, perspectives, scorecards, shareLinks, teams, type Team } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
-import { loadDashboard, loadKpiHistories } from "@/lib/dashboards/load-dashboard";
+import { loadDashboard } from "@/lib/dashboards/load-dashboard";
+import { formatPeriod } from "@/lib/periods";
 import { issueShareToken } from "@/lib/sharing/share-token";
 import { sessionCookieFor } from "../support/sessions";
 
@@ -68,7 +69,16 @@ beforeAll(async () => {
   cookie = (await sessionCookieFor("viewer@acme.test")).cookie;
   const loaded = (await loadDashboard({ teamId: acme.id }, acme, scorecardId, {}))!;
   window = { from: loaded.model.period.history.from, to: loaded.model.period.history.to };
-  expected = (await loadKpiHistories({ teamId: acme.id }, loaded.model, loaded.calendar))[kpiId]!;
+  // Straight from the table, labelled by the KPI's frequency on the team's calendar.
+  expected = await inTeam(acme.id, async (tx) => {
+    const [kpi] = await tx.select().from(kpis).where(eq(kpis.id, kpiId));
+    const rows = await tx
+      .select()
+      .from(measurements)
+      .where(and(eq(measurements.kpiId, kpiId), gte(measurements.period, window.from), lte(measurements.period, window.to)))
+      .orderBy(asc(measurements.period));
+    return rows.map((m) => ({ period: m.period, label: formatPeriod(m.period, kpi!.frequency, loaded.calendar), value: m.value }));
+  });
   expect(expected.length).toBeGreaterThan(0);
 });
 

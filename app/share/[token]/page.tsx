@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { PrintButton } from "@/components/dashboard/print-button";
-import { SharedKpiChartDisclosure } from "@/components/dashboard/shared-kpi-chart-disclosure";
-import { loadKpiHistories } from "@/lib/dashboards/load-dashboard";
+import { SharedKpiCards } from "@/components/dashboard/shared-kpi-cards";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
 
 export const metadata: Metadata = {
@@ -27,14 +26,12 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const search = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? "") : v]]))).toString();
   const shared = await openOnce(token, search);
   if (!shared) notFound();
-  const histories = loadKpiHistories({ teamId: shared.teamId }, shared.model, shared.calendar);
 
   return (
     <DashboardView
       model={shared.model}
-      histories={histories}
       basePath={`/share/${encodeURIComponent(token)}`}
-      chart={(meta) => <SharedKpiChartDisclosure meta={meta} />}
+      cards={(source) => <SharedKpiCards source={source} />}
       eyebrow={<p className="text-sm font-medium text-muted-foreground">Shared by {shared.teamName}</p>}
       actions={<PrintButton />}
     />

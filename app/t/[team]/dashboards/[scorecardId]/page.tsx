@@ -4,12 +4,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Download, Share2 } from "lucide-react";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
-import { KpiChartDisclosure } from "@/components/dashboard/kpi-chart-disclosure";
 import { PrintButton } from "@/components/dashboard/print-button";
+import { TeamKpiCards } from "@/components/dashboard/team-kpi-cards";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
-import { loadDashboard, loadKpiHistories } from "@/lib/dashboards/load-dashboard";
+import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { periodQuery } from "@/lib/dashboards/period-selection";
 import { isUuid } from "@/lib/dashboards/ids";
 
@@ -26,16 +26,14 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   if (!isUuid(scorecardId)) notFound();
   const loaded = await loadDashboard(ctx, team, scorecardId, await searchParams);
   if (!loaded) notFound();
-  const { model, calendar } = loaded;
+  const { model } = loaded;
   const basePath = `/t/${team.slug}/dashboards/${scorecardId}`;
-  const histories = loadKpiHistories(ctx, model, calendar);
 
   return (
     <DashboardView
       model={model}
-      histories={histories}
       basePath={basePath}
-      chart={(meta) => <KpiChartDisclosure teamSlug={team.slug} meta={meta} />}
+      cards={(source) => <TeamKpiCards teamSlug={team.slug} source={source} />}
       actions={
         <>
           <Button asChild variant="outline">

@@ -1,0 +1,68 @@
+// KpiCardList: one perspective's KPIs as cards — value, status, target, sparkline, the KPI's own
+// trend and its detail chart. Rendered in the browser from the cards' data (lib/dashboards/kpi-cards).
+import type { ReactNode } from "react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { describeThresholds, formatKpiValue, formatScore } from "@/lib/dashboards/format";
+import type { KpiCardData } from "@/lib/dashboards/kpi-cards";
+import { Sparkline } from "./sparkline";
+import { TrendIndicator } from "./trend-indicator";
+
+export const KPI_GRID_CLASS = "grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 print:grid-cols-3";
+
+function KpiCard({ kpi, chart }: { kpi: KpiCardData; chart: ReactNode }) {
+  return (
+    <li
+      data-slot="card"
+      data-testid={`kpi-${kpi.id}`}
+      className="flex min-w-0 flex-col gap-2 rounded-lg border bg-card p-4 shadow-xs break-inside-avoid sm:has-[[data-chart-open]]:col-span-full"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h4 className="font-semibold break-words">{kpi.name}</h4>
+          <p className="text-xs text-muted-foreground">
+            {kpi.objectiveTitle}
+            {kpi.ownerName ? ` · ${kpi.ownerName}` : ""}
+          </p>
+        </div>
+        <StatusBadge status={kpi.status} stale={kpi.stale} size="sm" className="shrink-0" />
+      </div>
+      <p className="flex flex-wrap items-baseline gap-x-2">
+        <span className="text-2xl font-semibold tabular-nums">{formatKpiValue(kpi.value, kpi.unit, kpi.currency)}</span>
+        <span className="text-xs text-muted-foreground">
+          {kpi.periodLabel ? `${kpi.periodLabel} · ` : ""}score {formatScore(kpi.score)}
+        </span>
+      </p>
+      <p className="text-xs text-muted-foreground">{describeThresholds(kpi)}</p>
+      <Sparkline
+        values={kpi.sparkline?.values ?? []}
+        from={kpi.sparkline?.from ?? ""}
+        to={kpi.sparkline?.to ?? ""}
+        target={kpi.target}
+        targetMax={kpi.direction === "range" ? kpi.targetMax : null}
+        unit={kpi.unit}
+        currency={kpi.currency}
+        status={kpi.stale ? "grey" : kpi.status}
+        name={kpi.name}
+      />
+      {kpi.priorPeriodLabel ? (
+        <p className="text-xs text-muted-foreground">
+          {kpi.priorPeriodLabel}: {formatKpiValue(kpi.priorValue, kpi.unit, kpi.currency)}
+        </p>
+      ) : null}
+      {/* The KPI's own period-over-period direction: its latest value against the period before it. */}
+      <TrendIndicator trend={kpi.ownTrend} score={kpi.score} previousScore={kpi.priorScore} previousLabel={kpi.priorPeriodLabel ?? undefined} />
+      {chart}
+    </li>
+  );
+}
+
+/** `chart` renders a KPI's detail-chart disclosure (members' or share page's). */
+export function KpiCardList({ kpis, chart }: { kpis: KpiCardData[]; chart: (kpi: KpiCardData) => ReactNode }) {
+  return (
+    <ul className={KPI_GRID_CLASS}>
+      {kpis.map((kpi) => (
+        <KpiCard key={kpi.id} kpi={kpi} chart={chart(kpi)} />
+      ))}
+    </ul>
+  );
+}

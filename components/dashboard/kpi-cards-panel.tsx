@@ -1,0 +1,102 @@
+"use client";
+// KpiCardsPanel: where one perspective's KPI cards go on a dashboard. The cards are fetched once
+// the panel is within a screen of the viewport (or the page is about to print), so a dashboard
+// with a hundred KPIs renders its scores at once and its cards as the reader scrolls to them.
+import { useEffect, useState, type ReactNode, type RefObject } from "react";
+import type { KpiCardData, KpiCardsBody } from "@/lib/dashboards/kpi-cards";
+import type { KpiChartMeta } from "./kpi-chart-panel";
+import { KPI_GRID_CLASS, KpiCardList } from "./kpi-card-list";
+
+/** What the server tells a panel: its perspective, and where its cards and charts are read. */
+export interface KpiCardsSource {
+  perspectiveName: string;
+  kpiCount: number;
+  /** The cards route with this perspective and the dashboard's period. */
+  url: string;
+  /** The dashboard's own path; each KPI's values are at `<basePath>/kpis/<id>/history`. */
+  basePath: string;
+  window: { from: string; to: string };
+}
+
+export type KpiCardsState = { status: "pending" } | { status: "error"; retry: () => void } | { status: "success"; kpis: KpiCardData[] };
+
+/** Dispatched on window by the print button: every panel loads its cards before the print dialog opens. */
+export const PREPARE_PRINT_EVENT = "cairn:prepare-print";
+
+export async function fetchKpiCards(url: string, signal?: AbortSignal): Promise<KpiCardData[]> {
+  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`KPI cards: ${response.status}`);
+  return ((await response.json()) as KpiCardsBody).kpis;
+}
+
+/** True from the moment `ref`'s element comes within a screen of the viewport, or a print is near. */
+export function useWanted(ref: RefObject<HTMLElement | null>): boolean {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (wanted || !element) return;
+    const want = () => setWanted(true);
+    window.addEventListener(PREPARE_PRINT_EVENT, want);
+    window.addEventListener("beforeprint", want);
+    const observer = typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && want(), { rootMargin: "100% 0px" }) : null;
+    if (observer) observer.observe(element);
+    else want();
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener(PREPARE_PRINT_EVENT, want);
+      window.removeEventListener("beforeprint", want);
+    };
+  }, [ref, wanted]);
+  return wanted;
+}
+
+export function chartMeta(kpi: KpiCardData, source: KpiCardsSource): KpiChartMeta {
+  return {
+    kpiId: kpi.id,
+    historyUrl: `${source.basePath}/kpis/${kpi.id}/history?${new URLSearchParams(source.window)}`,
+    window: source.window,
+    name: kpi.name,
+    unit: kpi.unit,
+    currency: kpi.currency,
+    direction: kpi.direction,
+    target: kpi.target,
+    targetMax: kpi.targetMax,
+    redThreshold: kpi.redThreshold,
+  };
+}
+
+export function KpiCardsPanel({
+  panelRef,
+  source,
+  state,
+  chart,
+}: {
+  panelRef: RefObject<HTMLDivElement | null>;
+  source: KpiCardsSource;
+  state: KpiCardsState;
+  chart: (kpi: KpiCardData) => ReactNode;
+}) {
+  return (
+    <div ref={panelRef} data-kpi-cards aria-busy={state.status === "pending" || undefined}>
+      {state.status === "success" ? (
+        <KpiCardList kpis={state.kpis} chart={chart} />
+      ) : state.status === "error" ? (
+        <p className="text-sm text-muted-foreground" role="alert">
+          The KPIs of {source.perspectiveName} could not be loaded.{" "}
+          <button type="button" className="text-primary underline" onClick={state.retry}>
+            Try again
+          </button>
+        </p>
+      ) : (
+        <>
+          <p className="sr-only">Loading the KPIs of {source.perspectiveName}…</p>
+          <div aria-hidden="true" className={KPI_GRID_CLASS}>
+            {Array.from({ length: Math.min(source.kpiCount, 6) }, (_, i) => (
+              <div key={i} data-slot="skeleton" className="h-56 animate-pulse rounded-lg bg-muted" />
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
