@@ -1,54 +1,32 @@
 "use client";
 // "History" of one objective or KPI: every accepted change with who, when, before → after
-// and the reason, loaded when opened and kept live by the team's change stream.
-import { useQuery } from "@tanstack/react-query";
+// and the reason, loaded when opened (its code on the trigger's hover, focus or press) and kept
+// live by the team's change stream.
 import { History } from "lucide-react";
-import { useState } from "react";
-import { entityHistoryAction } from "@/app/t/[team]/activity/actions";
-import { useLive } from "@/components/realtime/live-provider";
-import { Alert } from "@/components/ui/alert";
+import { Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { FeedEntry } from "@/lib/collaboration/activity-feed";
 import type { HistoryType } from "@/lib/collaboration/constants";
-import { ActivityItem } from "./activity-item";
 
-export function HistoryList({ entityType, entityId }: { entityType: HistoryType; entityId: string }) {
-  const { team } = useLive();
-  const history = useQuery({
-    queryKey: [team, "history", entityType, entityId],
-    queryFn: async () => {
-      const result = await entityHistoryAction({ team, entityType, entityId });
-      if (!result.ok) throw new Error(result.message);
-      return result.data as FeedEntry[];
-    },
-    staleTime: 0,
-  });
-  if (history.isPending) return <Skeleton className="h-24" />;
-  if (history.isError) return <Alert variant="error">The history could not be loaded: {history.error.message}</Alert>;
-  if (history.data.length === 0) return <p className="text-sm text-muted-foreground">No change recorded yet.</p>;
-  return (
-    <ol className="flex flex-col" data-testid="history-list">
-      {history.data.map((entry) => (
-        <ActivityItem key={entry.id} entry={entry} team={team} showEntity={false} />
-      ))}
-    </ol>
-  );
-}
+const HistoryList = lazyWithPreload(() => import("./history-list").then((m) => ({ default: m.HistoryList })));
 
 export function HistoryButton({ entityType, entityId, label }: { entityType: HistoryType; entityId: string; label: string }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+      <DialogTrigger asChild preload={HistoryList.preload}>
         <Button variant="ghost" size="sm" className="text-muted-foreground" data-print-hidden>
           <History aria-hidden="true" />
           History<span className="sr-only"> of {entityType === "kpi" ? "KPI" : "objective"} {label}</span>
         </Button>
       </DialogTrigger>
-      <DialogContent title={`History of “${label}”`} description="Every accepted change, newest first." className="max-w-xl">
-        <HistoryList entityType={entityType} entityId={entityId} />
+      <DialogContent title={`History of “${label}”`} description="Every accepted change, newest first." maxWidth="xl">
+        {/* The list's own loading state, so nothing moves when its code is in. */}
+        <Suspense fallback={<Skeleton className="h-24" />}>
+          <HistoryList entityType={entityType} entityId={entityId} />
+        </Suspense>
       </DialogContent>
     </Dialog>
   );

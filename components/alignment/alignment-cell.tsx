@@ -76,8 +76,7 @@ export function AlignmentCell({
               {canEdit ? (
                 <Button
                   variant="ghost"
-                  size="icon"
-                  className="size-8 shrink-0"
+                  size="icon-sm"
                   aria-label={`Stop “${o.title}” serving ${stage.name}`}
                   disabled={pending}
                   onClick={() => change(unassign, o)}

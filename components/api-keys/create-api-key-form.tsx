@@ -30,7 +30,7 @@ export function CreateApiKeyForm({ team, action }: { team: string; action: Creat
             <label htmlFor="new-api-key-value" className="sr-only">
               New API key
             </label>
-            <Input id="new-api-key-value" readOnly value={created.secret} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <Input id="new-api-key-value" readOnly value={created.secret} mono onFocus={(e) => e.currentTarget.select()} />
             <CopyButton value={created.secret} label="Copy key" />
           </div>
           <p className="mt-1 text-foreground">

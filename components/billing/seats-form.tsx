@@ -45,6 +45,7 @@ export function SeatsForm({ action, team, paidSeats, seatsUsed, pricePerSeat, di
           step={1}
           required
           disabled={disabled}
+          fullWidth={false}
           className="w-32"
           value={seats}
           onChange={(e) => setSeats(e.target.value)}

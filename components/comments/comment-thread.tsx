@@ -8,11 +8,11 @@ import { addCommentAction, deleteCommentAction, editCommentAction, listCommentsA
 import { useLive } from "@/components/realtime/live-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Thread } from "@/lib/collaboration/comments";
 import { splitMentions, type Mentionable } from "@/lib/collaboration/mentions";
 import { COMMENT_MAX, type CommentableType } from "@/lib/collaboration/constants";
+import { ThreadPlaceholder } from "./thread-placeholder";
 import { MentionTextarea } from "./mention-textarea";
 
 type Comment = Thread["comments"][number];
@@ -48,14 +48,7 @@ export function CommentThread({ entityType, entityId, label }: { entityType: Com
     void reload();
   };
 
-  if (thread.isPending) {
-    return (
-      <div className="flex flex-col gap-2" aria-busy="true">
-        <Skeleton className="h-12" />
-        <Skeleton className="h-12" />
-      </div>
-    );
-  }
+  if (thread.isPending) return <ThreadPlaceholder />;
   if (thread.isError) return <Alert variant="error">The comments could not be loaded: {thread.error.message}</Alert>;
 
   const { comments, members } = thread.data;

@@ -1,12 +1,13 @@
 "use client";
 // "Comments" next to an objective, a KPI, an initiative or a stage: opens its thread in a
-// dialog. The thread loads only when opened, so a page with many of these costs no query.
+// dialog. The thread loads only when opened, so a page with many of these costs no query, and
+// its code (the editor, mentions) is fetched on the trigger's hover, focus or press.
 import { MessageSquare } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { CommentableType } from "@/lib/collaboration/constants";
-import { CommentThread } from "./comment-thread";
+import { LazyCommentThread, preloadCommentThread } from "./lazy-comment-thread";
 
 const NOUN: Record<CommentableType, string> = { objective: "objective", kpi: "KPI", initiative: "initiative", stage: "stage" };
 
@@ -14,7 +15,7 @@ export function CommentsButton({ entityType, entityId, label, compact = false }:
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+      <DialogTrigger asChild preload={preloadCommentThread}>
         {compact ? (
           <Button variant="ghost" size="icon" aria-label={`Comments on ${NOUN[entityType]} ${label}`} data-print-hidden>
             <MessageSquare aria-hidden="true" />
@@ -26,8 +27,8 @@ export function CommentsButton({ entityType, entityId, label, compact = false }:
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent title={`Comments on “${label}”`} className="max-w-xl">
-        <CommentThread entityType={entityType} entityId={entityId} label={label} />
+      <DialogContent title={`Comments on “${label}”`} maxWidth="xl">
+        <LazyCommentThread entityType={entityType} entityId={entityId} label={label} />
       </DialogContent>
     </Dialog>
   );

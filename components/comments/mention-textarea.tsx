@@ -87,7 +87,7 @@ export function MentionTextarea({
         autoFocus={autoFocus}
         maxLength={maxLength}
         rows={3}
-        className="min-h-20"
+        minHeight={20}
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={open}

@@ -33,7 +33,7 @@ export function DashboardView({
     <div className="flex flex-col gap-6 print:gap-4 print:text-[12px]">
       <PageHeader
         title={model.scorecard.name}
-        className="pb-0"
+        flush
         description={
           <>
             {period.label} · scores as of {period.asOf} · compared with {period.previous.label}

@@ -1,28 +1,31 @@
 // JourneyHeatmap: journey stages × perspectives, each cell tinted by health and carrying its
 // score and status in words; a cell no objective serves is marked as a gap.
 import { CircleCheck, CircleDashed, OctagonX, TriangleExclamationPoint } from "lucide-react";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import type { HeatmapCell, HeatmapView } from "@/lib/dashboards/build-dashboard";
 import { formatScore, STATUS_WORDS } from "@/lib/dashboards/format";
 import { cn } from "@/lib/cn";
 import { STATUS_TINT } from "./status-tone";
+
+// Plain rows and cells: the heatmap has its own padding and no row borders or hover.
+const ROW_HEAD = "h-10 w-36 px-3 text-left align-middle font-medium text-foreground";
 
 const ICONS = { green: CircleCheck, amber: TriangleExclamationPoint, red: OctagonX, grey: CircleDashed } as const;
 
 function Cell({ cell }: { cell: HeatmapCell }) {
   if (cell.objectiveCount === 0) {
     return (
-      <TableCell className="p-1">
+      <td className="p-1 align-middle">
         <div className="flex h-14 flex-col items-center justify-center rounded-md border border-dashed text-xs text-muted-foreground">
           <span>Gap</span>
           <span className="sr-only">: no objective serves this stage</span>
         </div>
-      </TableCell>
+      </td>
     );
   }
   const Icon = ICONS[cell.status];
   return (
-    <TableCell className="p-1">
+    <td className="p-1 align-middle">
       <div data-status={cell.status} className={cn("flex h-14 flex-col items-center justify-center gap-0.5 rounded-md border", STATUS_TINT[cell.status])}>
         <span className="text-base font-semibold tabular-nums">{formatScore(cell.score)}</span>
         <span className="inline-flex items-center gap-1 text-[11px] leading-none font-medium">
@@ -30,7 +33,7 @@ function Cell({ cell }: { cell: HeatmapCell }) {
           {STATUS_WORDS[cell.status]}
         </span>
       </div>
-    </TableCell>
+    </td>
   );
 }
 
@@ -50,34 +53,34 @@ export function JourneyHeatmap({ heatmaps }: { heatmaps: HeatmapView[] }) {
           <Table key={map.journeyId} scrollLabel={`Heatmap of ${map.journeyName}`} className="table-fixed min-w-[40rem] print:min-w-0">
             <caption className="mb-2 caption-top text-left text-sm font-medium text-foreground">{map.journeyName}</caption>
             <TableHeader>
-              <TableRow className="hover:bg-transparent">
+              <tr>
                 <TableHead className="w-36">Perspective</TableHead>
                 {map.stages.map((s) => (
-                  <TableHead key={s.id} className="px-1 text-center whitespace-normal">
+                  <th key={s.id} scope="col" className="h-10 px-1 text-center align-middle font-medium text-muted-foreground">
                     {s.name}
-                  </TableHead>
+                  </th>
                 ))}
-              </TableRow>
+              </tr>
             </TableHeader>
             <TableBody>
               {map.rows.map((row) => (
-                <TableRow key={row.perspectiveId} className="border-0 hover:bg-transparent">
-                  <TableHead scope="row" className="w-36 whitespace-normal text-foreground">
+                <tr key={row.perspectiveId}>
+                  <th scope="row" className={ROW_HEAD}>
                     {row.perspectiveName}
-                  </TableHead>
+                  </th>
                   {row.cells.map((cell) => (
                     <Cell key={cell.stageId} cell={cell} />
                   ))}
-                </TableRow>
+                </tr>
               ))}
-              <TableRow className="border-0 border-t hover:bg-transparent">
-                <TableHead scope="row" className="w-36 whitespace-normal text-foreground">
+              <tr className="border-t">
+                <th scope="row" className={ROW_HEAD}>
                   All perspectives
-                </TableHead>
+                </th>
                 {map.overall.map((cell) => (
                   <Cell key={cell.stageId} cell={cell} />
                 ))}
-              </TableRow>
+              </tr>
             </TableBody>
           </Table>
         ))

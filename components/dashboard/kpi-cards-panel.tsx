@@ -6,6 +6,7 @@ import { useEffect, useState, type ReactNode, type RefObject } from "react";
 import type { KpiCardData, KpiCardsBody } from "@/lib/dashboards/kpi-cards";
 import type { KpiChartMeta } from "./kpi-chart-panel";
 import { KPI_GRID_CLASS, KpiCardList } from "./kpi-card-list";
+import { PREPARE_PRINT_EVENT } from "./print-events";
 
 /** What the server tells a panel: its perspective, and where its cards and charts are read. */
 export interface KpiCardsSource {
@@ -19,9 +20,6 @@ export interface KpiCardsSource {
 }
 
 export type KpiCardsState = { status: "pending" } | { status: "error"; retry: () => void } | { status: "success"; kpis: KpiCardData[] };
-
-/** Dispatched on window by the print button: every panel loads its cards before the print dialog opens. */
-export const PREPARE_PRINT_EVENT = "cairn:prepare-print";
 
 export async function fetchKpiCards(url: string, signal?: AbortSignal): Promise<KpiCardData[]> {
   const response = await fetch(url, { signal, headers: { accept: "application/json" } });

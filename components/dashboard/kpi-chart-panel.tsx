@@ -8,7 +8,7 @@ import { describeThresholds, formatKpiValue } from "@/lib/dashboards/format";
 import type { KpiChartData } from "./kpi-detail-chart";
 
 // Button's and Skeleton's looks as plain classes: this panel is on the share page, whose first
-// load should not carry their class merging (tailwind-merge).
+// load should carry as little as it can.
 const TOGGLE_CLASS =
   "inline-flex h-10 shrink-0 cursor-pointer items-center justify-center gap-1.5 self-start rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors hover:bg-accent hover:text-accent-foreground [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0";
 const placeholder = <div aria-hidden="true" data-slot="skeleton" className="h-64 w-full animate-pulse rounded-md bg-muted" />;

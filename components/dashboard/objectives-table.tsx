@@ -19,7 +19,7 @@ export function ObjectivesTable({ model }: { model: DashboardModel }) {
             <TableRow>
               <TableHead>Objective</TableHead>
               <TableHead>Owner</TableHead>
-              <TableHead className="text-right">Score</TableHead>
+              <TableHead align="right">Score</TableHead>
               <TableHead>Status</TableHead>
               <TableHead>Since {previousLabel}</TableHead>
             </TableRow>
@@ -27,9 +27,9 @@ export function ObjectivesTable({ model }: { model: DashboardModel }) {
           {model.perspectives.map((p) => (
             <TableBody key={p.id}>
               <TableRow className="bg-muted/60 hover:bg-muted/60">
-                <TableHead scope="rowgroup" colSpan={5} className="h-8 text-xs tracking-wide text-foreground uppercase">
+                <th scope="rowgroup" colSpan={5} className="h-8 px-3 text-left align-middle text-xs font-medium tracking-wide whitespace-nowrap text-foreground uppercase">
                   {p.name}
-                </TableHead>
+                </th>
               </TableRow>
               {p.objectives.map((o) => (
                 <TableRow key={o.id}>

@@ -21,8 +21,8 @@ export function PeriodSelector({ period, basePath }: { period: DashboardPeriod; 
                 prefetch={false}
                 aria-current={option.kind === period.kind ? "true" : undefined}
                 className={cn(
-                  "inline-flex h-10 items-center rounded-md px-3 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-foreground",
-                  option.kind === period.kind && "bg-secondary text-secondary-foreground",
+                  "inline-flex h-10 items-center rounded-md px-3 text-sm font-medium hover:bg-accent hover:text-foreground",
+                  option.kind === period.kind ? "bg-secondary text-secondary-foreground" : "text-muted-foreground",
                 )}
               >
                 {option.label}
@@ -58,11 +58,11 @@ export function PeriodSelector({ period, basePath }: { period: DashboardPeriod; 
           <input type="hidden" name="period" value="custom" />
           <div className="flex flex-col gap-2">
             <Label htmlFor="period-from">From</Label>
-            <Input id="period-from" name="from" type="date" defaultValue={period.from} required className="w-44" />
+            <Input id="period-from" name="from" type="date" defaultValue={period.from} required fullWidth={false} className="w-44" />
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="period-to">To</Label>
-            <Input id="period-to" name="to" type="date" defaultValue={period.to} required className="w-44" />
+            <Input id="period-to" name="to" type="date" defaultValue={period.to} required fullWidth={false} className="w-44" />
           </div>
           <Button type="submit" variant="secondary">
             Apply range

@@ -3,7 +3,7 @@
 // merging ships to the share page) that loads every KPI card the reader has not scrolled to yet,
 // then opens the print dialog.
 import { useState, type ReactNode } from "react";
-import { PREPARE_PRINT_EVENT } from "./kpi-cards-panel";
+import { PREPARE_PRINT_EVENT } from "./print-events";
 
 const LOAD_WAIT_MS = 10_000;
 

@@ -12,7 +12,7 @@ function Tile({ title, summary, previousLabel, coverageNoun, emphasis = false, t
     <article
       data-slot="card"
       data-testid={testId}
-      className={cn("flex min-w-0 flex-col gap-2 rounded-lg border bg-card p-4 shadow-xs break-inside-avoid", emphasis && "border-2 border-primary/40")}
+      className={cn("flex min-w-0 flex-col gap-2 rounded-lg bg-card p-4 shadow-xs break-inside-avoid", emphasis ? "border-2 border-primary/40" : "border")}
     >
       <h3 className="text-sm font-semibold text-muted-foreground">{title}</h3>
       <p className="flex items-baseline gap-1">

@@ -51,7 +51,7 @@ export function ShareLinkForm({ action, team, scorecardId }: { action: CreateAct
             <label htmlFor={urlId} className="sr-only">
               Share link
             </label>
-            <Input id={urlId} readOnly value={created.url} className="font-mono text-xs sm:flex-1" onFocus={(e) => e.currentTarget.select()} data-testid="new-share-url" />
+            <Input id={urlId} readOnly value={created.url} mono className="sm:flex-1" onFocus={(e) => e.currentTarget.select()} data-testid="new-share-url" />
             <CopyButton value={created.url} />
           </div>
           <p>Anyone with this link can see this dashboard (read-only) until you revoke it{created.expiresAt ? " or it expires" : ""}.</p>

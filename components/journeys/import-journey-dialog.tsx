@@ -55,7 +55,7 @@ export function ImportJourneyDialog({ team }: { team: string }) {
           Import JSON
         </Button>
       </DialogTrigger>
-      <DialogContent title="Import a journey" description="Use a file from a journey's Export JSON, from this team or another one." className="max-w-xl">
+      <DialogContent title="Import a journey" description="Use a file from a journey's Export JSON, from this team or another one." maxWidth="xl">
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {state && !state.ok ? <Alert variant="error">{state.message}</Alert> : null}
           <input type="hidden" name="team" value={team} />
@@ -63,7 +63,7 @@ export function ImportJourneyDialog({ team }: { team: string }) {
             <Input type="file" accept="application/json,.json" onChange={pick} />
           </FormField>
           <FormField id="import-document" label="Journey JSON" description="Filled from the file, or paste it here." required error={documentError}>
-            <Textarea name="document" value={text} onChange={(e) => setText(e.target.value)} rows={8} className="font-mono text-xs" spellCheck={false} />
+            <Textarea name="document" value={text} onChange={(e) => setText(e.target.value)} rows={8} mono spellCheck={false} />
           </FormField>
           <DialogFooter>
             <Button type="submit" disabled={pending || text.trim() === ""}>

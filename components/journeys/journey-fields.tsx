@@ -21,13 +21,13 @@ export function JourneyFields({ idPrefix, values, error }: { idPrefix: string; v
         <Input name="personaName" defaultValue={values?.personaName ?? ""} maxLength={200} placeholder="e.g. Hanna, 34, hikes twice a month" />
       </FormField>
       <FormField id={`${idPrefix}-persona-description`} label="About the persona" error={error("personaDescription")}>
-        <Textarea name="personaDescription" defaultValue={values?.personaDescription ?? ""} rows={2} className="min-h-16" maxLength={2000} />
+        <Textarea name="personaDescription" defaultValue={values?.personaDescription ?? ""} rows={2} minHeight={16} maxLength={2000} />
       </FormField>
       <FormField id={`${idPrefix}-goal`} label="Goal" error={error("goal")}>
         <Input name="goal" defaultValue={values?.goal ?? ""} maxLength={2000} placeholder="What the persona wants to achieve" />
       </FormField>
       <FormField id={`${idPrefix}-description`} label="Description" error={error("description")}>
-        <Textarea name="description" defaultValue={values?.description ?? ""} rows={2} className="min-h-16" maxLength={2000} />
+        <Textarea name="description" defaultValue={values?.description ?? ""} rows={2} minHeight={16} maxLength={2000} />
       </FormField>
     </>
   );

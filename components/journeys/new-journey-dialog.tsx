@@ -34,7 +34,7 @@ export function NewJourneyDialog({ team }: { team: string }) {
           New journey
         </Button>
       </DialogTrigger>
-      <DialogContent title="New journey" description="Start from a template: every stage stays editable." className="max-w-xl">
+      <DialogContent title="New journey" description="Start from a template: every stage stays editable." maxWidth="xl">
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {state && !state.ok && !state.fieldErrors ? <Alert variant="error">{state.message}</Alert> : null}
           <input type="hidden" name="team" value={team} />

@@ -3,25 +3,34 @@
 // between cells; Enter or leaving a cell saves it; Escape undoes the typing; Alt+Enter opens the
 // cell's note and history; pasting several lines from a spreadsheet fills the cells below,
 // all-or-nothing. Viewers get the same table without inputs.
-import { MessageSquare, MessageSquareText } from "lucide-react";
-import { Fragment, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { Fragment, Suspense, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
+import { lazyWithPreload, preloadAll, usePreloadWhenIdle } from "@/components/ui/lazy-overlay";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { Table } from "@/components/ui/table";
+import { Table } from "@/components/ui/scroll-table";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { formatScore, formatWithUnit, type GridColumn, type GridRow, type GridSection } from "@/lib/measurements/grid";
-import { isMultiCellText, parsePastedBlock, placePastedBlock } from "@/lib/measurements/paste";
 import { formatValue, parseMeasurementValue } from "@/lib/measurements/rules";
 import type { MeasurementHistoryEntry } from "@/db/queries/measurements";
 import type { SavedMeasurement } from "@/lib/measurements/save-measurements";
 import type { RedFollowUp } from "@/lib/update-loop/red-reason";
 import type { ExplainAction, Member } from "@/components/update-loop/red-reason-dialog";
 import { useRedFollowUps } from "@/components/update-loop/use-red-follow-ups";
-import { CellDetailsDialog } from "./cell-details-dialog";
-import { ConflictDialog, type Conflict } from "./conflict-dialog";
+import type { Conflict } from "./conflict-dialog";
+import { isBlockPaste } from "./block-paste";
 import { ScoreSummary } from "./score-summary";
+
+// A cell's note and history (Alt+Enter, the note button), the conflict dialog (a 409) and the
+// parser of a pasted block have no trigger to hover: their code is fetched once the page is
+// idle, not with it.
+const loadDialogs = () => import("./grid-dialogs");
+const CellDetailsDialog = lazyWithPreload(() => loadDialogs().then((m) => ({ default: m.CellDetailsDialog })));
+const ConflictDialog = lazyWithPreload(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
+const loadPaste = () => import("./grid-paste");
+const preloadOnIdle = preloadAll(() => void loadDialogs(), () => void loadPaste());
 
 export type GridAction<T> = (input: Record<string, unknown>) => Promise<ActionResult<T>>;
 
@@ -41,6 +50,8 @@ interface Props {
   canEdit: boolean;
   sections: GridSection[];
   actions: GridActions;
+  /** How to use the grid (GridHelp, rendered by the server page), shown to editors. */
+  help?: ReactNode;
   /** Asking why when a value turns its KPI red (editors only). */
   redReason?: { members: Member[]; currentUserId: string | null; explain: ExplainAction };
 }
@@ -69,7 +80,7 @@ const cellKey = (kpiId: string, period: string) => `${kpiId}|${period}`;
 const refKey = (section: number, row: number, col: number) => `${section}:${row}:${col}`;
 const displayText = (value: number | null) => (value === null ? "" : formatValue(value));
 
-export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions, redReason }: Props) {
+export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions, help, redReason }: Props) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -78,6 +89,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
   const [alert, setAlert] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  usePreloadWhenIdle(preloadOnIdle);
   const [details, setDetails] = useState<CellRef | null>(null);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const busy = useRef(new Set<string>());
@@ -262,7 +274,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
 
   const onPaste = async (event: ClipboardEvent<HTMLInputElement>, ref: CellRef) => {
     const text = event.clipboardData.getData("text/plain");
-    if (!isMultiCellText(text)) return; // one value: let it land in the cell as typing
+    if (!isBlockPaste(text)) return; // one value: let it land in the cell as typing
     event.preventDefault();
     const rows = flatRows[ref.section]!;
     const columns = sections[ref.section]!.columns;
@@ -270,25 +282,22 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
       setAlert(`Nothing was pasted: ${message}`);
       setAnnouncement("");
     };
-    const block = parsePastedBlock(text);
-    if (!block.ok) return refuse(block.message);
-    const placed = placePastedBlock(block, { row: ref.row, col: ref.col }, (r, c) => ({ kpi: rows[r]!, col: c, column: columns[c]! }), {
-      rows: rows.length,
-      cols: columns.length,
-    });
-    if (!placed.ok) return refuse(placed.message);
-    for (const { target, cell } of placed.targets) {
-      const checked = parseMeasurementValue(cell.raw, target.kpi.unit, labelOf(target.kpi, target.column));
-      if (!checked.ok) return refuse(checked.message);
+    let plan: ReturnType<Awaited<ReturnType<typeof loadPaste>>["planPaste"]>;
+    try {
+      plan = (await loadPaste()).planPaste(text, { row: ref.row, col: ref.col }, rows, columns, labelOf);
+    } catch {
+      return refuse("the page could not load what reads a pasted block. Please try again.");
     }
+    if (!plan.ok) return refuse(plan.message);
+    const targets = plan.targets;
 
-    const keys = placed.targets.map(({ target }) => cellKey(target.kpi.kpiId, target.column.period));
-    const baseVersions = new Map(placed.targets.map(({ target }) => [cellKey(target.kpi.kpiId, target.column.period), target.kpi.cells[target.col]!.version]));
-    const cells = placed.targets.map(({ target, cell }) => {
-      const version = cellState(target.kpi, target.col).version;
-      return { kpiId: target.kpi.kpiId, period: target.column.period, value: cell.raw, ...(version !== null ? { version } : {}) };
+    const keys = targets.map((t) => cellKey(t.kpi.kpiId, t.column.period));
+    const baseVersions = new Map(targets.map((t) => [cellKey(t.kpi.kpiId, t.column.period), t.kpi.cells[t.col]!.version]));
+    const cells = targets.map((t) => {
+      const version = cellState(t.kpi, t.col).version;
+      return { kpiId: t.kpi.kpiId, period: t.column.period, value: t.raw, ...(version !== null ? { version } : {}) };
     });
-    setDrafts((prev) => ({ ...prev, ...Object.fromEntries(placed.targets.map(({ target, cell }) => [cellKey(target.kpi.kpiId, target.column.period), cell.raw.trim()])) }));
+    setDrafts((prev) => ({ ...prev, ...Object.fromEntries(targets.map((t) => [cellKey(t.kpi.kpiId, t.column.period), t.raw.trim()])) }));
     setPending((prev) => ({ ...prev, ...Object.fromEntries(keys.map((k) => [k, true])) }));
     const clear = () => {
       setDrafts((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !keys.includes(k))));
@@ -301,7 +310,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
         applySaved(result.data ?? [], baseVersions);
         followUps.add((result.data ?? []).flatMap((s) => (s.redFollowUp ? [s.redFollowUp] : [])));
         setAlert(null);
-        setAnnouncement(`Pasted ${cells.length} ${cells.length === 1 ? "value" : "values"} from ${labelOf(placed.targets[0]!.target.kpi, placed.targets[0]!.target.column)}`);
+        setAnnouncement(`Pasted ${cells.length} ${cells.length === 1 ? "value" : "values"} from ${labelOf(targets[0]!.kpi, targets[0]!.column)}`);
       } else if (result.status === 409) {
         refuse(`${result.message} Reload the page to see the current values, then paste again.`);
       } else {
@@ -333,13 +342,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
 
   return (
     <div ref={root} className="flex flex-col gap-8">
-      {canEdit ? (
-        <p id="grid-help" className="text-sm text-muted-foreground">
-          Type a value and press Enter (or move away) to save it. Arrow keys, Tab and Enter move between cells, Escape undoes your typing, Alt+Enter opens
-          the cell&apos;s note and history. Paste a column copied from a spreadsheet to fill the cells below the one you are in — every value must be a
-          number or nothing is pasted. Decimal commas are fine.
-        </p>
-      ) : null}
+      {canEdit ? help : null}
       {alert ? (
         <Alert variant="error" title="Not saved" data-testid="grid-alert">
           {alert}
@@ -433,7 +436,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
                                         onClick={() => setDetails(ref)}
                                       >
                                         {displayText(state.value)}
-                                        {state.note ? <MessageSquareText aria-hidden="true" className="size-3.5 text-muted-foreground" /> : null}
+                                        {state.note ? <SpriteIcon name="message-square-text" className="size-3.5 text-muted-foreground" /> : null}
                                         <span className="sr-only">
                                           {" "}
                                           {label}: {state.note ? "note and " : ""}edit history
@@ -472,10 +475,10 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
                                       onKeyDown={(e) => onKeyDown(e, ref)}
                                       onPaste={(e) => void onPaste(e, ref)}
                                       className={cn(
-                                        "h-9 w-20 rounded border border-transparent bg-transparent px-2 text-right tabular-nums outline-none hover:border-input focus:border-ring focus:bg-background",
-                                        drafts[key] !== undefined && "border-input bg-status-amber-bg/40",
+                                        "h-9 w-20 rounded border px-2 text-right tabular-nums outline-none hover:border-input focus:border-ring focus:bg-background",
+                                        // One look at a time: an error over an unsaved draft.
+                                        error ? "border-destructive bg-status-red-bg" : drafts[key] !== undefined ? "border-input bg-status-amber-bg/40" : "border-transparent bg-transparent",
                                         pending[key] && "opacity-60",
-                                        error && "border-destructive bg-status-red-bg",
                                       )}
                                     />
                                     <button
@@ -488,7 +491,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
                                       aria-label={`${state.note ? "Note" : "Add a note"} and history: ${label}`}
                                       onClick={() => setDetails(ref)}
                                     >
-                                      {state.note ? <MessageSquareText aria-hidden="true" className="size-3.5" /> : <MessageSquare aria-hidden="true" className="size-3.5" />}
+                                      <SpriteIcon name={state.note ? "message-square-text" : "message-square"} className="size-3.5" />
                                     </button>
                                   </div>
                                 </td>
@@ -506,55 +509,60 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
         );
       })}
 
+      {/* The dialogs open themselves once their code is in; nothing stands in for them. */}
       {detailsCell ? (
-        <CellDetailsDialog
-          key={cellKey(detailsCell.kpi.kpiId, detailsCell.column.period)}
-          team={team}
-          scorecardId={scorecardId}
-          canEdit={canEdit}
-          cell={detailsCell}
-          state={cellState(detailsCell.kpi, detailsCell.col)}
-          history={actions.history}
-          onSave={saveFromDetails}
-          onClose={closeDetails}
-        />
+        <Suspense fallback={null}>
+          <CellDetailsDialog
+            key={cellKey(detailsCell.kpi.kpiId, detailsCell.column.period)}
+            team={team}
+            scorecardId={scorecardId}
+            canEdit={canEdit}
+            cell={detailsCell}
+            state={cellState(detailsCell.kpi, detailsCell.col)}
+            history={actions.history}
+            onSave={saveFromDetails}
+            onClose={closeDetails}
+          />
+        </Suspense>
       ) : null}
       {followUps.dialog}
       {conflict ? (
-        <ConflictDialog
-          conflict={conflict}
-          onKeepMine={async () => {
-            const c = { ...conflict, ref: live(conflict.ref) };
-            setConflict(null);
-            const key = cellKey(c.ref.kpi.kpiId, c.ref.column.period);
-            // Make "theirs" the value we have seen, then write ours over it on purpose.
-            setOverrides((prev) => ({ ...prev, [key]: { ...(c.theirs ?? { value: null, note: "", version: null }), baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
-            if (c.mine.trim() === "") {
-              if (c.theirs) {
-                await run(key, c.label, () => actions.remove({ team, scorecardId, kpiId: c.ref.kpi.kpiId, period: c.ref.column.period, version: c.theirs!.version }), c.ref, c.mine, c.theirs, () => {
-                  setOverrides((prev) => ({ ...prev, [key]: { value: null, note: "", version: null, baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
-                  return `Cleared ${c.label}`;
-                });
-              } else setOne(setDrafts, key, undefined);
-              return;
-            }
-            await commit(c.ref, { text: c.mine, version: c.theirs?.version ?? null });
-          }}
-          onTakeTheirs={() => {
-            const c = { ...conflict, ref: live(conflict.ref) };
-            setConflict(null);
-            const key = cellKey(c.ref.kpi.kpiId, c.ref.column.period);
-            setOverrides((prev) => ({ ...prev, [key]: { ...(c.theirs ?? { value: null, note: "", version: null }), baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
-            setOne(setDrafts, key, undefined);
-            setOne(setErrors, key, undefined);
-            setAnnouncement(`${c.label}: kept the other person's value`);
-          }}
-          onClose={() => {
-            const c = conflict;
-            setConflict(null);
-            requestAnimationFrame(() => focusCell(c.ref.section, c.ref.row, c.ref.col));
-          }}
-        />
+        <Suspense fallback={null}>
+          <ConflictDialog
+            conflict={conflict}
+            onKeepMine={async () => {
+              const c = { ...conflict, ref: live(conflict.ref) };
+              setConflict(null);
+              const key = cellKey(c.ref.kpi.kpiId, c.ref.column.period);
+              // Make "theirs" the value we have seen, then write ours over it on purpose.
+              setOverrides((prev) => ({ ...prev, [key]: { ...(c.theirs ?? { value: null, note: "", version: null }), baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
+              if (c.mine.trim() === "") {
+                if (c.theirs) {
+                  await run(key, c.label, () => actions.remove({ team, scorecardId, kpiId: c.ref.kpi.kpiId, period: c.ref.column.period, version: c.theirs!.version }), c.ref, c.mine, c.theirs, () => {
+                    setOverrides((prev) => ({ ...prev, [key]: { value: null, note: "", version: null, baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
+                    return `Cleared ${c.label}`;
+                  });
+                } else setOne(setDrafts, key, undefined);
+                return;
+              }
+              await commit(c.ref, { text: c.mine, version: c.theirs?.version ?? null });
+            }}
+            onTakeTheirs={() => {
+              const c = { ...conflict, ref: live(conflict.ref) };
+              setConflict(null);
+              const key = cellKey(c.ref.kpi.kpiId, c.ref.column.period);
+              setOverrides((prev) => ({ ...prev, [key]: { ...(c.theirs ?? { value: null, note: "", version: null }), baseVersion: c.ref.kpi.cells[c.ref.col]!.version } }));
+              setOne(setDrafts, key, undefined);
+              setOne(setErrors, key, undefined);
+              setAnnouncement(`${c.label}: kept the other person's value`);
+            }}
+            onClose={() => {
+              const c = conflict;
+              setConflict(null);
+              requestAnimationFrame(() => focusCell(c.ref.section, c.ref.row, c.ref.col));
+            }}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -7,12 +7,19 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConflictValues, theirsLabel } from "@/components/ui/conflict-values";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
-import { conflictRows, versionOf, type ConflictRow, type FormFieldSnapshot } from "@/lib/collaboration/conflict-fields";
-import type { SavedBy } from "@/lib/errors";
-import { controlOf, fillFields, snapshotFields } from "./form-snapshot";
+import type { Conflict } from "./action-form-conflict";
+
+// The conflict panel is needed only after a 409: its code is fetched then, once per page.
+type ConflictUi = typeof import("./action-form-conflict");
+let conflictUi: ConflictUi | null = null;
+async function loadConflictUi(): Promise<ConflictUi> {
+  conflictUi ??= await import("./action-form-conflict");
+  return conflictUi;
+}
+
+const GAP = { 1: "gap-1", 2: "gap-2", 4: "gap-4" } as const;
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionResult>;
 
@@ -29,21 +36,13 @@ export interface ActionFormProps {
   onSuccess?: (result: Extract<ActionResult, { ok: true }>) => void;
   /** Extra buttons beside submit (e.g. Cancel). */
   secondary?: ReactNode;
+  /** Space between the form's rows: 4 (1rem) by default; less for one-button forms in a row. */
+  gap?: 1 | 2 | 4;
   className?: string;
   children?: (state: ActionState) => ReactNode;
 }
 
-interface Conflict {
-  current: Record<string, unknown>;
-  version: number | null;
-  savedBy?: SavedBy;
-  fields: FormFieldSnapshot[];
-  rows: ConflictRow[];
-  /** The person chose to edit: the panel becomes a reference beside the fields. */
-  editing: boolean;
-}
-
-export function ActionForm({ action, team, version, submitLabel, pendingLabel = "Saving…", submitVariant = "default", submitAriaLabel, onSuccess, secondary, className, children }: ActionFormProps) {
+export function ActionForm({ action, team, version, submitLabel, pendingLabel = "Saving…", submitVariant = "default", submitAriaLabel, onSuccess, secondary, gap = 4, className, children }: ActionFormProps) {
   const [baseVersion, setBaseVersion] = useState(version);
   const form = useRef<HTMLFormElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -74,10 +73,8 @@ export function ActionForm({ action, team, version, submitLabel, pendingLabel = 
         if (Number.isInteger(written)) setBaseVersion(written);
         onSuccess?.(result);
       } else if (result.status === 409) {
-        const current = result.current && typeof result.current === "object" ? (result.current as Record<string, unknown>) : {};
-        // What the person has in the form, read as it was sent, beside what is saved now.
-        const fields = form.current ? snapshotFields(form.current) : [];
-        setConflict({ current, version: versionOf(current), savedBy: result.savedBy, fields, rows: conflictRows(fields, current), editing: false });
+        const { readConflict } = await loadConflictUi();
+        setConflict(readConflict(form.current, result));
       } else {
         setConflict(null);
       }
@@ -96,8 +93,8 @@ export function ActionForm({ action, team, version, submitLabel, pendingLabel = 
     setTimeout(() => form.current?.requestSubmit(), 0);
   }
 
+  /** The panel has put their values in the fields. */
   function takeTheirs(c: Conflict) {
-    if (form.current) fillFields(form.current, c.fields, c.current);
     if (c.version !== null) setBaseVersion(c.version);
     setConflict(null);
     setState(null);
@@ -105,22 +102,17 @@ export function ActionForm({ action, team, version, submitLabel, pendingLabel = 
     onSuccess?.({ ok: true });
   }
 
+  /** The panel moves focus to the first differing field. */
   function edit(c: Conflict) {
     if (c.version !== null) setBaseVersion(c.version);
     setConflict({ ...c, editing: true });
-    const first = c.rows[0] && form.current ? controlOf(form.current, c.rows[0].name) : undefined;
-    // After the re-render, so focus lands on the field and not on a panel about to change.
-    setTimeout(() => (first ?? form.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea"))?.focus(), 0);
   }
-
-  const values = conflict?.rows.map((row) => ({ key: row.name, label: row.label, mine: row.mine, theirs: row.theirs })) ?? [];
-  const labels = { theirs: theirsLabel(conflict?.savedBy), mine: "Yours" };
 
   return (
     <form
       ref={form}
       noValidate
-      className={cn("flex flex-col gap-4", className)}
+      className={cn("flex flex-col", GAP[gap], className)}
       // Submitting by hand (not <form action>) also keeps what the person typed when the server
       // refuses it: React resets uncontrolled fields after a form action, even a failed one.
       onSubmit={(event) => {
@@ -130,49 +122,8 @@ export function ActionForm({ action, team, version, submitLabel, pendingLabel = 
     >
       <input type="hidden" name="team" value={team} />
       {baseVersion !== undefined ? <input type="hidden" name="version" value={baseVersion} /> : null}
-      {conflict && !conflict.editing ? (
-        <div
-          ref={panel}
-          role="alertdialog"
-          aria-labelledby={`${id}-conflict-title`}
-          aria-describedby={`${id}-conflict-description`}
-          tabIndex={-1}
-          data-testid="conflict"
-          className="flex flex-col gap-3 rounded-md border border-status-amber-border bg-status-amber-bg p-3 text-sm text-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        >
-          <p id={`${id}-conflict-title`} className="font-semibold text-status-amber">
-            Someone else changed this while you were editing
-          </p>
-          <p id={`${id}-conflict-description`}>
-            {values.length > 0
-              ? "Their change is saved. Keep yours to save it over theirs, take theirs and drop yours, or edit yours first."
-              : "Their change is saved, and nothing on this form differs from it. Keep yours to save it over their version, or take theirs."}
-          </p>
-          {values.length > 0 ? <ConflictValues values={values} labels={labels} /> : null}
-          <div className="flex flex-wrap gap-2">
-            {conflict.version !== null ? (
-              <Button size="sm" onClick={() => keepMine(conflict)}>
-                Keep mine
-              </Button>
-            ) : null}
-            <Button size="sm" variant="outline" onClick={() => takeTheirs(conflict)}>
-              Take theirs
-            </Button>
-            {conflict.version !== null && values.length > 0 ? (
-              <Button size="sm" variant="outline" onClick={() => edit(conflict)}>
-                Edit
-              </Button>
-            ) : null}
-          </div>
-        </div>
-      ) : conflict?.editing ? (
-        <section aria-labelledby={`${id}-reference-title`} data-testid="conflict-reference" className="flex flex-col gap-2 rounded-md border bg-muted p-3 text-sm">
-          <p id={`${id}-reference-title`} className="font-semibold">
-            Editing over their version
-          </p>
-          <p>Saving now replaces theirs with what the form holds. What they saved, beside what you had:</p>
-          <ConflictValues values={values} labels={labels} />
-        </section>
+      {conflict && conflictUi ? (
+        <conflictUi.ConflictPanel id={id} conflict={conflict} form={form} panel={panel} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onEdit={edit} />
       ) : state && !state.ok && state.status !== 409 ? (
         <Alert variant="error">{state.message}</Alert>
       ) : null}

@@ -1,14 +1,17 @@
 "use client";
-// A dialog around an ActionForm (closes when the action succeeds), and the confirmation
-// dialog every delete goes through.
-import { useState, type ReactNode } from "react";
-import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogTrigger } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+// A dialog around an ActionForm (closes when the action succeeds); the confirmation every
+// delete goes through is in confirm-delete.tsx. Only the trigger is in the page's first load:
+// the form (form-dialog-form.tsx, and the caller's fields when it passes them lazily with their
+// `preload`) is fetched on the trigger's hover, focus or press, like the dialog itself.
+import { Suspense, useState, type ReactNode } from "react";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { lazyWithPreload, preloadAll } from "@/components/ui/lazy-overlay";
+import { FormSkeleton } from "@/components/ui/skeleton";
 import { useAnnouncePresence } from "@/components/realtime/live-provider";
 import type { ActionState } from "@/lib/actions/result";
-import { cn } from "@/lib/cn";
-import { ActionForm, type ActionFormProps, type FormAction } from "./action-form";
+import type { ActionFormProps } from "./action-form";
+
+const FormDialogForm = lazyWithPreload(() => import("./form-dialog-form"));
 
 export function FormDialog({
   trigger,
@@ -18,10 +21,14 @@ export function FormDialog({
   children,
   onSuccess,
   presence,
+  preload,
   ...form
 }: Omit<ActionFormProps, "children" | "secondary"> & {
   /** While open, tell the others who look at `scope` that this person edits `target` (e.g. "kpi:<id>"). */
   presence?: { scope: string; target: string };
+  /** Loads the fields `children` renders, when they come from a lazyWithPreload component. */
+  preload?: () => void;
+  /** One element (usually a Button); a server component can render it and pass it down. */
   trigger: ReactNode;
   title: string;
   description?: ReactNode;
@@ -31,23 +38,22 @@ export function FormDialog({
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={title} description={description} className={cn(wide && "max-w-2xl")}>
+      <DialogTrigger asChild preload={preloadAll(FormDialogForm.preload, preload)}>
+        {trigger}
+      </DialogTrigger>
+      <DialogContent title={title} description={description} maxWidth={wide ? "2xl" : "lg"}>
         {open && presence ? <AnnounceEditing {...presence} /> : null}
-        <ActionForm
-          {...form}
-          onSuccess={(result) => {
-            setOpen(false);
-            onSuccess?.(result);
-          }}
-          secondary={
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-          }
-        >
-          {children}
-        </ActionForm>
+        <Suspense fallback={<FormSkeleton />}>
+          <FormDialogForm
+            {...form}
+            onSuccess={(result) => {
+              setOpen(false);
+              onSuccess?.(result);
+            }}
+          >
+            {children}
+          </FormDialogForm>
+        </Suspense>
       </DialogContent>
     </Dialog>
   );
@@ -56,53 +62,4 @@ export function FormDialog({
 function AnnounceEditing({ scope, target }: { scope: string; target: string }) {
   useAnnouncePresence(scope, target);
   return null;
-}
-
-/** "Delete …?" with the consequence spelled out; the hidden fields name the row and its version. */
-export function ConfirmDelete({
-  action,
-  team,
-  fields,
-  version,
-  title,
-  description,
-  label = "Delete",
-  trigger,
-  onDeleted,
-}: {
-  action: FormAction;
-  team: string;
-  fields: Record<string, string>;
-  version: number;
-  title: string;
-  description: string;
-  label?: string;
-  trigger: ReactNode;
-  onDeleted?: () => void;
-}) {
-  const [open, setOpen] = useState(false);
-  return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-      <AlertDialogContent title={title} description={description}>
-        <ActionForm
-          action={action}
-          team={team}
-          version={version}
-          submitLabel={label}
-          pendingLabel="Deleting…"
-          submitVariant="destructive"
-          onSuccess={() => {
-            setOpen(false);
-            onDeleted?.();
-          }}
-          secondary={<AlertDialogCancel>Cancel</AlertDialogCancel>}
-        >
-          {() =>
-            Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
-          }
-        </ActionForm>
-      </AlertDialogContent>
-    </AlertDialog>
-  );
 }

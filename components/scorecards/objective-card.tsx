@@ -17,7 +17,7 @@ import type { EvaluatedObjective } from "@/lib/scorecards/evaluate";
 import { describeThresholds, formatKpiValue, formatScore, INDICATOR_LABELS, INITIATIVE_STATUS_LABELS, weightShare } from "@/lib/scorecards/format";
 import type { FormAction } from "./action-form";
 import type { MemberOption } from "./fields";
-import { ConfirmDelete } from "./form-dialog";
+import { ConfirmDelete } from "./confirm-delete";
 import { InitiativeDialog } from "./initiative-dialog";
 import { KpiDialog } from "./kpi-dialog";
 import { KpiLibraryPicker } from "./kpi-library-picker";
@@ -131,7 +131,7 @@ export function ObjectiveCard({
               <TableHead>Trend</TableHead>
               <TableHead>Owner</TableHead>
               <TableHead>Weight</TableHead>
-              {canWrite ? <TableHead className="text-right">Actions</TableHead> : null}
+              {canWrite ? <TableHead align="right">Actions</TableHead> : null}
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -1,10 +1,13 @@
 "use client";
-// A perspective's controls: rename and weight (dialog), move up or down.
+// A perspective's controls: rename and weight (dialog, whose fields load on the trigger's
+// hover, focus or press), move up or down.
 import { ArrowDown, ArrowUp, Pencil } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import { ActionForm, type FormAction } from "./action-form";
-import { NumberField, TextField } from "./fields";
 import { FormDialog } from "./form-dialog";
+
+const PerspectiveFields = lazyWithPreload(() => import("./perspective-fields"));
 
 export function PerspectiveControls({
   team, perspective, updateAction, moveAction, first, last,
@@ -25,19 +28,14 @@ export function PerspectiveControls({
         title={`Edit perspective “${perspective.name}”`}
         description="The weight sets how much this perspective counts in the scorecard's score, relative to the others."
         submitLabel="Save"
+        preload={PerspectiveFields.preload}
         trigger={
           <Button variant="ghost" size="icon" aria-label={`Edit perspective ${perspective.name}`}>
             <Pencil aria-hidden="true" />
           </Button>
         }
       >
-        {(state) => (
-          <>
-            <input type="hidden" name="perspectiveId" value={perspective.id} />
-            <TextField id={`perspective-${perspective.id}-name`} name="name" label="Name" state={state} required defaultValue={perspective.name} />
-            <NumberField id={`perspective-${perspective.id}-weight`} name="weight" label="Weight" state={state} required min={0} defaultValue={perspective.weight} />
-          </>
-        )}
+        {(state) => <PerspectiveFields state={state} perspective={perspective} />}
       </FormDialog>
       {(["up", "down"] as const).map((direction) =>
         (direction === "up" ? first : last) ? null : (
@@ -60,7 +58,8 @@ function MoveButton({ team, perspective, action, direction }: { team: string; pe
       submitAriaLabel={`Move ${perspective.name} ${direction}`}
       submitVariant="outline"
       pendingLabel=""
-      className="gap-1 [&_[role=alert]]:absolute [&_[role=alert]]:z-10 [&_[role=alert]]:max-w-xs [&_[role=alertdialog]]:absolute [&_[role=alertdialog]]:z-10 [&_[role=alertdialog]]:max-w-xs"
+      gap={1}
+      className="[&_[role=alert]]:absolute [&_[role=alert]]:z-10 [&_[role=alert]]:max-w-xs [&_[role=alertdialog]]:absolute [&_[role=alertdialog]]:z-10 [&_[role=alertdialog]]:max-w-xs"
     >
       {() => (
         <>

@@ -2,7 +2,6 @@
 // The scorecard's sections as links (each a page of its own), marking the one that is open.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
 
 const TABS = [
   { href: "", label: "Editor" },
@@ -28,10 +27,8 @@ export function ScorecardTabs({ base }: { base: string }) {
                 href={href}
                 prefetch={false}
                 aria-current={active ? "page" : undefined}
-                className={cn(
-                  "-mb-px inline-flex min-h-10 items-center border-b-2 border-transparent px-3 text-sm font-medium text-muted-foreground hover:text-foreground",
-                  active && "border-primary text-foreground",
-                )}
+                // The open tab is styled from its aria-current, so one class list serves every tab.
+                className="-mb-px inline-flex min-h-10 items-center border-b-2 border-transparent px-3 text-sm font-medium text-muted-foreground hover:text-foreground aria-[current=page]:border-primary aria-[current=page]:text-foreground"
               >
                 {tab.label}
               </Link>

@@ -7,7 +7,7 @@ import { createContext, lazy, Suspense, useContext, type ComponentProps, type Re
 
 import { cn } from "@/lib/cn";
 import { buttonVariants } from "./button";
-import { createOverlayContext, OverlayTrigger, useOpenedOnce, useOverlayState, type OverlayRootProps, type TriggerProps } from "./lazy-overlay";
+import { createOverlayContext, OverlayTrigger, preloadAll, useOpenedOnce, useOverlayState, type OverlayRootProps, type TriggerProps } from "./lazy-overlay";
 
 const loadContent = () => import("./alert-dialog-content");
 const AlertDialogContentImpl = lazy(loadContent);
@@ -30,8 +30,9 @@ export function AlertDialog({ children, ...props }: OverlayRootProps) {
   return <Provider value={useOverlayState(props)}>{children}</Provider>;
 }
 
-export function AlertDialogTrigger(props: TriggerProps) {
-  return <OverlayTrigger state={useOverlay("AlertDialogTrigger")} preload={preload} {...props} />;
+/** `preload`: what the dialog shows, when it is loaded on demand too (see lazyWithPreload). */
+export function AlertDialogTrigger({ preload: preloadBody, ...props }: TriggerProps & { preload?: () => void }) {
+  return <OverlayTrigger state={useOverlay("AlertDialogTrigger")} preload={preloadAll(preload, preloadBody)} {...props} />;
 }
 
 export type AlertDialogContentProps = Omit<ComponentProps<typeof AlertDialogPrimitive.Content>, "title"> & {

@@ -1,16 +1,17 @@
 // Alert: an inline message for form-level errors and outcomes — role="alert" for errors, "status" otherwise.
-import { CircleCheck, CircleExclamationPoint, Info, TriangleExclamationPoint, type LucideIcon } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 
 import { cn } from "@/lib/cn";
+import { SpriteIcon, type SpriteIconName } from "./sprite-icon";
 
 type AlertVariant = "error" | "warning" | "success" | "info";
 
-const VARIANTS: Record<AlertVariant, { icon: LucideIcon; className: string }> = {
-  error: { icon: CircleExclamationPoint, className: "border-status-red-border bg-status-red-bg text-status-red" },
-  warning: { icon: TriangleExclamationPoint, className: "border-status-amber-border bg-status-amber-bg text-status-amber" },
-  success: { icon: CircleCheck, className: "border-status-green-border bg-status-green-bg text-status-green" },
-  info: { icon: Info, className: "border-border bg-muted text-foreground" },
+// Icons from the page's sprite: no drawing code in the client components that show an alert.
+const VARIANTS: Record<AlertVariant, { icon: SpriteIconName; className: string }> = {
+  error: { icon: "circle-alert", className: "border-status-red-border bg-status-red-bg text-status-red" },
+  warning: { icon: "triangle-alert", className: "border-status-amber-border bg-status-amber-bg text-status-amber" },
+  success: { icon: "circle-check", className: "border-status-green-border bg-status-green-bg text-status-green" },
+  info: { icon: "info", className: "border-border bg-muted text-foreground" },
 };
 
 export type AlertProps = Omit<ComponentProps<"div">, "title"> & {
@@ -19,7 +20,7 @@ export type AlertProps = Omit<ComponentProps<"div">, "title"> & {
 };
 
 export function Alert({ variant = "info", title, className, children, ...props }: AlertProps) {
-  const { icon: Icon, className: tone } = VARIANTS[variant];
+  const { icon, className: tone } = VARIANTS[variant];
   return (
     <div
       data-slot="alert"
@@ -27,7 +28,7 @@ export function Alert({ variant = "info", title, className, children, ...props }
       className={cn("flex gap-3 rounded-md border p-3 text-sm", tone, className)}
       {...props}
     >
-      <Icon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+      <SpriteIcon name={icon} className="mt-0.5 size-4 shrink-0" />
       <div className="flex min-w-0 flex-col gap-1">
         {title ? <p className="font-semibold">{title}</p> : null}
         {children ? <div className="[&_a]:underline">{children}</div> : null}

@@ -1,12 +1,12 @@
-// Button and buttonVariants: the one clickable control, in six variants and four sizes.
-import { Slot } from "@radix-ui/react-slot";
+// Button and buttonVariants: the one clickable control, in six variants and seven sizes.
+import { Slot } from "./slot";
 import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
 
 export const buttonVariants = cva(
-  "inline-flex shrink-0 cursor-pointer items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0",
+  "inline-flex shrink-0 cursor-pointer items-center whitespace-nowrap rounded-md font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0",
   {
     variants: {
       variant: {
@@ -17,15 +17,25 @@ export const buttonVariants = cva(
         destructive: "bg-destructive text-destructive-foreground hover:bg-destructive-hover",
         link: "text-primary underline-offset-4 hover:underline",
       },
-      // Every size keeps a 40px minimum tap target.
+      // Each size owns its height, padding, gap and text size, so none is set twice. sm to icon
+      // keep a 40px tap target; xs and icon-sm (32px) are for dense grids (journey canvas,
+      // alignment matrix); inline has no box of its own (a link-styled button inside a sentence).
       size: {
-        sm: "h-10 px-3 gap-1.5",
-        md: "h-10 px-4",
-        lg: "h-12 px-6 text-base",
-        icon: "size-10",
+        sm: "h-10 gap-1.5 px-3 text-sm",
+        md: "h-10 gap-2 px-4 text-sm",
+        lg: "h-12 gap-2 px-6 text-base",
+        icon: "size-10 gap-2 text-sm",
+        xs: "h-8 gap-1.5 px-2 text-sm",
+        "icon-sm": "size-8 gap-2 text-sm",
+        inline: "gap-2 text-sm",
+      },
+      /** Where the content sits when the button is wider than it (full-width rows). */
+      align: {
+        center: "justify-center",
+        start: "justify-start",
       },
     },
-    defaultVariants: { variant: "default", size: "md" },
+    defaultVariants: { variant: "default", size: "md", align: "center" },
   },
 );
 
@@ -41,13 +51,13 @@ export type ButtonProps = ComponentProps<"button"> &
  * `type` defaults to "button" so a button inside a form never submits by accident;
  * pass `type="submit"` for the submit button.
  */
-export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
+export function Button({ className, variant, size, align, asChild = false, type, ...props }: ButtonProps) {
   const Comp = asChild ? Slot : "button";
   return (
     <Comp
       data-slot="button"
       type={asChild ? type : (type ?? "button")}
-      className={cn(buttonVariants({ variant, size }), className)}
+      className={cn(buttonVariants({ variant, size, align }), className)}
       {...props}
     />
   );

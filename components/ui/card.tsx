@@ -36,8 +36,13 @@ export function CardDescription({ className, ...props }: ComponentProps<"p">) {
   return <p data-slot="card-description" className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 
-export function CardContent({ className, ...props }: ComponentProps<"div">) {
-  return <div data-slot="card-content" className={cn("px-4 pb-4 sm:px-6 sm:pb-6", className)} {...props} />;
+export type CardContentProps = ComponentProps<"div"> & {
+  /** No side padding: a table that runs to the card's edges. */
+  flush?: boolean;
+};
+
+export function CardContent({ flush = false, className, ...props }: CardContentProps) {
+  return <div data-slot="card-content" className={cn("pb-4 sm:pb-6", !flush && "px-4 sm:px-6", className)} {...props} />;
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {

@@ -8,11 +8,14 @@ import { cn } from "@/lib/cn";
 import type { DialogContentProps } from "./dialog";
 import type { OverlayState } from "./lazy-overlay";
 
+const MAX_WIDTH = { lg: "max-w-lg", xl: "max-w-xl", "2xl": "max-w-2xl" } as const;
+
 export default function DialogContentImpl({
   state,
   title,
   description,
   hideClose = false,
+  maxWidth = "lg",
   className,
   children,
   onCloseAutoFocus,
@@ -28,7 +31,8 @@ export default function DialogContentImpl({
           // Radix warns when no Description exists unless aria-describedby is explicitly undefined.
           {...(description ? {} : { "aria-describedby": undefined })}
           className={cn(
-            "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-popover p-4 text-popover-foreground shadow-lg data-[state=open]:animate-dialog-in sm:p-6",
+            "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-popover p-4 text-popover-foreground shadow-lg data-[state=open]:animate-dialog-in sm:p-6",
+            MAX_WIDTH[maxWidth],
             className,
           )}
           {...props}

@@ -3,11 +3,11 @@
 // Root, Trigger and Close are light; the Radix content (focus trap, scroll lock, dismiss layer)
 // is in dialog-content.tsx and loaded on first open or on the trigger's hover/focus.
 import type * as DialogPrimitive from "@radix-ui/react-dialog";
-import { Slot } from "@radix-ui/react-slot";
+import { Slot } from "./slot";
 import { lazy, Suspense, type ComponentProps, type ReactNode } from "react";
 
 import { cn } from "@/lib/cn";
-import { compose, createOverlayContext, OverlayTrigger, useOpenedOnce, useOverlayState, type OverlayRootProps, type TriggerProps } from "./lazy-overlay";
+import { compose, createOverlayContext, OverlayTrigger, preloadAll, useOpenedOnce, useOverlayState, type OverlayRootProps, type TriggerProps } from "./lazy-overlay";
 
 const loadContent = () => import("./dialog-content");
 const DialogContentImpl = lazy(loadContent);
@@ -19,8 +19,9 @@ export function Dialog({ children, ...props }: OverlayRootProps) {
   return <Provider value={useOverlayState(props)}>{children}</Provider>;
 }
 
-export function DialogTrigger(props: TriggerProps) {
-  return <OverlayTrigger state={useOverlay("DialogTrigger")} preload={preload} {...props} />;
+/** `preload`: what the dialog shows, when it is loaded on demand too (see lazyWithPreload). */
+export function DialogTrigger({ preload: preloadBody, ...props }: TriggerProps & { preload?: () => void }) {
+  return <OverlayTrigger state={useOverlay("DialogTrigger")} preload={preloadAll(preload, preloadBody)} {...props} />;
 }
 
 /** Closes the dialog it sits in (a footer's Cancel). */
@@ -37,6 +38,8 @@ export type DialogContentProps = Omit<ComponentProps<typeof DialogPrimitive.Cont
   description?: ReactNode;
   /** Hide the corner close button (Escape still closes). */
   hideClose?: boolean;
+  /** Wider for forms with long fields or lists; lg (32rem) by default. */
+  maxWidth?: "lg" | "xl" | "2xl";
 };
 
 export function DialogContent(props: DialogContentProps) {

@@ -9,7 +9,8 @@ import { cn } from "@/lib/cn";
 
 
 const itemClasses =
-  "relative flex min-h-10 cursor-pointer items-center gap-2 rounded-sm px-2 text-sm outline-none select-none data-[disabled]:pointer-events-none data-[disabled]:opacity-50 data-[highlighted]:bg-accent data-[highlighted]:text-accent-foreground [&_svg]:size-4 [&_svg]:shrink-0";
+  "relative flex min-h-10 cursor-pointer items-center gap-2 rounded-sm px-2 text-sm outline-none select-none data-[disabled]:pointer-events-none data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0";
+const highlight = "data-[highlighted]:bg-accent data-[highlighted]:text-accent-foreground";
 
 function DropdownMenuContent({ className, sideOffset = 4, ...props }: ComponentProps<typeof MenuPrimitive.Content>) {
   return (
@@ -38,7 +39,7 @@ function DropdownMenuItem({ className, destructive = false, ...props }: Dropdown
     <MenuPrimitive.Item
       className={cn(
         itemClasses,
-        destructive && "text-destructive data-[highlighted]:bg-status-red-bg data-[highlighted]:text-destructive",
+        destructive ? "text-destructive data-[highlighted]:bg-status-red-bg data-[highlighted]:text-destructive" : highlight,
         className,
       )}
       {...props}
@@ -48,7 +49,7 @@ function DropdownMenuItem({ className, destructive = false, ...props }: Dropdown
 
 function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof MenuPrimitive.CheckboxItem>) {
   return (
-    <MenuPrimitive.CheckboxItem className={cn(itemClasses, "pl-8", className)} {...props}>
+    <MenuPrimitive.CheckboxItem className={cn(itemClasses, highlight, "pl-8", className)} {...props}>
       <span className="absolute left-2 flex size-4 items-center justify-center">
         <MenuPrimitive.ItemIndicator>
           <Check aria-hidden="true" />

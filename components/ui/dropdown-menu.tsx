@@ -3,11 +3,11 @@
 // Until Radix's menu (~17 kB gzip with its popper) has loaded — once the page is idle, or at once
 // on the trigger's hover, focus or press — the trigger renders as the same button without the
 // menu; a press or key that would open the menu meanwhile opens it as soon as the code arrives.
-import { Slot } from "@radix-ui/react-slot";
+import { composeRefs, Slot } from "./slot";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type PointerEvent, type ReactNode, type RefObject } from "react";
 
 import type { DropdownMenuItemProps, MenuParts } from "./dropdown-menu-impl";
-import { compose, mergeRefs, useOverlayState, type OverlayState, type TriggerProps } from "./lazy-overlay";
+import { compose, useOverlayState, type OverlayState, type TriggerProps } from "./lazy-overlay";
 
 let loadedParts: MenuParts | null = null;
 let loading: Promise<MenuParts> | null = null;
@@ -93,7 +93,7 @@ export function DropdownMenu({
 
 export function DropdownMenuTrigger({ asChild = false, ref, onPointerEnter, onFocus, onPointerDown, onKeyDown, ...props }: TriggerProps) {
   const { state, parts, request, requestOpen } = useMenu("DropdownMenuTrigger");
-  const triggerRef = mergeRefs(ref, state.triggerRef as RefObject<HTMLButtonElement | null>);
+  const triggerRef = composeRefs(ref, state.triggerRef as RefObject<HTMLButtonElement | null>);
   if (parts) {
     return <parts.Trigger asChild={asChild} {...props} ref={triggerRef} onPointerEnter={onPointerEnter} onFocus={onFocus} onPointerDown={onPointerDown} onKeyDown={onKeyDown} />;
   }

@@ -1,10 +1,10 @@
 // FormField: label + one control + description + error, wired together with id/aria-* props.
-import { Slot } from "@radix-ui/react-slot";
-import { CircleExclamationPoint } from "lucide-react";
+import { Slot } from "./slot";
 import type { ReactElement, ReactNode } from "react";
 
 import { cn } from "@/lib/cn";
 import { Label } from "./label";
+import { SpriteIcon } from "./sprite-icon";
 
 export type FormFieldProps = {
   /** Id given to the control; the label, description and error ids derive from it. */
@@ -59,7 +59,7 @@ export function FormField({ id, label, description, error, required, className, 
       <p id={errorId} aria-live="polite" className="mt-1.5 text-sm font-medium text-destructive empty:mt-0">
         {invalid ? (
           <>
-            <CircleExclamationPoint aria-hidden="true" className="mr-1 inline size-4 -translate-y-px align-middle" />
+            <SpriteIcon name="circle-alert" className="mr-1 inline size-4 -translate-y-px align-middle" />
             {errors.join(" ")}
           </>
         ) : null}

@@ -2,9 +2,11 @@
 // The light half of Dialog, AlertDialog and DropdownMenu: open state, the trigger and its ARIA
 // wiring. Radix's overlay machinery (focus trap, scroll lock, dismissable layer, popper: 15–30 kB
 // gzip) sits in a separate chunk that is fetched on intent (hover, focus, press) or, for menus,
-// once the page is idle, so it stays out of every page's first load.
-import { Slot } from "@radix-ui/react-slot";
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode, type Ref, type RefObject } from "react";
+// once the page is idle, so it stays out of every page's first load. What a dialog shows (a
+// form's fields, a comment thread) can follow the same path: `lazyWithPreload` gives the
+// component and the loader its trigger calls on intent (DialogTrigger's `preload`).
+import { composeRefs, Slot } from "./slot";
+import { createContext, lazy, useCallback, useContext, useEffect, useId, useRef, useState, type ComponentType, type LazyExoticComponent, type ReactNode, type Ref, type RefObject } from "react";
 
 export interface OverlayState {
   open: boolean;
@@ -43,20 +45,42 @@ export function useOverlayState({ open: openProp, defaultOpen = false, onOpenCha
   return { open, onOpenChange: setOpen, contentId, triggerRef };
 }
 
+/**
+ * React.lazy plus its loader, to fetch the code on intent rather than on first render. Render it
+ * inside a Suspense boundary whose fallback takes the same room (no layout shift).
+ */
+// The same constraint as React.lazy's own.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lazyWithPreload<T extends ComponentType<any>>(
+  load: () => Promise<{ default: T }>,
+): LazyExoticComponent<T> & { preload: () => void } {
+  return Object.assign(lazy(load), { preload: () => void load() });
+}
+
+/**
+ * Fetches `load` once the page is idle: for what opens without a trigger to hover (a dialog on a
+ * 409, on a value that turned red, on Alt+Enter in a grid). Pass a stable function.
+ */
+export function usePreloadWhenIdle(load: (() => void) | undefined): void {
+  useEffect(() => {
+    if (!load) return;
+    const idle = window.requestIdleCallback?.(load) ?? window.setTimeout(load, 200);
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, [load]);
+}
+
+/** Calls each loader given (the overlay's own, then its content's). */
+export function preloadAll(...loaders: Array<(() => void) | undefined>): () => void {
+  return () => {
+    for (const load of loaders) load?.();
+  };
+}
+
 /** True from the first time `open` is true: the heavy content mounts then and stays mounted. */
 export function useOpenedOnce(open: boolean): boolean {
   const [opened, setOpened] = useState(open);
   if (open && !opened) setOpened(true);
   return opened || open;
-}
-
-export function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): (node: T | null) => void {
-  return (node) => {
-    for (const ref of refs) {
-      if (typeof ref === "function") ref(node);
-      else if (ref) ref.current = node;
-    }
-  };
 }
 
 type Handler<E> = ((event: E) => void) | undefined;
@@ -102,7 +126,7 @@ export function OverlayTrigger({
       aria-controls={state.contentId}
       data-state={state.open ? "open" : "closed"}
       {...props}
-      ref={mergeRefs(ref, state.triggerRef as Ref<HTMLButtonElement>)}
+      ref={composeRefs(ref, state.triggerRef as Ref<HTMLButtonElement>)}
       onPointerEnter={compose(onPointerEnter, preload)}
       onFocus={compose(onFocus, preload)}
       onPointerDown={compose(onPointerDown, preload)}

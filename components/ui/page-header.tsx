@@ -8,13 +8,15 @@ export type PageHeaderProps = Omit<ComponentProps<"header">, "title"> & {
   description?: ReactNode;
   /** Buttons or menus for the page; they wrap under the title on narrow screens. */
   actions?: ReactNode;
+  /** No space below: the page spaces what follows itself (e.g. a flex column with a gap). */
+  flush?: boolean;
 };
 
-export function PageHeader({ title, description, actions, className, children, ...props }: PageHeaderProps) {
+export function PageHeader({ title, description, actions, flush = false, className, children, ...props }: PageHeaderProps) {
   return (
     <header
       data-slot="page-header"
-      className={cn("flex flex-col gap-4 pb-6 sm:flex-row sm:items-start sm:justify-between", className)}
+      className={cn("flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between", !flush && "pb-6", className)}
       {...props}
     >
       <div className="flex min-w-0 flex-col gap-1">

@@ -13,3 +13,15 @@ export function Skeleton({ className, ...props }: ComponentProps<"div">) {
     />
   );
 }
+
+/** Where a form loaded on demand will be: a few fields and the buttons' row (the region is busy). */
+export function FormSkeleton({ fields = 2 }: { fields?: number }) {
+  return (
+    <div aria-busy="true" className="flex flex-col gap-4">
+      {Array.from({ length: fields }, (_, i) => (
+        <Skeleton key={i} className="h-16" />
+      ))}
+      <Skeleton className="h-10 w-32 self-end" />
+    </div>
+  );
+}

@@ -1,29 +1,33 @@
 // Icons that repeat on a page (a status on every KPI of a 128-KPI dashboard) are drawn once, as
 // symbols in a hidden sprite at the top of the body, and referenced with <use>: one element per
-// use instead of the whole drawing, in the HTML and again in the page's RSC payload.
-import { ArrowDownRight, ArrowRight, ArrowUpRight, CalendarClock, ChartLine, CircleCheck, CircleDashed, Clock, OctagonX, TriangleExclamationPoint } from "lucide-react";
+// use instead of the whole drawing, in the HTML and again in the page's RSC payload. The
+// drawings (sprite-drawings.tsx) are imported only when the sprite renders, on the server, so a
+// client component showing a SpriteIcon (StatusBadge, Alert, Select) ships no path data.
 
-const ICONS = {
-  "arrow-down-right": ArrowDownRight,
-  "arrow-right": ArrowRight,
-  "arrow-up-right": ArrowUpRight,
-  "calendar-clock": CalendarClock,
-  "chart-line": ChartLine,
-  "circle-check": CircleCheck,
-  "circle-dashed": CircleDashed,
-  clock: Clock,
-  "octagon-x": OctagonX,
-  "triangle-alert": TriangleExclamationPoint,
-} as const;
+export type SpriteIconName =
+  | "arrow-down-right"
+  | "arrow-right"
+  | "arrow-up-right"
+  | "calendar-clock"
+  | "chart-line"
+  | "chevron-down"
+  | "circle-alert"
+  | "circle-check"
+  | "circle-dashed"
+  | "clock"
+  | "info"
+  | "message-square"
+  | "message-square-text"
+  | "octagon-x"
+  | "triangle-alert";
 
-export type SpriteIconName = keyof typeof ICONS;
-
-/** Rendered once per document, by the root layout. */
-export function IconSprite() {
+/** Rendered once per document, by the root layout (a server component). */
+export async function IconSprite() {
+  const { SPRITE_DRAWINGS } = await import("./sprite-drawings");
   return (
     <svg aria-hidden="true" width="0" height="0" className="absolute size-0 overflow-hidden">
       <defs>
-        {Object.entries(ICONS).map(([name, Icon]) => (
+        {Object.entries(SPRITE_DRAWINGS).map(([name, Icon]) => (
           <symbol key={name} id={`icon-${name}`} viewBox="0 0 24 24">
             <Icon />
           </symbol>

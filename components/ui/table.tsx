@@ -3,26 +3,9 @@ import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
 
-export type TableProps = ComponentProps<"table"> & {
-  /**
-   * Name for the scroll container. When given, the wrapper becomes a focusable labelled region so
-   * keyboard users can scroll a wide table (axe: scrollable-region-focusable). Pass it for wide tables.
-   */
-  scrollLabel?: string;
-  containerClassName?: string;
-};
-
-export function Table({ scrollLabel, containerClassName, className, ...props }: TableProps) {
-  return (
-    <div
-      data-slot="table-container"
-      {...(scrollLabel ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 } : {})}
-      className={cn("relative w-full overflow-x-auto", containerClassName)}
-    >
-      <table data-slot="table" className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
-    </div>
-  );
-}
+// The wrapper and <table> are in scroll-table.tsx, so the client grids that draw their own rows
+// (measurements, my updates) import them without the parts below.
+export { Table, type TableProps } from "./scroll-table";
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
   return <caption className={cn("mt-3 text-sm text-muted-foreground", className)} {...props} />;
@@ -44,12 +27,19 @@ export function TableRow({ className, ...props }: ComponentProps<"tr">) {
   return <tr className={cn("border-b transition-colors hover:bg-muted/60", className)} {...props} />;
 }
 
+const ALIGN = { left: "text-left", center: "text-center", right: "text-right" } as const;
+
+export type TableHeadProps = ComponentProps<"th"> & {
+  /** Right for numbers, so the heading sits over its column's digits. */
+  align?: keyof typeof ALIGN;
+};
+
 /** A header cell; `scope` defaults to "col" (pass "row" for row headers). */
-export function TableHead({ className, scope = "col", ...props }: ComponentProps<"th">) {
+export function TableHead({ className, scope = "col", align = "left", ...props }: TableHeadProps) {
   return (
     <th
       scope={scope}
-      className={cn("h-10 px-3 text-left align-middle font-medium whitespace-nowrap text-muted-foreground", className)}
+      className={cn("h-10 px-3 align-middle font-medium whitespace-nowrap text-muted-foreground", ALIGN[align], className)}
       {...props}
     />
   );

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { Table } from "@/components/ui/table";
+import { Table } from "@/components/ui/scroll-table";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { parseDecimal } from "@/lib/measurements/decimal";
@@ -231,10 +231,15 @@ export function MyUpdatesGrid({
                       onKeyDown={(e) => onKeyDown(e, index)}
                       onPaste={(e) => onPaste(e, index)}
                       className={cn(
-                        "h-9 w-28 rounded border border-input bg-background px-2 text-right tabular-nums outline-none focus:border-ring",
-                        drafts[key] !== undefined && "bg-status-amber-bg/40",
-                        isSaved && "border-status-green-border bg-status-green-bg",
-                        errors[key] && "border-destructive bg-status-red-bg",
+                        "h-9 w-28 rounded border px-2 text-right tabular-nums outline-none focus:border-ring",
+                        // One look at a time: an error over a saved value over an unsaved draft.
+                        errors[key]
+                          ? "border-destructive bg-status-red-bg"
+                          : isSaved
+                            ? "border-status-green-border bg-status-green-bg"
+                            : drafts[key] !== undefined
+                              ? "border-input bg-status-amber-bg/40"
+                              : "border-input bg-background",
                       )}
                     />
                   ) : (

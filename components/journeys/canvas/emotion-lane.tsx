@@ -86,7 +86,7 @@ export function EmotionLane() {
                   aria-label={`Emotion at ${stage.name}`}
                   value={stage.emotion === null ? "" : String(stage.emotion)}
                   onChange={(e) => score(stage.id, e.target.value)}
-                  className="h-9"
+                  compact
                 >
                   <option value="">Not scored</option>
                   {EMOTION_SCALE.map((e) => (

@@ -3,18 +3,19 @@
 // announced with its stage and its lane; it scrolls sideways inside its own region and keeps
 // fixed column widths, so 12 stages and hundreds of cards never squash the layout.
 import { Map as MapIcon } from "lucide-react";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useOpenedOnce, usePreloadWhenIdle } from "@/components/ui/lazy-overlay";
 import type { CanvasStage } from "@/lib/journeys/canvas";
 import type { LaneKey } from "@/lib/journeys/canvas-ops";
 import { AddStageForm } from "./add-stage-form";
 import { KpiHealth, LinkedObjectives } from "./alignment-cells";
 import { CanvasProvider, useCanvas } from "./canvas-context";
-import { ConflictDialog } from "./conflict-dialog";
 import { EmotionLane } from "./emotion-lane";
 import { LaneCards } from "./lane-cards";
+import { ConflictDialog, preloadCanvasForms } from "./lazy-forms";
 import { StageDetails } from "./stage-details";
 import { StageHeader } from "./stage-header";
 
@@ -45,6 +46,9 @@ export function JourneyCanvas({
 
 function CanvasBody({ journeyName }: { journeyName: string }) {
   const { canEdit, stages, error, dismissError, conflict, resolveConflict, announcement } = useCanvas();
+  usePreloadWhenIdle(canEdit ? preloadCanvasForms : undefined);
+  // Mounted from the first conflict on, so its closing still returns focus like any dialog.
+  const conflicted = useOpenedOnce(conflict !== null);
   return (
     <section aria-labelledby="canvas-heading" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2" data-print-hidden>
@@ -65,7 +69,7 @@ function CanvasBody({ journeyName }: { journeyName: string }) {
         <Alert variant="error" title="Not saved">
           <div className="flex flex-wrap items-center gap-2">
             <span>{error}</span>
-            <Button variant="link" className="h-auto p-0" onClick={dismissError}>
+            <Button variant="link" size="inline" onClick={dismissError}>
               Dismiss
             </Button>
           </div>
@@ -77,7 +81,11 @@ function CanvasBody({ journeyName }: { journeyName: string }) {
         </div>
       ) : null}
       <CanvasTable journeyName={journeyName} />
-      <ConflictDialog conflict={conflict} onResolve={resolveConflict} />
+      {conflicted ? (
+        <Suspense fallback={null}>
+          <ConflictDialog conflict={conflict} onResolve={resolveConflict} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

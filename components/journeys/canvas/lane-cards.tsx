@@ -3,31 +3,19 @@
 // editing, native drag and drop, and the keyboard alternative (Alt+arrow keys on the card's
 // handle, or the Move items of its menu). Drops land where the pointer is; the server decides.
 import { GripVertical, MoreHorizontal, Pencil, Plus, Trash2 } from "lucide-react";
-import { useId, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
-import {
-  addNoteAction, addTouchpointAction, moveCardAction, removeNoteAction, removeTouchpointAction, updateNoteAction, updateTouchpointAction,
-} from "@/app/t/[team]/journeys/actions";
+import { useState, type DragEvent, type KeyboardEvent } from "react";
+import { moveCardAction, removeNoteAction, removeTouchpointAction } from "@/app/t/[team]/journeys/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
-import type { FieldErrors } from "@/lib/errors";
-import type { CanvasNote, CanvasStage, CanvasTouchpoint } from "@/lib/journeys/canvas";
+import type { CanvasStage, CanvasTouchpoint } from "@/lib/journeys/canvas";
 import type { LaneKey } from "@/lib/journeys/canvas-ops";
-import { CHANNEL_LABELS, TOUCHPOINT_CHANNELS } from "@/lib/journeys/channels";
+import { CHANNEL_LABELS } from "@/lib/journeys/channels";
 import { cn } from "@/lib/cn";
 import { useCanvas } from "./canvas-context";
+import { CardForm, LazyForm } from "./lazy-forms";
+import { LANE, type Card } from "./lanes";
 
-type Card = CanvasTouchpoint | CanvasNote;
-
-const LANE = {
-  touchpoints: { one: "touchpoint", many: "touchpoints", cardType: "touchpoint", kind: null },
-  painPoints: { one: "pain point", many: "pain points", cardType: "note", kind: "pain_point" },
-  opportunities: { one: "opportunity", many: "opportunities", cardType: "note", kind: "opportunity" },
-} as const;
 
 const cardLabel = (card: Card) => ("description" in card ? card.description : card.text);
 const short = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
@@ -90,9 +78,11 @@ export function LaneCards({ stage, stageIndex, lane }: { stage: CanvasStage; sta
       )}
       {canEdit ? (
         adding ? (
-          <CardForm lane={lane} stageId={stage.id} onDone={() => setAdding(false)} />
+          <LazyForm>
+            <CardForm lane={lane} stageId={stage.id} onDone={() => setAdding(false)} />
+          </LazyForm>
         ) : (
-          <Button variant="ghost" size="sm" className="h-8 justify-start px-2 text-muted-foreground" onClick={() => setAdding(true)} data-print-hidden>
+          <Button variant="ghost" size="xs" align="start" className="text-muted-foreground" onClick={() => setAdding(true)} data-print-hidden>
             <Plus aria-hidden="true" />
             Add {LANE[lane].one}
             <span className="sr-only"> to {stage.name}</span>
@@ -148,7 +138,9 @@ function CardItem({
   if (editing) {
     return (
       <li className="rounded-md border bg-card p-2 shadow-xs">
-        <CardForm lane={lane} stageId={stage.id} card={card} onDone={() => setEditing(false)} />
+        <LazyForm>
+          <CardForm lane={lane} stageId={stage.id} card={card} onDone={() => setEditing(false)} />
+        </LazyForm>
       </li>
     );
   }
@@ -207,7 +199,7 @@ function CardItem({
         {canEdit ? (
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
-              <Button variant="ghost" className="size-8 shrink-0 p-0" aria-label={`Actions for ${short(label)}`} data-print-hidden>
+              <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${short(label)}`} data-print-hidden>
                 <MoreHorizontal aria-hidden="true" />
               </Button>
             </DropdownMenuTrigger>
@@ -243,80 +235,5 @@ function TouchpointBody({ card }: { card: CanvasTouchpoint }) {
       <p className="break-words whitespace-pre-line">{card.description}</p>
       {card.ownerName ? <p className="text-xs text-muted-foreground">Owner: {card.ownerName}</p> : null}
     </div>
-  );
-}
-
-/** Add or edit one card in place. */
-function CardForm({ lane, stageId, card, onDone }: { lane: LaneKey; stageId: string; card?: Card; onDone: () => void }) {
-  const { run, members } = useCanvas();
-  const id = useId();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const touchpoint = card && "channel" in card ? card : null;
-  const note = card && !("channel" in card) ? card : null;
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    setBusy(true);
-    const { action, input } =
-      lane === "touchpoints"
-        ? card
-          ? { action: updateTouchpointAction, input: { ...data, touchpointId: card.id, version: card.version } }
-          : { action: addTouchpointAction, input: { ...data, stageId } }
-        : card
-          ? { action: updateNoteAction, input: { text: data.text, noteId: card.id, version: card.version } }
-          : { action: addNoteAction, input: { text: data.text, stageId, kind: LANE[lane].kind } };
-    const result = await run({ action, input, success: card ? "Saved." : `Added the ${LANE[lane].one}.` });
-    setBusy(false);
-    if (result.ok) onDone();
-    else setErrors(result.fieldErrors ?? {});
-  };
-
-  const what = LANE[lane].one;
-  return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-2" aria-label={card ? `Edit ${what}` : `New ${what}`} data-print-hidden>
-      {lane === "touchpoints" ? (
-        <>
-          <FormField id={`${id}-channel`} label="Channel" error={errors.channel}>
-            <Select name="channel" defaultValue={touchpoint?.channel ?? "website"}>
-              {TOUCHPOINT_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField id={`${id}-detail`} label="Channel detail" error={errors.channelDetail}>
-            <Input name="channelDetail" defaultValue={touchpoint?.channelDetail ?? ""} maxLength={200} placeholder="e.g. Instagram" />
-          </FormField>
-          <FormField id={`${id}-description`} label="Description" required error={errors.description}>
-            <Textarea name="description" defaultValue={touchpoint?.description ?? ""} rows={2} className="min-h-16" required maxLength={1000} autoFocus />
-          </FormField>
-          <FormField id={`${id}-owner`} label="Owner" error={errors.ownerId}>
-            <Select name="ownerId" defaultValue={touchpoint?.ownerId ?? ""}>
-              <option value="">No owner</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-        </>
-      ) : (
-        <FormField id={`${id}-text`} label={what === "opportunity" ? "Opportunity" : "Pain point"} required error={errors.text}>
-          <Textarea name="text" defaultValue={note?.text ?? ""} rows={2} className="min-h-16" required maxLength={1000} autoFocus />
-        </FormField>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={busy}>
-          {busy ? "Saving…" : card ? "Save" : `Add ${what}`}
-        </Button>
-        <Button size="sm" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
-    </form>
   );
 }

@@ -124,7 +124,7 @@ export function StageHeader({ stage, index }: { stage: CanvasStage; index: numbe
           <Button
             id={`stage-left-${stage.id}`}
             variant="outline"
-            className="size-8 p-0"
+            size="icon-sm"
             aria-label={`Move ${stage.name} left`}
             disabled={index === 0}
             onClick={() => step(-1, "button")}
@@ -134,7 +134,7 @@ export function StageHeader({ stage, index }: { stage: CanvasStage; index: numbe
           <Button
             id={`stage-right-${stage.id}`}
             variant="outline"
-            className="size-8 p-0"
+            size="icon-sm"
             aria-label={`Move ${stage.name} right`}
             disabled={index === count - 1}
             onClick={() => step(1, "button")}
@@ -142,7 +142,7 @@ export function StageHeader({ stage, index }: { stage: CanvasStage; index: numbe
             <ArrowRight aria-hidden="true" />
           </Button>
           <AlertDialog open={confirming} onOpenChange={setConfirming}>
-            <Button variant="ghost" className="ml-auto size-8 p-0 text-destructive" aria-label={`Remove stage ${stage.name}`} onClick={() => setConfirming(true)}>
+            <Button variant="ghost" size="icon-sm" className="ml-auto text-destructive" aria-label={`Remove stage ${stage.name}`} onClick={() => setConfirming(true)}>
               <Trash2 aria-hidden="true" />
             </Button>
             <AlertDialogContent

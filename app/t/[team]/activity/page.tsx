@@ -41,7 +41,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Activity" description={`Every accepted change in ${team.name}, newest first. Dates follow the team's time zone (${team.timeZone}).`} className="pb-0" />
+      <PageHeader title="Activity" description={`Every accepted change in ${team.name}, newest first. Dates follow the team's time zone (${team.timeZone}).`} flush />
 
       <form method="get" action={base} className="grid gap-3 rounded-md border p-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end" aria-label="Filter the activity">
         <FormField id="activity-type" label="Kind of item">

@@ -27,7 +27,7 @@ export default async function InboxPage({ params }: { params: Promise<{ team: st
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Inbox" description="What needs you in this team: values you owe, mentions and new ownerships." className="pb-0" />
+      <PageHeader title="Inbox" description="What needs you in this team: values you owe, mentions and new ownerships." flush />
 
       <Card>
         <CardHeader>

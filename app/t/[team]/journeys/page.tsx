@@ -80,7 +80,7 @@ export default async function JourneysPage({ params, searchParams }: { params: P
             <TableRow>
               <TableHead>Journey</TableHead>
               <TableHead>Persona</TableHead>
-              <TableHead className="text-right">Stages</TableHead>
+              <TableHead align="right">Stages</TableHead>
               <TableHead>{archived ? "Archived" : "Updated"}</TableHead>
               <TableHead>
                 <span className="sr-only">Actions</span>

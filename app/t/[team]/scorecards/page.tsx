@@ -2,11 +2,13 @@
 // build the starter kit, archive, restore, delete.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Gauge } from "lucide-react";
-import { CreateScorecardDialog, ScorecardRowActions, StarterKitForm } from "@/components/scorecards/scorecard-forms";
+import { Gauge, Plus } from "lucide-react";
+import { CreateScorecardDialog } from "@/components/scorecards/create-scorecard-dialog";
+import { ScorecardRowActions, StarterKitForm } from "@/components/scorecards/scorecard-forms";
 import { RollupSummary } from "@/components/scorecards/rollup-summary";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -49,7 +51,7 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
           <TableHead>Journey</TableHead>
           <TableHead>Score</TableHead>
           <TableHead>Contents</TableHead>
-          {canWrite ? <TableHead className="text-right">Actions</TableHead> : null}
+          {canWrite ? <TableHead align="right">Actions</TableHead> : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -103,7 +105,21 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
       <PageHeader
         title="Scorecards"
         description="Balanced Scorecards: perspectives, objectives and KPIs, aligned with your customer journeys."
-        actions={canWrite && !atLimit ? <CreateScorecardDialog action={createScorecardAction} team={team.slug} journeys={journeys} /> : null}
+        actions={
+          canWrite && !atLimit ? (
+            <CreateScorecardDialog
+              action={createScorecardAction}
+              team={team.slug}
+              journeys={journeys}
+              trigger={
+                <Button>
+                  <Plus aria-hidden="true" />
+                  New scorecard
+                </Button>
+              }
+            />
+          ) : null
+        }
       />
 
       {canWrite && atLimit ? <Alert variant="info">{limitMessage}</Alert> : null}

@@ -19,8 +19,8 @@ export function SettingsNav({ team, items }: { team: string; items: Array<{ href
                 href={href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "flex h-10 items-center rounded-md px-3 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-foreground",
-                  active && "bg-secondary text-secondary-foreground",
+                  "flex h-10 items-center rounded-md px-3 text-sm font-medium hover:bg-accent hover:text-foreground",
+                  active ? "bg-secondary text-secondary-foreground" : "text-muted-foreground",
                 )}
               >
                 {item.label}

@@ -64,7 +64,7 @@ export default async function JourneyPage({ params }: { params: Params }) {
       <PageHeader
         title={journey.name}
         description={journey.personaName ? `Persona: ${journey.personaName}` : undefined}
-        className="pb-0"
+        flush
         actions={
           <>
             <PresenceAvatars scope={`journey:${journey.id}`} />

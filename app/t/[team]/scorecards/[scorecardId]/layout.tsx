@@ -1,13 +1,14 @@
 // The frame of every scorecard page: name, score and status, who else is here, and the tabs
 // (Editor, Measurements, Strategy map, Alignment). Each page below has its own <h1>.
 import Link from "next/link";
-import { ChevronLeft } from "lucide-react";
+import { ChevronLeft, Pencil } from "lucide-react";
 import { PresenceAvatars } from "@/components/realtime/presence-avatars";
 import { RollupSummary } from "@/components/scorecards/rollup-summary";
 import { UpdateLoopFigures } from "@/components/update-loop/update-loop-figures";
-import { EditScorecardDialog } from "@/components/scorecards/scorecard-forms";
+import { EditScorecardDialog } from "@/components/scorecards/scorecard-settings-dialog";
 import { ScorecardTabs } from "@/components/scorecards/scorecard-tabs";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { getScorecardPage } from "@/lib/scorecards/page-data";
 import { scorecardFigures } from "@/lib/update-loop/figures";
@@ -47,6 +48,12 @@ export default async function ScorecardLayout({ children, params }: { children: 
                 team={team.slug}
                 scorecard={{ id: scorecard.id, name: scorecard.name, description: scorecard.description, journeyId: scorecard.journeyId, version: scorecard.version }}
                 journeys={journeys}
+                trigger={
+                  <Button variant="outline" size="sm">
+                    <Pencil aria-hidden="true" />
+                    Settings
+                  </Button>
+                }
               />
             ) : null}
           </div>

@@ -58,27 +58,30 @@ export default async function ScorecardEditorPage({ params }: Params) {
         return (
           <section key={perspective.id} aria-labelledby={headingId} data-testid="perspective">
             <Card>
-              <CardHeader className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-                <div className="flex min-w-0 flex-col gap-1">
-                  <h2 id={headingId} className="text-lg font-semibold break-words">
-                    {perspective.name}
-                  </h2>
-                  <p className="text-sm text-muted-foreground">
-                    {PERSPECTIVE_KIND_LABELS[perspective.kind]} perspective · weight {perspective.weight} ({weightShare(perspective.weight, perspectiveWeights)} of the
-                    scorecard)
-                  </p>
-                  <RollupSummary rollup={rollup} of={perspective.name} counted="objectives" testId={`perspective-score-${perspective.id}`} />
+              <CardHeader>
+                {/* Title block and controls side by side from sm up (CardHeader itself is a column). */}
+                <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+                  <div className="flex min-w-0 flex-col gap-1">
+                    <h2 id={headingId} className="text-lg font-semibold break-words">
+                      {perspective.name}
+                    </h2>
+                    <p className="text-sm text-muted-foreground">
+                      {PERSPECTIVE_KIND_LABELS[perspective.kind]} perspective · weight {perspective.weight} ({weightShare(perspective.weight, perspectiveWeights)} of the
+                      scorecard)
+                    </p>
+                    <RollupSummary rollup={rollup} of={perspective.name} counted="objectives" testId={`perspective-score-${perspective.id}`} />
+                  </div>
+                  {canWrite ? (
+                    <PerspectiveControls
+                      team={team.slug}
+                      perspective={perspective}
+                      updateAction={updatePerspectiveAction}
+                      moveAction={movePerspectiveAction}
+                      first={index === 0}
+                      last={index === evaluated.perspectives.length - 1}
+                    />
+                  ) : null}
                 </div>
-                {canWrite ? (
-                  <PerspectiveControls
-                    team={team.slug}
-                    perspective={perspective}
-                    updateAction={updatePerspectiveAction}
-                    moveAction={movePerspectiveAction}
-                    first={index === 0}
-                    last={index === evaluated.perspectives.length - 1}
-                  />
-                ) : null}
               </CardHeader>
               <CardContent className="flex flex-col gap-4">
                 {objectives.length === 0 ? <p className="text-sm text-muted-foreground">No objective in this perspective yet.</p> : null}

@@ -51,7 +51,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
         <CardHeader>
           <CardTitle as="h2">Keys</CardTitle>
         </CardHeader>
-        <CardContent className={keys.length ? "px-0 sm:px-0" : undefined}>
+        <CardContent flush={keys.length > 0}>
           {keys.length === 0 ? (
             <EmptyState titleAs="h3" title="No API keys yet" description="Create one above to connect another system." />
           ) : (
@@ -63,7 +63,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
                   <TableHead>Scopes</TableHead>
                   <TableHead>Created</TableHead>
                   <TableHead>Last used</TableHead>
-                  <TableHead className="pr-4 text-right sm:pr-6">
+                  <TableHead align="right" className="pr-4 sm:pr-6">
                     <span className="sr-only">Actions</span>
                   </TableHead>
                 </TableRow>

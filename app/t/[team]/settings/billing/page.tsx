@@ -77,15 +77,17 @@ export default async function BillingPage({ params, searchParams }: Props) {
           {overview.stripeError ? <Alert variant="warning">{overview.stripeError}</Alert> : null}
         </CardContent>
         {config.enabled && team.stripeCustomerId ? (
-          <CardFooter className="flex-col items-start gap-2">
-            <StripeRedirectButton action={openPortalAction} team={team.slug} variant="outline" pendingLabel="Opening the customer portal…">
-              Payment methods, invoices and plan
-            </StripeRedirectButton>
-            <p className="text-sm text-muted-foreground">
-              {subscribed
-                ? "Opens the Stripe customer portal: update the card, download invoices, switch between Team and Business, or cancel."
-                : "Opens the Stripe customer portal: payment methods and past invoices."}
-            </p>
+          <CardFooter>
+            <div className="flex flex-col items-start gap-2">
+              <StripeRedirectButton action={openPortalAction} team={team.slug} variant="outline" pendingLabel="Opening the customer portal…">
+                Payment methods, invoices and plan
+              </StripeRedirectButton>
+              <p className="text-sm text-muted-foreground">
+                {subscribed
+                  ? "Opens the Stripe customer portal: update the card, download invoices, switch between Team and Business, or cancel."
+                  : "Opens the Stripe customer portal: payment methods and past invoices."}
+              </p>
+            </div>
           </CardFooter>
         ) : null}
       </Card>

@@ -61,7 +61,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
             {members.length} {members.length === 1 ? "member" : "members"}
           </CardTitle>
         </CardHeader>
-        <CardContent className="px-0 sm:px-0">
+        <CardContent flush>
           <Table scrollLabel="Members" className="min-w-[34rem] sm:min-w-[40rem]">
             <TableHeader>
               <TableRow>
@@ -70,7 +70,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                 <TableHead>Role</TableHead>
                 <TableHead>Joined</TableHead>
                 {showActions ? (
-                  <TableHead className="pr-4 text-right sm:pr-6">
+                  <TableHead align="right" className="pr-4 sm:pr-6">
                     <span className="sr-only">Actions</span>
                   </TableHead>
                 ) : null}
@@ -161,7 +161,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
           <CardHeader>
             <CardTitle as="h2">Pending invitations</CardTitle>
           </CardHeader>
-          <CardContent className={invitations.length ? "px-0 sm:px-0" : undefined}>
+          <CardContent flush={invitations.length > 0}>
             {invitations.length === 0 ? (
               <EmptyState titleAs="h3" title="No pending invitations" description="Invitations you send appear here until they are accepted, revoked or expire." />
             ) : (
@@ -172,7 +172,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                     <TableHead>Role</TableHead>
                     <TableHead>Expires</TableHead>
                     <TableHead>Invited by</TableHead>
-                    <TableHead className="pr-4 text-right sm:pr-6">
+                    <TableHead align="right" className="pr-4 sm:pr-6">
                       <span className="sr-only">Actions</span>
                     </TableHead>
                   </TableRow>

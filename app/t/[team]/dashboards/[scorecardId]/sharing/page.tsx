@@ -72,7 +72,7 @@ export default async function SharingPage({ params }: { params: Promise<{ team: 
                 <TableHead>Status</TableHead>
                 <TableHead>Created</TableHead>
                 <TableHead>Expires</TableHead>
-                <TableHead className="text-right">Views</TableHead>
+                <TableHead align="right">Views</TableHead>
                 <TableHead>Last viewed</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>

@@ -3,6 +3,7 @@
 import { Minus, Plus, TableProperties } from "lucide-react";
 import Link from "next/link";
 
+import { GridHelp } from "@/components/measurements/grid-help";
 import { MeasurementGrid } from "@/components/measurements/measurement-grid";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -90,6 +91,7 @@ export default async function MeasurementsPage({
           canEdit={canEdit}
           sections={sections}
           actions={{ save: saveMeasurement, paste: pasteMeasurements, remove: deleteMeasurement, history: measurementHistory }}
+          help={<GridHelp />}
           redReason={canEdit ? { members, currentUserId: ctx.userId, explain: explainRedValueAction } : undefined}
         />
       )}

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { ActivityItem } from "@/components/activity/activity-item";
-import { CommentThread } from "@/components/comments/comment-thread";
+import { LazyCommentThread } from "@/components/comments/lazy-comment-thread";
 import { TrendLabel } from "@/components/scorecards/rollup-summary";
 import { TargetChangeForm } from "@/components/scorecards/target-change-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -202,7 +202,7 @@ export default async function KpiPage({ params }: Params) {
           <h2 id="kpi-comments" className="text-lg font-semibold">
             Comments
           </h2>
-          <CommentThread entityType="kpi" entityId={kpi.id} label={kpi.name} />
+          <LazyCommentThread entityType="kpi" entityId={kpi.id} label={kpi.name} />
         </section>
         <section aria-labelledby="kpi-all-changes" className="flex flex-col gap-3">
           <h2 id="kpi-all-changes" className="text-lg font-semibold">
