@@ -43,7 +43,7 @@ export function kpiCardsResponse(kpis: KpiCardData[]): Response {
   return Response.json(body, { headers: { "cache-control": "private, no-store" } });
 }
 
-export function historyProblem(error: AppError): Response {
+export function dashboardDataProblem(error: AppError): Response {
   return Response.json(
     { type: "about:blank", title: error.title, status: error.status, detail: error.message, ...(error.extra.fieldErrors ? { errors: error.extra.fieldErrors } : {}) },
     { status: error.status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },

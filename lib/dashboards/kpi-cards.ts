@@ -3,34 +3,22 @@
 // page). Compact on purpose: the sparkline carries its values and the labels of its ends only.
 import type { TeamCalendar } from "@/lib/periods";
 import { formatPeriod } from "@/lib/periods";
-import type { Status, Trend } from "@/lib/scoring";
 import type { KpiView } from "./build-dashboard";
-import type { KpiUnit } from "./format";
 
-export interface KpiCardData {
-  id: string;
-  name: string;
-  objectiveTitle: string;
-  ownerName: string | null;
-  unit: KpiUnit;
-  currency: string | null;
-  direction: "up" | "down" | "range";
-  target: number;
-  targetMax: number | null;
-  redThreshold: number;
-  value: number | null;
-  periodLabel: string | null;
-  score: number | null;
-  status: Status;
-  stale: boolean;
-  /** The KPI's own period before its latest one: label, value and score. */
-  priorPeriodLabel: string | null;
+/** What a card shows of the KPI's view; `kpiCards` copies exactly these, so the response stays compact. */
+const CARD_FIELDS = [
+  "id", "name", "objectiveTitle", "ownerName", "unit", "currency", "direction", "target", "targetMax", "redThreshold",
+  "value", "periodLabel", "score", "status", "stale", "priorPeriodLabel", "priorScore", "ownTrend",
+] as const satisfies ReadonlyArray<keyof KpiView>;
+
+type CardFields = Pick<KpiView, (typeof CARD_FIELDS)[number]>;
+
+export type KpiCardData = CardFields & {
+  /** The value of the KPI's own period before its latest one. */
   priorValue: number | null;
-  priorScore: number | null;
-  ownTrend: Trend | null;
   /** The values in the dashboard's history window, oldest first, and the labels of the first and last. */
   sparkline: { values: number[]; from: string; to: string } | null;
-}
+};
 
 export interface KpiCardsBody {
   kpis: KpiCardData[];
@@ -45,25 +33,8 @@ export function kpiCards(kpis: KpiView[], rows: Array<{ kpiId: string; period: s
     const first = points[0];
     const last = points[points.length - 1];
     return {
-      id: kpi.id,
-      name: kpi.name,
-      objectiveTitle: kpi.objectiveTitle,
-      ownerName: kpi.ownerName,
-      unit: kpi.unit,
-      currency: kpi.currency,
-      direction: kpi.direction,
-      target: kpi.target,
-      targetMax: kpi.targetMax,
-      redThreshold: kpi.redThreshold,
-      value: kpi.value,
-      periodLabel: kpi.periodLabel,
-      score: kpi.score,
-      status: kpi.status,
-      stale: kpi.stale,
-      priorPeriodLabel: kpi.priorPeriodLabel,
+      ...(Object.fromEntries(CARD_FIELDS.map((field) => [field, kpi[field]])) as CardFields),
       priorValue: kpi.priorPeriod ? (points.find((p) => p.period === kpi.priorPeriod)?.value ?? null) : null,
-      priorScore: kpi.priorScore,
-      ownTrend: kpi.ownTrend,
       sparkline:
         first && last
           ? { values: points.map((p) => p.value), from: formatPeriod(first.period, kpi.frequency, calendar), to: formatPeriod(last.period, kpi.frequency, calendar) }

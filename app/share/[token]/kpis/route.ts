@@ -1,5 +1,5 @@
 // GET /share/[token]/kpis?perspective&period… — one perspective's KPI cards on the shared dashboard (authorized by the share token; no view is counted).
-import { historyProblem, kpiCardsResponse, readKpiCardsQuery } from "@/lib/dashboards/history-response";
+import { dashboardDataProblem, kpiCardsResponse, readKpiCardsQuery } from "@/lib/dashboards/history-response";
 import { AppError, toAppError } from "@/lib/errors";
 import { openSharedKpiCards } from "@/lib/sharing/shared-dashboard";
 
@@ -14,6 +14,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     if (!cards) throw new AppError("not_found", "This perspective was not found.");
     return kpiCardsResponse(cards);
   } catch (error) {
-    return historyProblem(toAppError(error, "shared kpi cards"));
+    return dashboardDataProblem(toAppError(error, "shared kpi cards"));
   }
 }

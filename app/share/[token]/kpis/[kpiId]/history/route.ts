@@ -1,6 +1,6 @@
 // GET /share/[token]/kpis/[kpiId]/history?from&to — one KPI's values for the shared dashboard's detail chart (authorized by the share token; no view is counted).
 import { isUuid } from "@/lib/dashboards/ids";
-import { kpiHistoryResponse, readHistoryWindow, historyProblem } from "@/lib/dashboards/history-response";
+import { kpiHistoryResponse, readHistoryWindow, dashboardDataProblem } from "@/lib/dashboards/history-response";
 import { AppError, toAppError } from "@/lib/errors";
 import { openSharedKpiHistory } from "@/lib/sharing/shared-dashboard";
 
@@ -16,6 +16,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     if (!points) throw new AppError("not_found", "This KPI was not found.");
     return kpiHistoryResponse(points);
   } catch (error) {
-    return historyProblem(toAppError(error, "shared kpi history"));
+    return dashboardDataProblem(toAppError(error, "shared kpi history"));
   }
 }

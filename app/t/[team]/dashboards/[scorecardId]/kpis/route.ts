@@ -1,7 +1,7 @@
 // GET /t/[team]/dashboards/[scorecardId]/kpis?perspective&period… — one perspective's KPI cards, fetched as the dashboard scrolls to them.
 import { userFromCookieHeader } from "@/lib/auth/current-user";
 import { resolveTeamSession } from "@/lib/auth/team-context";
-import { historyProblem, kpiCardsResponse, readKpiCardsQuery } from "@/lib/dashboards/history-response";
+import { dashboardDataProblem, kpiCardsResponse, readKpiCardsQuery } from "@/lib/dashboards/history-response";
 import { isUuid } from "@/lib/dashboards/ids";
 import { loadKpiCards } from "@/lib/dashboards/load-dashboard";
 import { AppError, toAppError } from "@/lib/errors";
@@ -19,6 +19,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     if (!cards) throw new AppError("not_found", "This perspective was not found.");
     return kpiCardsResponse(cards);
   } catch (error) {
-    return historyProblem(toAppError(error, "kpi cards"));
+    return dashboardDataProblem(toAppError(error, "kpi cards"));
   }
 }
