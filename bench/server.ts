@@ -1,11 +1,13 @@
-// Builds the production app into its own dist dir and runs `next start` on a free local port
-// (node on next's bin directly, so stopping our child really stops the server).
+// Builds the production app into its own dist dir and runs it as `npm start` does
+// (scripts/start.mjs: one `next start` process per core) on a free local port, with node as our
+// direct child, so stopping the child really stops the server.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 export const DIST_DIR = ".next-bench";
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+const START_SCRIPT = path.join("scripts", "start.mjs");
 
 /** A clean environment: nothing from the caller's shell (Stripe keys, PGlite paths…) leaks into the bench server. */
 function baseEnv(): Record<string, string> {
@@ -70,7 +72,7 @@ export async function startServer(options: { port: number; databaseUrl: string; 
   const log = fs.openSync(path.join(DIST_DIR, "bench-server.log"), "w");
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", goes to the server's node.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, START_SCRIPT, "-p", String(options.port), "-H", "127.0.0.1"], {
     env: {
       ...baseEnv(),
       NODE_ENV: "production",
