@@ -41,6 +41,8 @@ function tally(statements: string[]): StatementCount {
 
 type Loader = (dataset: Dataset, size: "A" | "B", tokenHash: string) => Promise<unknown>;
 
+let coldReads = 0;
+
 /** What a signed-in page request resolves before its own data: the session, the team, the layout's team list. */
 async function signedInTeam(dataset: Dataset, tokenHash: string) {
   const user = await findSessionUser(tokenHash);
@@ -50,7 +52,9 @@ async function signedInTeam(dataset: Dataset, tokenHash: string) {
   if (!found) throw new Error("bench owner is not a member of the big team");
   const ctx: TeamContext = { teamId: found.team.id, teamSlug: found.team.slug, userId: user.id, membershipId: found.membershipId, role: found.role, via: "session" };
   const calendar = { timeZone: found.team.timeZone, fiscalYearStartMonth: found.team.fiscalYearStartMonth };
-  return { ctx, team: found.team, calendar };
+  // A data version no kept model has: the count is the full read, as after any change of the team.
+  coldReads += 1;
+  return { ctx, team: { ...found.team, dataVersion: -coldReads }, calendar };
 }
 
 const scorecardOf = (d: Dataset, size: "A" | "B") => (size === "A" ? d.scorecards.probe.id : d.scorecards.big.id);

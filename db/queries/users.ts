@@ -1,7 +1,8 @@
 // People and their sign-in records. Global, not tenant data: no team context here.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "../client";
-import { accounts, users, type User } from "../schema";
+import { accounts, memberships, teams, users, type User } from "../schema";
+import { asUser } from "../tenant";
 
 const normal = (email: string) => email.trim().toLowerCase();
 
@@ -29,8 +30,13 @@ export async function createUser(
   return user!;
 }
 
+/** Renames a person. Their teams' read models show the name, so those teams' data version goes up with it. */
 export async function updateUserName(id: string, name: string): Promise<void> {
-  await (await getDb()).update(users).set({ name }).where(eq(users.id, id));
+  await asUser(id, async (tx) => {
+    await tx.update(users).set({ name }).where(eq(users.id, id));
+    const theirTeams = tx.select({ id: memberships.teamId }).from(memberships).where(eq(memberships.userId, id));
+    await tx.update(teams).set({ dataVersion: sql`${teams.dataVersion} + 1` }).where(inArray(teams.id, theirTeams));
+  });
 }
 
 export async function setPasswordHash(id: string, passwordHash: string, db?: Queryable): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean, check, pgPolicy, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
+  bigint, boolean, check, pgPolicy, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy, timestamps, versionColumn } from "./columns";
@@ -29,6 +29,11 @@ export const teams = pgTable(
     currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
     pastDueSince: timestamp("past_due_since", { withTimezone: true }),
     version: versionColumn(),
+    /**
+     * Goes up when a transaction that changed the team's data commits (a deferred trigger on
+     * activity: every accepted change logs there): what cached read models are checked against.
+     */
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
     ...timestamps(),
   },
   (t) => [

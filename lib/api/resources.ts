@@ -8,6 +8,7 @@ import { latestMeasurements, loadJourneyAlignment, loadScorecardTree } from "@/d
 import { loadScorecardTrees } from "@/db/queries/scorecards";
 import { findInTeam } from "@/db/queries/versioned";
 import { objectives, type Journey } from "@/db/schema";
+import { teamDataCache, type TeamVersion } from "@/lib/cache/team-data-cache";
 import type { TeamCalendar } from "@/lib/periods";
 import {
   evaluateKpiRow, evaluateScorecard, GREY, stageHealthById, teamToday, type EvaluatedKpi, type EvaluatedObjective, type EvaluatedScorecard,
@@ -89,6 +90,18 @@ async function evaluatedScorecard(tx: Tx, ctx: Ctx, calendar: TeamCalendar, scor
 export async function loadScorecardJson(tx: Tx, ctx: Ctx, calendar: TeamCalendar, scorecardId: string): Promise<ScorecardJson | undefined> {
   const evaluated = await evaluatedScorecard(tx, ctx, calendar, scorecardId);
   return evaluated ? scorecardJson(evaluated) : undefined;
+}
+
+// What integrations poll: a scorecard's JSON is kept until the team's data version moves.
+const keptScorecards = teamDataCache<ScorecardJson | undefined>(200);
+
+/**
+ * GET /scorecards/{id}. Only for a read: a write's own transaction sees its uncommitted
+ * changes, and neither a kept copy nor the team row read before it does.
+ */
+export function readScorecardJson(tx: Tx, ctx: Ctx, team: TeamVersion, calendar: TeamCalendar, scorecardId: string): Promise<ScorecardJson | undefined> {
+  const key = [scorecardId, teamToday(calendar), calendar.timeZone, calendar.fiscalYearStartMonth].join("|");
+  return keptScorecards(team, key, () => loadScorecardJson(tx, ctx, calendar, scorecardId));
 }
 
 /** The objective as it sits in its scorecard, scored with its siblings' data. */

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { findScorecardKpi, loadDashboardSource, loadKpiMeasurements, loadTeamOverview } from "@/db/queries/dashboards";
 import { inTeam } from "@/db/tenant";
 import type { Team } from "@/db/schema";
+import { teamDataCache } from "@/lib/cache/team-data-cache";
 import { teamToday } from "@/lib/scorecards/evaluate";
 import type { TeamCalendar } from "@/lib/periods";
 import { buildDashboard, kpiHistories, type DashboardModel } from "./build-dashboard";
@@ -23,28 +24,44 @@ export interface LoadedDashboard {
   today: string;
 }
 
+/** What the dashboard needs of the team row: its calendar, and the data version it was read at. */
+export type DashboardTeam = Pick<Team, "timeZone" | "fiscalYearStartMonth" | "dataVersion">;
+
+// Executives reread dashboards far more often than the team's data changes: a built model is
+// kept until the team's data version moves (and the day, the period or the calendar differ).
+const dashboards = teamDataCache<LoadedDashboard | null>(200);
+
 /** The dashboard inside an open team transaction (the share page opens its own). */
-export async function buildDashboardIn(
-  tx: Tx,
+export function buildDashboardIn(tx: Tx, ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, searchParams: SearchParams, now: Date = new Date()): Promise<LoadedDashboard | null> {
+  return keptDashboard(ctx, team, scorecardId, searchParams, now, (read) => read(tx));
+}
+
+/** The members' dashboard page: a kept model needs no transaction at all. */
+export function loadDashboard(ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, searchParams: SearchParams, now: Date = new Date()): Promise<LoadedDashboard | null> {
+  return keptDashboard(ctx, team, scorecardId, searchParams, now, (read) => inTeam(ctx.teamId, read));
+}
+
+async function keptDashboard(
   ctx: { teamId: string },
-  team: Pick<Team, "timeZone" | "fiscalYearStartMonth">,
+  team: DashboardTeam,
   scorecardId: string,
   searchParams: SearchParams,
-  now: Date = new Date(),
+  now: Date,
+  inTx: (read: (tx: Tx) => Promise<LoadedDashboard | null>) => Promise<LoadedDashboard | null>,
 ): Promise<LoadedDashboard | null> {
   const calendar = teamCalendar(team);
   const today = teamToday(calendar, now);
   const period = resolveDashboardPeriod(searchParams, calendar, today);
-  const source = await loadDashboardSource(tx, ctx, scorecardId, period.asOf, period.previous.asOf);
-  if (!source) return null;
-  return { model: buildDashboard(source, period, calendar, today), calendar, today };
+  const key = [scorecardId, today, calendar.timeZone, calendar.fiscalYearStartMonth, JSON.stringify(period)].join("|");
+  return dashboards({ id: ctx.teamId, dataVersion: team.dataVersion }, key, () =>
+    inTx(async (tx) => {
+      const source = await loadDashboardSource(tx, ctx, scorecardId, period.asOf, period.previous.asOf);
+      return source ? { model: buildDashboard(source, period, calendar, today), calendar, today } : null;
+    }),
+  );
 }
 
-export async function loadDashboard(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, scorecardId: string, searchParams: SearchParams, now?: Date): Promise<LoadedDashboard | null> {
-  return inTeam(ctx.teamId, (tx) => buildDashboardIn(tx, ctx, team, scorecardId, searchParams, now));
-}
-
-export async function loadKpiCards(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, scorecardId: string, perspectiveId: string, searchParams: SearchParams, now?: Date): Promise<KpiCardData[] | null> {
+export async function loadKpiCards(ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, perspectiveId: string, searchParams: SearchParams, now?: Date): Promise<KpiCardData[] | null> {
   return inTeam(ctx.teamId, (tx) => loadKpiCardsIn(tx, ctx, team, scorecardId, perspectiveId, searchParams, now));
 }
 
@@ -56,7 +73,7 @@ export async function loadKpiCards(ctx: { teamId: string }, team: Pick<Team, "ti
 export async function loadKpiCardsIn(
   tx: Tx,
   ctx: { teamId: string },
-  team: Pick<Team, "timeZone" | "fiscalYearStartMonth">,
+  team: DashboardTeam,
   scorecardId: string,
   perspectiveId: string,
   searchParams: SearchParams,

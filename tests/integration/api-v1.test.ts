@@ -87,6 +87,19 @@ describe("scorecards", () => {
     expect(apiKpis.every((k: { latest: { period: string } | null }) => k.latest === null || /^\d{4}-\d{2}-\d{2}$/.test(k.latest.period))).toBe(true);
   });
 
+  it("GET /scorecards/{id} answers a repeated request the same, and shows a value posted in between", async () => {
+    const kpiOf = (json: { perspectives: Array<{ objectives: Array<{ kpis: Array<{ id: string; latest: { value: number } | null }> }> }> }) =>
+      json.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis)).find((k) => k.id === countKpi.id);
+    const before = await send("GET", `/api/v1/scorecards/${scorecardId}`, { key: keys.read });
+    const again = await send("GET", `/api/v1/scorecards/${scorecardId}`, { key: keys.read });
+    expect(again.json).toEqual(before.json);
+    const period = periodStartFor(teamToday(calendar), countKpi.frequency, calendar);
+    const value = (kpiOf(before.json)?.latest?.value ?? 0) + 1;
+    expect((await send("POST", `/api/v1/kpis/${countKpi.id}/measurements`, { key: keys.write, body: { period, value } })).status).toBeLessThan(300);
+    const after = await send("GET", `/api/v1/scorecards/${scorecardId}`, { key: keys.read });
+    expect(kpiOf(after.json)?.latest).toMatchObject({ period, value });
+  });
+
   it("POST /scorecards: 402 beyond the plan's limit, then 201 with the default perspectives and a Location", async () => {
     const refused = expectProblem(await send("POST", "/api/v1/scorecards", { key: keys.write, body: { name: "Second" } }), 402);
     expect(refused.detail).toMatch(/Free plan includes 1 active scorecard/);

@@ -64,7 +64,12 @@ async function valuesOf(kpiId: string) {
 }
 
 const mine = (who: User) => inTeam(acme.id, (tx) => loadMyUpdates(tx, { teamId: acme.id }, acme, who.id));
-const dashboard = async () => (await loadDashboard({ teamId: acme.id }, acme, scorecardId, {}))!.model;
+// The team row as a request reads it: its data version says whether a kept model still holds.
+const dashboard = async () => {
+  const { db } = await getDbHandle();
+  const team = (await db.select().from(teams).where(eq(teams.id, acme.id)))[0]!;
+  return (await loadDashboard({ teamId: acme.id }, team, scorecardId, {}))!.model;
+};
 
 beforeAll(async () => {
   const { db } = await getDbHandle();
