@@ -1,6 +1,7 @@
 // JourneyHeatmap: journey stages × perspectives, each cell tinted by health and carrying its
 // score and status in words; a cell no objective serves is marked as a gap.
-import { CircleCheck, CircleDashed, OctagonX, TriangleExclamationPoint } from "lucide-react";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
+import { statusIcons } from "@/components/ui/status-badge";
 import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import type { HeatmapCell, HeatmapView } from "@/lib/dashboards/build-dashboard";
 import { formatScore, STATUS_WORDS } from "@/lib/dashboards/format";
@@ -9,8 +10,6 @@ import { STATUS_TINT } from "./status-tone";
 
 // Plain rows and cells: the heatmap has its own padding and no row borders or hover.
 const ROW_HEAD = "h-10 w-36 px-3 text-left align-middle font-medium text-foreground";
-
-const ICONS = { green: CircleCheck, amber: TriangleExclamationPoint, red: OctagonX, grey: CircleDashed } as const;
 
 function Cell({ cell }: { cell: HeatmapCell }) {
   if (cell.objectiveCount === 0) {
@@ -23,13 +22,12 @@ function Cell({ cell }: { cell: HeatmapCell }) {
       </td>
     );
   }
-  const Icon = ICONS[cell.status];
   return (
     <td className="p-1 align-middle">
       <div data-status={cell.status} className={cn("flex h-14 flex-col items-center justify-center gap-0.5 rounded-md border", STATUS_TINT[cell.status])}>
         <span className="text-base font-semibold tabular-nums">{formatScore(cell.score)}</span>
         <span className="inline-flex items-center gap-1 text-[11px] leading-none font-medium">
-          <Icon aria-hidden="true" className="size-3" />
+          <SpriteIcon name={statusIcons[cell.status]} className="size-3" />
           {STATUS_WORDS[cell.status]}
         </span>
       </div>

@@ -29,6 +29,14 @@ const STATUS: Record<Status, { label: string; icon: SpriteIconName; className: s
   },
 };
 
+/** The icon each status is drawn with, wherever it is shown. */
+export const statusIcons: Record<Status, SpriteIconName> = {
+  green: STATUS.green.icon,
+  amber: STATUS.amber.icon,
+  red: STATUS.red.icon,
+  grey: STATUS.grey.icon,
+};
+
 export const statusLabels: Record<Status, string> = {
   green: STATUS.green.label,
   amber: STATUS.amber.label,
