@@ -101,7 +101,11 @@ test("a viewer reads the dashboard: numbers from the scoring module, no edit con
   await expect(page.getByRole("heading", { name: "Needs attention" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Initiatives past due (1)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Weekend hiker" })).toBeVisible();
-  await page.getByRole("heading", { name: "KPIs", exact: true }).scrollIntoViewIfNeeded();
+  await page.getByRole("heading", { name: "Objectives and KPIs", exact: true }).scrollIntoViewIfNeeded();
+  // Each perspective's objectives come with its cards: owner, score and status in words.
+  const customerObjectives = page.getByRole("region", { name: "Objectives of Customer" });
+  await expect(customerObjectives.getByRole("columnheader", { name: "Owner" })).toBeVisible();
+  await expect(customerObjectives.getByRole("row").nth(1).getByText(/^(On track|At risk|Off track|No data)$/)).toBeVisible();
   await expect(page.getByRole("img", { name: /^Net Promoter Score: \d+ values/ })).toBeVisible();
   const showChart = page.getByRole("button", { name: "Show chart of Net Promoter Score" });
   await showChart.click();
@@ -161,7 +165,7 @@ test("an editor shares the dashboard; the link opens without signing in, counts 
     expect(seriousViolations(await new AxeBuilder({ page: shared }).analyze())).toEqual([]);
 
     // The cards and a detail chart fetch their values through the token (they are not in the page), without counting a view.
-    await shared.getByRole("heading", { name: "KPIs", exact: true }).scrollIntoViewIfNeeded();
+    await shared.getByRole("heading", { name: "Objectives and KPIs", exact: true }).scrollIntoViewIfNeeded();
     await shared.getByRole("button", { name: "Show chart of Net Promoter Score" }).click();
     await expect(shared.locator(".recharts-surface").first()).toBeVisible();
     await shared.getByText("Values as a table").first().click();

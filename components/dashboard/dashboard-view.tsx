@@ -1,5 +1,6 @@
 // DashboardView: one scorecard's executive dashboard, shared by the members' page and the public
-// share page (which passes no actions). Server-rendered; the KPI cards load as they come into view.
+// share page (which passes no actions). Server-rendered; each perspective's objectives and KPI
+// cards load as they come into view.
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +9,6 @@ import { JourneyHeatmap } from "./journey-heatmap";
 import type { KpiCardsSource } from "./kpi-cards-panel";
 import { KpiSection } from "./kpi-section";
 import { NeedsAttention } from "./needs-attention";
-import { ObjectivesTable } from "./objectives-table";
 import { PeriodSelector } from "./period-selector";
 import { ScoreTiles } from "./score-tiles";
 import { UpdateLoopFigures } from "@/components/update-loop/update-loop-figures";
@@ -56,7 +56,6 @@ export function DashboardView({
           <JourneyHeatmap heatmaps={model.heatmaps} />
         </div>
       </div>
-      <ObjectivesTable model={model} />
       <KpiSection model={model} basePath={basePath} cards={cards} />
     </div>
   );

@@ -1,9 +1,10 @@
 "use client";
-// KpiCardsPanel: where one perspective's KPI cards go on a dashboard. The cards are fetched once
-// the panel is within a screen of the viewport (or the page is about to print), so a dashboard
-// with a hundred KPIs renders its scores at once and its cards as the reader scrolls to them.
+// KpiCardsPanel: where one perspective's objectives and KPI cards go on a dashboard. They are
+// fetched once the panel is within a screen of the viewport (or the page is about to print), so a
+// dashboard with a hundred KPIs renders its scores at once and its details as the reader scrolls.
 import { useEffect, useState, type ReactNode, type RefObject } from "react";
 import type { KpiCardData, KpiCardsBody } from "@/lib/dashboards/kpi-cards";
+import { ObjectivesTable } from "./objectives-table";
 import type { KpiChartMeta } from "./kpi-chart-panel";
 import { KPI_GRID_CLASS, KpiCardList } from "./kpi-card-list";
 import { PREPARE_PRINT_EVENT } from "./print-events";
@@ -11,7 +12,10 @@ import { PREPARE_PRINT_EVENT } from "./print-events";
 /** What the server tells a panel: its perspective, and where its cards and charts are read. */
 export interface KpiCardsSource {
   perspectiveName: string;
+  objectiveCount: number;
   kpiCount: number;
+  /** The period the objectives' trends compare with, e.g. "Oct 2026". */
+  previousLabel: string;
   /** The cards route with this perspective and the dashboard's period. */
   url: string;
   /** The dashboard's own path; each KPI's values are at `<basePath>/kpis/<id>/history`. */
@@ -19,12 +23,12 @@ export interface KpiCardsSource {
   window: { from: string; to: string };
 }
 
-export type KpiCardsState = { status: "pending" } | { status: "error"; retry: () => void } | { status: "success"; kpis: KpiCardData[] };
+export type KpiCardsState = { status: "pending" } | { status: "error"; retry: () => void } | { status: "success"; body: KpiCardsBody };
 
-export async function fetchKpiCards(url: string, signal?: AbortSignal): Promise<KpiCardData[]> {
+export async function fetchKpiCards(url: string, signal?: AbortSignal): Promise<KpiCardsBody> {
   const response = await fetch(url, { signal, headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`KPI cards: ${response.status}`);
-  return ((await response.json()) as KpiCardsBody).kpis;
+  return (await response.json()) as KpiCardsBody;
 }
 
 /** True from the moment `ref`'s element comes within a screen of the viewport, or a print is near. */
@@ -75,19 +79,23 @@ export function KpiCardsPanel({
   chart: (kpi: KpiCardData) => ReactNode;
 }) {
   return (
-    <div ref={panelRef} data-kpi-cards aria-busy={state.status === "pending" || undefined}>
+    <div ref={panelRef} data-kpi-cards aria-busy={state.status === "pending" || undefined} className="flex flex-col gap-3">
       {state.status === "success" ? (
-        <KpiCardList kpis={state.kpis} chart={chart} />
+        <>
+          <ObjectivesTable objectives={state.body.objectives} perspectiveName={source.perspectiveName} previousLabel={source.previousLabel} />
+          {state.body.kpis.length ? <KpiCardList kpis={state.body.kpis} chart={chart} /> : null}
+        </>
       ) : state.status === "error" ? (
         <p className="text-sm text-muted-foreground" role="alert">
-          The KPIs of {source.perspectiveName} could not be loaded.{" "}
+          The objectives and KPIs of {source.perspectiveName} could not be loaded.{" "}
           <button type="button" className="text-primary underline" onClick={state.retry}>
             Try again
           </button>
         </p>
       ) : (
         <>
-          <p className="sr-only">Loading the KPIs of {source.perspectiveName}…</p>
+          <p className="sr-only">Loading the objectives and KPIs of {source.perspectiveName}…</p>
+          <div aria-hidden="true" data-slot="skeleton" className="animate-pulse rounded-lg bg-muted" style={{ height: `${2.5 + 3.5 * source.objectiveCount}rem` }} />
           <div aria-hidden="true" className={KPI_GRID_CLASS}>
             {Array.from({ length: Math.min(source.kpiCount, 6) }, (_, i) => (
               <div key={i} data-slot="skeleton" className="h-56 animate-pulse rounded-lg bg-muted" />

@@ -1,5 +1,5 @@
 "use client";
-// SharedKpiCards: a perspective's KPI cards on the public share page, fetched with plain fetch
+// SharedKpiCards: a perspective's objectives and KPI cards on the public share page, fetched with plain fetch
 // (no query cache there: the page ships as little script as it can).
 import { useEffect, useRef, useState } from "react";
 import { chartMeta, fetchKpiCards, KpiCardsPanel, useWanted, type KpiCardsSource, type KpiCardsState } from "./kpi-cards-panel";
@@ -16,7 +16,7 @@ export function SharedKpiCards({ source }: { source: KpiCardsSource }) {
     if (!wanted || loaded) return;
     const controller = new AbortController();
     fetchKpiCards(source.url, controller.signal).then(
-      (kpis) => setState({ status: "success", kpis }),
+      (body) => setState({ status: "success", body }),
       () => {
         if (!controller.signal.aborted) setState({ status: "error", retry: () => { setState({ status: "pending" }); setAttempt((n) => n + 1); } });
       },

@@ -1,5 +1,5 @@
 "use client";
-// TeamKpiCards: a perspective's KPI cards on the members' dashboard, read through TanStack Query
+// TeamKpiCards: a perspective's objectives and KPI cards on the members' dashboard, read through TanStack Query
 // so the LiveProvider refreshes them with every other `[team]` key when the team's data changes.
 import { useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
@@ -16,7 +16,7 @@ export function TeamKpiCards({ teamSlug, source }: { teamSlug: string; source: K
   });
   const state: KpiCardsState =
     query.status === "success"
-      ? { status: "success", kpis: query.data }
+      ? { status: "success", body: query.data }
       : query.status === "error"
         ? { status: "error", retry: () => void query.refetch() }
         : { status: "pending" };

@@ -3,7 +3,7 @@
 import { AppError } from "@/lib/errors";
 import { kpiHistoryWindow, type KpiHistoryWindow } from "@/lib/validation/dashboards";
 import { isUuid } from "./ids";
-import type { KpiCardData, KpiCardsBody } from "./kpi-cards";
+import type { KpiCardsBody } from "./kpi-cards";
 import type { KpiHistoryPoint } from "./load-dashboard";
 
 export interface KpiHistoryBody {
@@ -38,8 +38,7 @@ export function readKpiCardsQuery(request: Request): { perspectiveId: string; se
   return { perspectiveId: perspective, searchParams: period };
 }
 
-export function kpiCardsResponse(kpis: KpiCardData[]): Response {
-  const body: KpiCardsBody = { kpis };
+export function kpiCardsResponse(body: KpiCardsBody): Response {
   return Response.json(body, { headers: { "cache-control": "private, no-store" } });
 }
 

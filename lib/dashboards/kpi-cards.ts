@@ -1,9 +1,9 @@
-// A dashboard's KPI cards as data: what one perspective's cards show, fetched by the browser
-// when that part of the dashboard comes into view (a 128-KPI scorecard's cards were 80% of its
-// page). Compact on purpose: the sparkline carries its values and the labels of its ends only.
+// One perspective's objectives and KPI cards as data, fetched by the browser when that part of
+// the dashboard comes into view (on a 128-KPI scorecard they were most of its page). Compact on
+// purpose: the sparkline carries its values and the labels of its ends only.
 import type { TeamCalendar } from "@/lib/periods";
 import { formatPeriod } from "@/lib/periods";
-import type { KpiView } from "./build-dashboard";
+import type { KpiView, ObjectiveView } from "./build-dashboard";
 
 /** What a card shows of the KPI's view; `kpiCards` copies exactly these, so the response stays compact. */
 const CARD_FIELDS = [
@@ -20,8 +20,16 @@ export type KpiCardData = CardFields & {
   sparkline: { values: number[]; from: string; to: string } | null;
 };
 
+/** An objective's row: its owner, score, status and trend. */
+export type ObjectiveRowData = Pick<ObjectiveView, "id" | "title" | "ownerName" | "score" | "status" | "coverage" | "trend" | "previousScore">;
+
 export interface KpiCardsBody {
+  objectives: ObjectiveRowData[];
   kpis: KpiCardData[];
+}
+
+export function objectiveRows(objectives: ObjectiveView[]): ObjectiveRowData[] {
+  return objectives.map(({ id, title, ownerName, score, status, coverage, trend, previousScore }) => ({ id, title, ownerName, score, status, coverage, trend, previousScore }));
 }
 
 /** Cards of `kpis` from their measurements in the history window (`rows` in any order). */

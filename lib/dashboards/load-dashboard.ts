@@ -8,7 +8,7 @@ import { teamDataCache } from "@/lib/cache/team-data-cache";
 import { teamToday } from "@/lib/scorecards/evaluate";
 import type { TeamCalendar } from "@/lib/periods";
 import { buildDashboard, kpiHistories, type DashboardModel } from "./build-dashboard";
-import { kpiCards, type KpiCardData } from "./kpi-cards";
+import { kpiCards, objectiveRows, type KpiCardsBody } from "./kpi-cards";
 import { earliestOverlappingPeriodStart, resolveDashboardPeriod, type DashboardPeriod } from "./period-selection";
 import { summarizeTeam } from "./team-overview";
 
@@ -61,14 +61,14 @@ async function keptDashboard(
   );
 }
 
-export async function loadKpiCards(ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, perspectiveId: string, searchParams: SearchParams, now?: Date): Promise<KpiCardData[] | null> {
+export async function loadKpiCards(ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, perspectiveId: string, searchParams: SearchParams, now?: Date): Promise<KpiCardsBody | null> {
   return inTeam(ctx.teamId, (tx) => loadKpiCardsIn(tx, ctx, team, scorecardId, perspectiveId, searchParams, now));
 }
 
 /**
- * One perspective's KPI cards, with the values of the dashboard's history window: what the
- * browser fetches when that part of the dashboard comes into view. Null when the scorecard is not
- * the team's or the perspective is not on it.
+ * One perspective's objectives and KPI cards, with the values of the dashboard's history window:
+ * what the browser fetches when that part of the dashboard comes into view. Null when the
+ * scorecard is not the team's or the perspective is not on it.
  */
 export async function loadKpiCardsIn(
   tx: Tx,
@@ -78,13 +78,13 @@ export async function loadKpiCardsIn(
   perspectiveId: string,
   searchParams: SearchParams,
   now?: Date,
-): Promise<KpiCardData[] | null> {
+): Promise<KpiCardsBody | null> {
   const loaded = await buildDashboardIn(tx, ctx, team, scorecardId, searchParams, now);
   const perspective = loaded?.model.perspectives.find((p) => p.id === perspectiveId);
   if (!loaded || !perspective) return null;
   const kpis = perspective.objectives.flatMap((o) => o.kpis);
   const rows = await loadKpiMeasurements(tx, ctx, kpis.map((k) => k.id), loaded.model.period.history);
-  return kpiCards(kpis, rows, loaded.calendar);
+  return { objectives: objectiveRows(perspective.objectives), kpis: kpiCards(kpis, rows, loaded.calendar) };
 }
 
 export type KpiHistoryPoint = ReturnType<typeof kpiHistories>[string][number];

@@ -5,7 +5,7 @@ import { getTeam } from "@/db/queries/teams";
 import type { Tx } from "@/db/client";
 import type { Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
-import type { KpiCardData } from "@/lib/dashboards/kpi-cards";
+import type { KpiCardsBody } from "@/lib/dashboards/kpi-cards";
 import { buildDashboardIn, loadKpiCardsIn, loadKpiHistoryIn, type KpiHistoryPoint, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
 import { parseShareToken } from "./share-token";
 
@@ -54,7 +54,7 @@ export function openSharedKpiHistory(token: string, kpiId: string, window: { fro
   return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiHistoryIn(tx, ctx, team, scorecardId, kpiId, window));
 }
 
-/** One perspective's KPI cards on the shared page. Null for a dead token and a perspective that is not on the scorecard. */
-export function openSharedKpiCards(token: string, perspectiveId: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): Promise<KpiCardData[] | null> {
+/** One perspective's objectives and KPI cards on the shared page. Null for a dead token and a perspective that is not on the scorecard. */
+export function openSharedKpiCards(token: string, perspectiveId: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): Promise<KpiCardsBody | null> {
   return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiCardsIn(tx, ctx, team, scorecardId, perspectiveId, searchParams, now));
 }

@@ -165,12 +165,15 @@ describe("the dashboard's numbers", () => {
     expect(map!.overall.filter((c) => c.objectiveCount > 0).length).toBe(5);
   });
 
-  it("gives each perspective's KPI cards their values in the window, oldest first, and the KPI's standing", async () => {
+  it("gives each perspective's objectives their standing, and its KPI cards their values in the window, oldest first, and the KPI's standing", async () => {
     const { model } = (await loadDashboard(ctx(), acme, scorecardId, {}))!;
     const raw = await rawRows(scorecardId);
     let cardCount = 0;
     for (const perspective of model.perspectives) {
-      const cards = (await loadKpiCards(ctx(), acme, scorecardId, perspective.id, {}))!;
+      const { objectives, kpis: cards } = (await loadKpiCards(ctx(), acme, scorecardId, perspective.id, {}))!;
+      expect(objectives).toEqual(
+        perspective.objectives.map((o) => ({ id: o.id, title: o.title, ownerName: o.ownerName, score: o.score, status: o.status, coverage: o.coverage, trend: o.trend, previousScore: o.previousScore })),
+      );
       const kpisOfPerspective = perspective.objectives.flatMap((o) => o.kpis);
       expect(cards.map((c) => c.id)).toEqual(kpisOfPerspective.map((k) => k.id));
       for (const card of cards) {
@@ -258,7 +261,7 @@ describe("query count", () => {
     let unseen = 1_000_000_000;
     const unkept = () => ({ ...acme, dataVersion: unseen++ });
     const load = (id: string) => countQueries(async () => (await loadDashboard(ctx(), unkept(), id, {}))!.model);
-    const cards = (id: string, model: { perspectives: Array<{ id: string }> }) => countQueries(async () => (await loadKpiCards(ctx(), unkept(), id, model.perspectives[0]!.id, {}))!.length);
+    const cards = (id: string, model: { perspectives: Array<{ id: string }> }) => countQueries(async () => (await loadKpiCards(ctx(), unkept(), id, model.perspectives[0]!.id, {}))!.kpis.length);
     const small = await load(scorecardId);
     const largeId = await largeScorecard();
     const large = await load(largeId);
@@ -276,7 +279,7 @@ describe("query count", () => {
     // Behind a kept model (the page has just been built), the cards read only their history.
     const kept = { ...acme, dataVersion: unseen++ };
     await loadDashboard(ctx(), kept, largeId, {});
-    const keptCards = await countQueries(async () => (await loadKpiCards(ctx(), kept, largeId, large.result.perspectives[0]!.id, {}))!.length);
+    const keptCards = await countQueries(async () => (await loadKpiCards(ctx(), kept, largeId, large.result.perspectives[0]!.id, {}))!.kpis.length);
     expect(keptCards.result).toBe(16);
     expect(keptCards.count).toBe(2);
     console.log(`dashboard load: ${small.count} statements for ${small.result.kpiCount} KPIs and for ${large.result.kpiCount} KPIs; a perspective's cards: ${largeCards.count}`);

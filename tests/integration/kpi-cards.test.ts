@@ -68,8 +68,10 @@ describe("members' KPI cards route", () => {
       const response = await getTeam(`period=quarter&perspective=${perspectiveId}`);
       expect(response.status).toBe(200);
       expect(response.headers.get("cache-control")).toBe("private, no-store");
-      const { kpis } = (await response.json()) as KpiCardsBody;
-      const expected = model.perspectives.find((p) => p.id === perspectiveId)!.objectives.flatMap((o) => o.kpis);
+      const { objectives, kpis } = (await response.json()) as KpiCardsBody;
+      const perspective = model.perspectives.find((p) => p.id === perspectiveId)!;
+      expect(objectives.map((o) => [o.id, o.score, o.status])).toEqual(perspective.objectives.map((o) => [o.id, o.score, o.status]));
+      const expected = perspective.objectives.flatMap((o) => o.kpis);
       expect(kpis.map((k) => [k.id, k.score, k.status])).toEqual(expected.map((k) => [k.id, k.score, k.status]));
       seen.push(...kpis.map((k) => k.id));
     }

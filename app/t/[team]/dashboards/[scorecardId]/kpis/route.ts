@@ -1,4 +1,4 @@
-// GET /t/[team]/dashboards/[scorecardId]/kpis?perspective&period… — one perspective's KPI cards, fetched as the dashboard scrolls to them.
+// GET /t/[team]/dashboards/[scorecardId]/kpis?perspective&period… — one perspective's objectives and KPI cards, fetched as the dashboard scrolls to them.
 import { userFromCookieHeader } from "@/lib/auth/current-user";
 import { resolveTeamSession } from "@/lib/auth/team-context";
 import { dashboardDataProblem, kpiCardsResponse, readKpiCardsQuery } from "@/lib/dashboards/history-response";
@@ -15,9 +15,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     const { ctx, team } = await resolveTeamSession(await userFromCookieHeader(request.headers.get("cookie")), slug, "scorecards.read");
     if (!isUuid(scorecardId)) throw new AppError("not_found", "This scorecard was not found.");
     const { perspectiveId, searchParams } = readKpiCardsQuery(request);
-    const cards = await loadKpiCards(ctx, team, scorecardId, perspectiveId, searchParams);
-    if (!cards) throw new AppError("not_found", "This perspective was not found.");
-    return kpiCardsResponse(cards);
+    const body = await loadKpiCards(ctx, team, scorecardId, perspectiveId, searchParams);
+    if (!body) throw new AppError("not_found", "This perspective was not found.");
+    return kpiCardsResponse(body);
   } catch (error) {
     return dashboardDataProblem(toAppError(error, "kpi cards"));
   }
