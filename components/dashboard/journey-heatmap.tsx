@@ -5,29 +5,27 @@ import { statusIcons } from "@/components/ui/status-badge";
 import { Table, TableBody, TableHead, TableHeader } from "@/components/ui/table";
 import type { HeatmapCell, HeatmapView } from "@/lib/dashboards/build-dashboard";
 import { formatScore, STATUS_WORDS } from "@/lib/dashboards/format";
-import { cn } from "@/lib/cn";
-import { STATUS_TINT } from "./status-tone";
 
 // Plain rows and cells: the heatmap has its own padding and no row borders or hover.
 const ROW_HEAD = "h-10 w-36 px-3 text-left align-middle font-medium text-foreground";
 
+/** A cell's look is the .heat-cell rules of globals.css: dozens per dashboard, written once. */
 function Cell({ cell }: { cell: HeatmapCell }) {
   if (cell.objectiveCount === 0) {
     return (
-      <td className="p-1 align-middle">
-        <div className="flex h-14 flex-col items-center justify-center rounded-md border border-dashed text-xs text-muted-foreground">
-          <span>Gap</span>
-          <span className="sr-only">: no objective serves this stage</span>
+      <td className="heat-cell">
+        <div data-gap="">
+          Gap<span className="sr-only">: no objective serves this stage</span>
         </div>
       </td>
     );
   }
   return (
-    <td className="p-1 align-middle">
-      <div data-status={cell.status} className={cn("flex h-14 flex-col items-center justify-center gap-0.5 rounded-md border", STATUS_TINT[cell.status])}>
-        <span className="text-base font-semibold tabular-nums">{formatScore(cell.score)}</span>
-        <span className="inline-flex items-center gap-1 text-[11px] leading-none font-medium">
-          <SpriteIcon name={statusIcons[cell.status]} className="size-3" />
+    <td className="heat-cell">
+      <div data-status={cell.status}>
+        <strong>{formatScore(cell.score)}</strong>
+        <span>
+          <SpriteIcon name={statusIcons[cell.status]} />
           {STATUS_WORDS[cell.status]}
         </span>
       </div>
