@@ -1,5 +1,5 @@
 "use client";
-// The canvas's shared client state: the one way a canvas control saves (with optimistic
+// The editable canvas's shared client state: the one way a canvas control saves (with optimistic
 // moves, a polite announcement, a form-level error, and the keep-mine / take-theirs choice on
 // a 409), the drag in progress, and where keyboard focus goes after a move.
 import { useRouter } from "next/navigation";
@@ -35,7 +35,6 @@ export type DragItem = { kind: "stage"; stageId: string } | { kind: "card"; lane
 interface CanvasContextValue {
   team: string;
   journeyId: string;
-  canEdit: boolean;
   members: Array<{ userId: string; name: string }>;
   stages: CanvasStage[];
   saving: boolean;
@@ -69,14 +68,12 @@ function targetId(input: Record<string, unknown>): unknown {
 export function CanvasProvider({
   team,
   journeyId,
-  canEdit,
   members,
   stages: saved,
   children,
 }: {
   team: string;
   journeyId: string;
-  canEdit: boolean;
   members: Array<{ userId: string; name: string }>;
   stages: CanvasStage[];
   children: ReactNode;
@@ -173,8 +170,8 @@ export function CanvasProvider({
 
   const dismissError = useCallback(() => setError(null), []);
   const value = useMemo<CanvasContextValue>(
-    () => ({ team, journeyId, canEdit, members, stages, saving, run, announce, drag, setDrag, error, dismissError, conflict, resolveConflict, announcement }),
-    [team, journeyId, canEdit, members, stages, saving, run, announce, drag, error, dismissError, conflict, resolveConflict, announcement],
+    () => ({ team, journeyId, members, stages, saving, run, announce, drag, setDrag, error, dismissError, conflict, resolveConflict, announcement }),
+    [team, journeyId, members, stages, saving, run, announce, drag, error, dismissError, conflict, resolveConflict, announcement],
   );
 
   return <CanvasContext.Provider value={value}>{children}</CanvasContext.Provider>;

@@ -1,17 +1,17 @@
 "use client";
-// One lane of one stage: its cards (touchpoints, pain points or opportunities) with inline
-// editing, native drag and drop, and the keyboard alternative (Alt+arrow keys on the card's
-// handle, or the Move items of its menu). Drops land where the pointer is; the server decides.
+// One lane of one stage on the editable canvas: its cards (touchpoints, pain points or
+// opportunities, drawn by card-content.tsx) with inline editing, native drag and drop, and the
+// keyboard alternative (Alt+arrow keys on the card's handle, or the Move items of its menu).
+// Drops land where the pointer is; the server decides.
 import { GripVertical, MoreHorizontal, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState, type DragEvent, type KeyboardEvent } from "react";
 import { moveCardAction, removeNoteAction, removeTouchpointAction } from "@/app/t/[team]/journeys/actions";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import type { CanvasStage, CanvasTouchpoint } from "@/lib/journeys/canvas";
+import type { CanvasStage } from "@/lib/journeys/canvas";
 import type { LaneKey } from "@/lib/journeys/canvas-ops";
-import { CHANNEL_LABELS } from "@/lib/journeys/channels";
 import { cn } from "@/lib/cn";
+import { CardContent, cardClass } from "./card-content";
 import { useCanvas } from "./canvas-context";
 import { CardForm, LazyForm } from "./lazy-forms";
 import { LANE, type Card } from "./lanes";
@@ -38,7 +38,7 @@ function useMoveCard(lane: LaneKey) {
 }
 
 export function LaneCards({ stage, stageIndex, lane }: { stage: CanvasStage; stageIndex: number; lane: LaneKey }) {
-  const { canEdit, drag, setDrag, stages } = useCanvas();
+  const { drag, setDrag, stages } = useCanvas();
   const move = useMoveCard(lane);
   const [adding, setAdding] = useState(false);
   const [over, setOver] = useState(false);
@@ -76,19 +76,17 @@ export function LaneCards({ stage, stageIndex, lane }: { stage: CanvasStage; sta
       ) : (
         <p className="text-xs text-muted-foreground">No {LANE[lane].many} yet.</p>
       )}
-      {canEdit ? (
-        adding ? (
-          <LazyForm>
-            <CardForm lane={lane} stageId={stage.id} onDone={() => setAdding(false)} />
-          </LazyForm>
-        ) : (
-          <Button variant="ghost" size="xs" align="start" className="text-muted-foreground" onClick={() => setAdding(true)} data-print-hidden>
-            <Plus aria-hidden="true" />
-            Add {LANE[lane].one}
-            <span className="sr-only"> to {stage.name}</span>
-          </Button>
-        )
-      ) : null}
+      {adding ? (
+        <LazyForm>
+          <CardForm lane={lane} stageId={stage.id} onDone={() => setAdding(false)} />
+        </LazyForm>
+      ) : (
+        <Button variant="ghost" size="xs" align="start" className="text-muted-foreground" onClick={() => setAdding(true)} data-print-hidden>
+          <Plus aria-hidden="true" />
+          Add {LANE[lane].one}
+          <span className="sr-only"> to {stage.name}</span>
+        </Button>
+      )}
     </div>
   );
 }
@@ -105,7 +103,7 @@ function CardItem({
   onDropOn: (dragged: Card) => void;
   findCard: (id: string) => Card | undefined;
 }) {
-  const { canEdit, stages, run, drag, setDrag } = useCanvas();
+  const { stages, run, drag, setDrag } = useCanvas();
   const move = useMoveCard(lane);
   const [editing, setEditing] = useState(false);
   const [over, setOver] = useState(false);
@@ -147,7 +145,7 @@ function CardItem({
 
   return (
     <li
-      draggable={canEdit}
+      draggable
       onDragStart={(e) => {
         e.dataTransfer.effectAllowed = "move";
         e.dataTransfer.setData("text/plain", label);
@@ -171,69 +169,44 @@ function CardItem({
         setDrag(null);
       }}
       data-card-id={card.id}
-      className={cn(
-        "rounded-md border bg-card p-2 shadow-xs break-inside-avoid print:p-1",
-        lane === "painPoints" && "border-l-4 border-l-status-red-border",
-        lane === "opportunities" && "border-l-4 border-l-status-green-border",
-        over && "outline-2 outline-ring",
-        canEdit && "cursor-grab active:cursor-grabbing",
-      )}
+      className={cardClass(lane, over && "outline-2 outline-ring", "cursor-grab active:cursor-grabbing")}
     >
       <div className="flex items-start gap-1">
-        {canEdit ? (
-          <button
-            type="button"
-            id={`card-handle-${card.id}`}
-            onKeyDown={onKeyDown}
-            aria-label={`Move ${short(label)}`}
-            aria-describedby="canvas-keyboard-help"
-            className="-ml-1 inline-flex size-8 shrink-0 cursor-grab items-center justify-center rounded text-muted-foreground hover:bg-accent"
-            data-print-hidden
-          >
-            <GripVertical aria-hidden="true" className="size-4" />
-          </button>
-        ) : null}
-        <div className="min-w-0 flex-1 py-1">
-          {"channel" in card ? <TouchpointBody card={card} /> : <p className="break-words whitespace-pre-line">{card.text}</p>}
-        </div>
-        {canEdit ? (
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${short(label)}`} data-print-hidden>
-                <MoreHorizontal aria-hidden="true" />
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end">
-              <DropdownMenuItem onSelect={() => setEditing(true)}>
-                <Pencil aria-hidden="true" />
-                Edit
-              </DropdownMenuItem>
-              <DropdownMenuItem disabled={!moves.up} onSelect={() => moves.up?.()}>Move up</DropdownMenuItem>
-              <DropdownMenuItem disabled={!moves.down} onSelect={() => moves.down?.()}>Move down</DropdownMenuItem>
-              <DropdownMenuItem disabled={!moves.left} onSelect={() => moves.left?.()}>Move to {previous ? previous.name : "previous stage"}</DropdownMenuItem>
-              <DropdownMenuItem disabled={!moves.right} onSelect={() => moves.right?.()}>Move to {next ? next.name : "next stage"}</DropdownMenuItem>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem destructive onSelect={remove}>
-                <Trash2 aria-hidden="true" />
-                Remove
-              </DropdownMenuItem>
-            </DropdownMenuContent>
-          </DropdownMenu>
-        ) : null}
+        <button
+          type="button"
+          id={`card-handle-${card.id}`}
+          onKeyDown={onKeyDown}
+          aria-label={`Move ${short(label)}`}
+          aria-describedby="canvas-keyboard-help"
+          className="-ml-1 inline-flex size-8 shrink-0 cursor-grab items-center justify-center rounded text-muted-foreground hover:bg-accent"
+          data-print-hidden
+        >
+          <GripVertical aria-hidden="true" className="size-4" />
+        </button>
+        <CardContent card={card} />
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${short(label)}`} data-print-hidden>
+              <MoreHorizontal aria-hidden="true" />
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            <DropdownMenuItem onSelect={() => setEditing(true)}>
+              <Pencil aria-hidden="true" />
+              Edit
+            </DropdownMenuItem>
+            <DropdownMenuItem disabled={!moves.up} onSelect={() => moves.up?.()}>Move up</DropdownMenuItem>
+            <DropdownMenuItem disabled={!moves.down} onSelect={() => moves.down?.()}>Move down</DropdownMenuItem>
+            <DropdownMenuItem disabled={!moves.left} onSelect={() => moves.left?.()}>Move to {previous ? previous.name : "previous stage"}</DropdownMenuItem>
+            <DropdownMenuItem disabled={!moves.right} onSelect={() => moves.right?.()}>Move to {next ? next.name : "next stage"}</DropdownMenuItem>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem destructive onSelect={remove}>
+              <Trash2 aria-hidden="true" />
+              Remove
+            </DropdownMenuItem>
+          </DropdownMenuContent>
+        </DropdownMenu>
       </div>
     </li>
-  );
-}
-
-function TouchpointBody({ card }: { card: CanvasTouchpoint }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <div className="flex flex-wrap items-center gap-1">
-        <Badge variant="secondary">{CHANNEL_LABELS[card.channel]}</Badge>
-        {card.channelDetail ? <span className="text-xs text-muted-foreground break-words">{card.channelDetail}</span> : null}
-      </div>
-      <p className="break-words whitespace-pre-line">{card.description}</p>
-      {card.ownerName ? <p className="text-xs text-muted-foreground">Owner: {card.ownerName}</p> : null}
-    </div>
   );
 }

@@ -1,27 +1,23 @@
 "use client";
-// A stage's column header: name, place, health, the adoption-phase mark, and its controls:
+// An editable stage's column header: what StageSummary shows, and its controls:
 // drag (native), Move left / Move right buttons and Alt+Left/Right on the handle (keyboard),
 // and removal after a confirmation.
-import { ArrowLeft, ArrowRight, Clock, GripVertical, Trash2 } from "lucide-react";
+import { ArrowLeft, ArrowRight, GripVertical, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { moveStage, removeStage } from "@/app/t/[team]/journeys/actions";
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogFooter } from "@/components/ui/alert-dialog";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { StatusBadge, statusLabels } from "@/components/ui/status-badge";
 import type { CanvasStage } from "@/lib/journeys/canvas";
 import { stepTarget } from "@/lib/journeys/ordering";
-import { formatScore } from "@/lib/scorecards/format";
-import { cn } from "@/lib/cn";
 import { useCanvas } from "./canvas-context";
+import { StageSummary, stageHeaderClass } from "./stage-summary";
 
 export function StageHeader({ stage, index }: { stage: CanvasStage; index: number }) {
-  const { canEdit, stages, run, announce, drag, setDrag } = useCanvas();
+  const { stages, run, announce, drag, setDrag } = useCanvas();
   const [over, setOver] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const order = stages.map((s) => s.id);
   const count = stages.length;
-  const staleKpis = new Set(stage.kpis.filter((k) => k.stale).map((k) => k.id)).size;
 
   const moveTo = (stageId: string, position: number, focus?: string) => {
     const moving = stages.find((s) => s.id === stageId);
@@ -54,7 +50,7 @@ export function StageHeader({ stage, index }: { stage: CanvasStage; index: numbe
     <th
       scope="col"
       data-stage-id={stage.id}
-      draggable={canEdit}
+      draggable
       onDragStart={(e) => {
         e.dataTransfer.effectAllowed = "move";
         e.dataTransfer.setData("text/plain", stage.name);
@@ -74,94 +70,67 @@ export function StageHeader({ stage, index }: { stage: CanvasStage; index: numbe
         if (drag?.kind === "stage" && drag.stageId !== stage.id) moveTo(drag.stageId, index);
         setDrag(null);
       }}
-      className={cn(
-        "border-r border-b p-2 text-left align-top font-normal",
-        stage.adoptionPhase ? "bg-secondary" : "bg-muted",
-        over && "outline-2 -outline-offset-2 outline-ring",
-      )}
+      className={stageHeaderClass(stage, over)}
     >
       <div className="flex items-start gap-1">
-        {canEdit ? (
-          <button
-            type="button"
-            id={`stage-handle-${stage.id}`}
-            aria-label={`Reorder ${stage.name}`}
-            aria-describedby="canvas-keyboard-help"
-            onKeyDown={(e) => {
-              if (!e.altKey || (e.key !== "ArrowLeft" && e.key !== "ArrowRight")) return;
-              e.preventDefault();
-              step(e.key === "ArrowLeft" ? -1 : 1, "handle");
-            }}
-            className="-ml-1 inline-flex size-8 shrink-0 cursor-grab items-center justify-center rounded text-muted-foreground hover:bg-accent"
-            data-print-hidden
-          >
-            <GripVertical aria-hidden="true" className="size-4" />
-          </button>
-        ) : null}
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <span className="text-xs text-muted-foreground">
-            Stage {index + 1} of {count}
-          </span>
-          <span className="text-base font-semibold break-words print:text-[9pt]" data-stage-name>
-            {stage.name}
-          </span>
-          {stage.adoptionPhase ? <Badge variant="outline">Adoption phase</Badge> : null}
-          <span className="flex flex-wrap items-center gap-1 text-xs" title={`${stage.health.scored} of ${stage.health.total} linked objectives have a score`}>
-            <span className="text-muted-foreground">Health</span>
-            <StatusBadge status={stage.health.status} size="sm" label={stage.health.status === "grey" ? "No data" : `${statusLabels[stage.health.status]} · ${formatScore(stage.health.score)}`} />
-          </span>
-          {staleKpis > 0 ? (
-            // Stale values do not count in the health above: say how many were left out.
-            <span className="inline-flex items-center gap-1 text-xs text-status-grey" data-testid={`stage-stale-${stage.id}`}>
-              <Clock aria-hidden="true" className="size-3" />
-              {staleKpis} stale {staleKpis === 1 ? "KPI" : "KPIs"} not counted
-            </span>
-          ) : null}
-        </div>
+        <button
+          type="button"
+          id={`stage-handle-${stage.id}`}
+          aria-label={`Reorder ${stage.name}`}
+          aria-describedby="canvas-keyboard-help"
+          onKeyDown={(e) => {
+            if (!e.altKey || (e.key !== "ArrowLeft" && e.key !== "ArrowRight")) return;
+            e.preventDefault();
+            step(e.key === "ArrowLeft" ? -1 : 1, "handle");
+          }}
+          className="-ml-1 inline-flex size-8 shrink-0 cursor-grab items-center justify-center rounded text-muted-foreground hover:bg-accent"
+          data-print-hidden
+        >
+          <GripVertical aria-hidden="true" className="size-4" />
+        </button>
+        <StageSummary stage={stage} index={index} count={count} />
       </div>
-      {canEdit ? (
-        <div className="mt-2 flex items-center gap-1" data-print-hidden>
-          <Button
-            id={`stage-left-${stage.id}`}
-            variant="outline"
-            size="icon-sm"
-            aria-label={`Move ${stage.name} left`}
-            disabled={index === 0}
-            onClick={() => step(-1, "button")}
-          >
-            <ArrowLeft aria-hidden="true" />
+      <div className="mt-2 flex items-center gap-1" data-print-hidden>
+        <Button
+          id={`stage-left-${stage.id}`}
+          variant="outline"
+          size="icon-sm"
+          aria-label={`Move ${stage.name} left`}
+          disabled={index === 0}
+          onClick={() => step(-1, "button")}
+        >
+          <ArrowLeft aria-hidden="true" />
+        </Button>
+        <Button
+          id={`stage-right-${stage.id}`}
+          variant="outline"
+          size="icon-sm"
+          aria-label={`Move ${stage.name} right`}
+          disabled={index === count - 1}
+          onClick={() => step(1, "button")}
+        >
+          <ArrowRight aria-hidden="true" />
+        </Button>
+        <AlertDialog open={confirming} onOpenChange={setConfirming}>
+          <Button variant="ghost" size="icon-sm" className="ml-auto text-destructive" aria-label={`Remove stage ${stage.name}`} onClick={() => setConfirming(true)}>
+            <Trash2 aria-hidden="true" />
           </Button>
-          <Button
-            id={`stage-right-${stage.id}`}
-            variant="outline"
-            size="icon-sm"
-            aria-label={`Move ${stage.name} right`}
-            disabled={index === count - 1}
-            onClick={() => step(1, "button")}
+          <AlertDialogContent
+            title={`Remove the stage "${stage.name}"?`}
+            description={`Its ${cardCount} card${cardCount === 1 ? "" : "s"} and its links to objectives are removed with it. This cannot be undone.`}
           >
-            <ArrowRight aria-hidden="true" />
-          </Button>
-          <AlertDialog open={confirming} onOpenChange={setConfirming}>
-            <Button variant="ghost" size="icon-sm" className="ml-auto text-destructive" aria-label={`Remove stage ${stage.name}`} onClick={() => setConfirming(true)}>
-              <Trash2 aria-hidden="true" />
-            </Button>
-            <AlertDialogContent
-              title={`Remove the stage "${stage.name}"?`}
-              description={`Its ${cardCount} card${cardCount === 1 ? "" : "s"} and its links to objectives are removed with it. This cannot be undone.`}
-            >
-              <AlertDialogFooter>
-                <AlertDialogCancel>Keep it</AlertDialogCancel>
-                <AlertDialogAction
-                  variant="destructive"
-                  onClick={() => void run({ action: removeStage, input: { stageId: stage.id, version: stage.version }, success: `Removed the stage ${stage.name}.` })}
-                >
-                  Remove stage
-                </AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
-        </div>
-      ) : null}
+            <AlertDialogFooter>
+              <AlertDialogCancel>Keep it</AlertDialogCancel>
+              <AlertDialogAction
+                variant="destructive"
+                onClick={() => void run({ action: removeStage, input: { stageId: stage.id, version: stage.version }, success: `Removed the stage ${stage.name}.` })}
+              >
+                Remove stage
+              </AlertDialogAction>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
+      </div>
     </th>
   );
 }

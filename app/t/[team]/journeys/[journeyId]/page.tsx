@@ -7,7 +7,8 @@ import { z } from "zod";
 import { Download } from "lucide-react";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { AdoptionPanel } from "@/components/journeys/adoption-panel";
-import { JourneyCanvas } from "@/components/journeys/canvas/journey-canvas";
+import { EditableJourneyCanvas } from "@/components/journeys/canvas/lazy-journey-canvas";
+import { ReadOnlyCanvas } from "@/components/journeys/canvas/read-only-canvas";
 import { JourneyDetailsDialog } from "@/components/journeys/journey-details-dialog";
 import { RestoreJourneyButton } from "@/components/journeys/restore-journey-button";
 import { PresenceAvatars } from "@/components/realtime/presence-avatars";
@@ -96,7 +97,11 @@ export default async function JourneyPage({ params }: { params: Params }) {
           </div>
         </Alert>
       ) : null}
-      <JourneyCanvas team={team.slug} journeyId={journey.id} journeyName={journey.name} stages={canvas.stages} members={canvas.members} canEdit={canEdit} />
+      {canEdit ? (
+        <EditableJourneyCanvas team={team.slug} journeyId={journey.id} journeyName={journey.name} stages={canvas.stages} members={canvas.members} />
+      ) : (
+        <ReadOnlyCanvas journeyId={journey.id} journeyName={journey.name} stages={canvas.stages} />
+      )}
       <AdoptionPanel adoption={canvas.adoption} />
     </div>
   );
