@@ -98,9 +98,13 @@ class PresenceAnnouncer {
     };
   }
 
-  /** Re-sends every scope's state at once (a newcomer would otherwise wait for our heartbeat). */
-  greet() {
-    for (const scope of this.scopes.keys()) this.send(scope, true);
+  /**
+   * Re-sends every scope's state at once (a newcomer would otherwise wait for our heartbeat).
+   * `hello` asks the others to answer in turn: sent when our stream has just come up, since
+   * their greetings may have gone out before it could hear them.
+   */
+  greet(hello = false) {
+    for (const scope of this.scopes.keys()) this.send(scope, true, hello);
   }
 
   private editing(scope: string): string | null {
@@ -109,20 +113,20 @@ class PresenceAnnouncer {
   }
 
   /** Sends when what this tab announces changed, or on the heartbeat. */
-  private send(scope: string, heartbeat = false) {
+  private send(scope: string, heartbeat = false, hello = false) {
     const state = this.scopes.get(scope);
     if (!state) return;
     const editing = this.editing(scope);
     if (!heartbeat && state.sent === editing) return;
     state.sent = editing;
-    this.post(scope, editing, false);
+    this.post(scope, editing, false, hello);
   }
 
-  private post(scope: string, editing: string | null, leaving: boolean) {
+  private post(scope: string, editing: string | null, leaving: boolean, hello = false) {
     fetch("/api/presence", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ team: this.team, scope, editing, leaving }),
+      body: JSON.stringify({ team: this.team, scope, editing, leaving, ...(hello ? { hello } : {}) }),
       keepalive: leaving,
     }).catch(() => {});
   }
@@ -184,9 +188,9 @@ function LiveStream({ team, userId, children }: { team: string; userId: string; 
     };
     source.addEventListener("ready", () => {
       setStatus("live");
-      // Announced before our stream was up, we would not hear the others greet us back: say
-      // where we are again now that we can (a reconnect re-announces too).
-      announcer.greet();
+      // Announced before our stream was up, we may have missed the others greeting us back: say
+      // where we are again, asking them to answer now that we can hear it (a reconnect too).
+      announcer.greet(true);
     });
     source.addEventListener("change", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
@@ -198,9 +202,10 @@ function LiveStream({ team, userId, children }: { team: string; userId: string; 
       refresh(event.a && event.a === userId && !event.replay ? 1_500 : 60);
     });
     source.addEventListener("presence", (message) => {
-      const entry = JSON.parse((message as MessageEvent<string>).data) as PresenceEntry & { leaving?: boolean };
-      // Someone new arrived: tell them where we are now rather than at our next heartbeat.
-      if (entry.userId !== userId && presence.update(entry)) announcer.greet();
+      const entry = JSON.parse((message as MessageEvent<string>).data) as PresenceEntry & { leaving?: boolean; hello?: boolean };
+      // Someone new arrived, or someone whose stream just came up asks: tell them where we are
+      // now rather than at our next heartbeat (an answer never asks back, so this cannot echo).
+      if (entry.userId !== userId && (presence.update(entry) || entry.hello)) announcer.greet();
     });
     source.addEventListener("revoked", () => {
       source.close();

@@ -168,7 +168,18 @@ describe("POST /api/presence", () => {
     );
     expect(response.status).toBe(204);
     const frame = await s.waitFor((f) => f.event === "presence");
-    expect(frame.data).toMatchObject({ type: "presence", userId: owner.user.id, scope: `scorecard:${scorecardId}`, editing: `kpi:${kpiId}:target` });
+    expect(frame.data).toMatchObject({ type: "presence", userId: owner.user.id, scope: `scorecard:${scorecardId}`, editing: `kpi:${kpiId}:target`, hello: false });
+
+    // A tab whose stream has just come up says hello: the others answer it with their own state.
+    await presence(
+      new Request("http://localhost/api/presence", {
+        method: "POST",
+        headers: { cookie: owner.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ team: "acme", scope: `scorecard:${scorecardId}`, hello: true }),
+      }),
+    );
+    const hello = await s.waitFor((f) => f.event === "presence" && (f.data as { hello?: boolean }).hello === true);
+    expect(hello.data).toMatchObject({ userId: owner.user.id, editing: null, hello: true });
     stream.abort();
 
     const outsider = await sessionCookieFor("owner@globex.test");

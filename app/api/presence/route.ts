@@ -13,6 +13,8 @@ const schema = z.object({
   /** e.g. "kpi:<uuid>" while a field is being edited, null when not editing */
   editing: z.string().regex(/^(objective|kpi|stage|touchpoint|perspective|initiative|measurement):[0-9a-f-]{36}(:[a-zA-Z0-9_-]{1,40})?$/).nullable().optional(),
   leaving: z.boolean().optional(),
+  /** Sent by a tab whose event stream has just come up: it may have missed the others' greetings, so they answer it. */
+  hello: z.boolean().optional(),
 });
 
 export async function POST(request: Request) {
@@ -36,6 +38,7 @@ export async function POST(request: Request) {
         scope: parsed.data.scope,
         editing: parsed.data.editing ?? null,
         leaving: parsed.data.leaving ?? false,
+        hello: parsed.data.hello ?? false,
         at: Date.now(),
       }),
     );
