@@ -1,22 +1,55 @@
-// The drawings of the page's icon sprite (sprite-icon.tsx), by name. Only the root layout's
-// IconSprite loads this module, on the server.
-import { ArrowDownRight, ArrowRight, ArrowUpRight, CalendarClock, ChartLine, ChevronDown, CircleCheck, CircleDashed, CircleExclamationPoint, Clock, Info, MessageSquare, MessageSquareText, OctagonX, TriangleExclamationPoint, type LucideIcon } from "lucide-react";
+// The drawings of the page's icon sprite (sprite-icon.tsx), by name: lucide's own shape data,
+// drawn as plain server markup. (Rendering lucide's components here would make each symbol a
+// client component that every page then hydrates.) Only the root layout's IconSprite loads this.
+import * as arrowDownRight from "lucide-react/icons/arrow-down-right";
+import * as arrowRight from "lucide-react/icons/arrow-right";
+import * as arrowUpRight from "lucide-react/icons/arrow-up-right";
+import * as calendarClock from "lucide-react/icons/calendar-clock";
+import * as chartLine from "lucide-react/icons/chart-line";
+import * as chevronDown from "lucide-react/icons/chevron-down";
+import * as circleExclamationPoint from "lucide-react/icons/circle-exclamation-point";
+import * as circleCheck from "lucide-react/icons/circle-check";
+import * as circleDashed from "lucide-react/icons/circle-dashed";
+import * as clock from "lucide-react/icons/clock";
+import * as info from "lucide-react/icons/info";
+import * as messageSquare from "lucide-react/icons/message-square";
+import * as messageSquareText from "lucide-react/icons/message-square-text";
+import * as octagonX from "lucide-react/icons/octagon-x";
+import * as triangleExclamationPoint from "lucide-react/icons/triangle-exclamation-point";
+import { createElement, type ReactNode } from "react";
 import type { SpriteIconName } from "./sprite-icon";
 
-export const SPRITE_DRAWINGS: Record<SpriteIconName, LucideIcon> = {
-  "arrow-down-right": ArrowDownRight,
-  "arrow-right": ArrowRight,
-  "arrow-up-right": ArrowUpRight,
-  "calendar-clock": CalendarClock,
-  "chart-line": ChartLine,
-  "chevron-down": ChevronDown,
-  "circle-alert": CircleExclamationPoint,
-  "circle-check": CircleCheck,
-  "circle-dashed": CircleDashed,
-  clock: Clock,
-  info: Info,
-  "message-square": MessageSquare,
-  "message-square-text": MessageSquareText,
-  "octagon-x": OctagonX,
-  "triangle-alert": TriangleExclamationPoint,
+/** An icon module's shape data: [element, attributes] pairs (each attribute set carries a React key). */
+type IconNode = Array<[string, Record<string, string>]>;
+
+// The modules export their data as `__iconData`, which their type declarations leave out.
+const shapes = (module: object): IconNode => (module as { __iconData: { node: IconNode } }).__iconData.node;
+
+const SHAPES: Record<SpriteIconName, IconNode> = {
+  "arrow-down-right": shapes(arrowDownRight),
+  "arrow-right": shapes(arrowRight),
+  "arrow-up-right": shapes(arrowUpRight),
+  "calendar-clock": shapes(calendarClock),
+  "chart-line": shapes(chartLine),
+  "chevron-down": shapes(chevronDown),
+  "circle-alert": shapes(circleExclamationPoint),
+  "circle-check": shapes(circleCheck),
+  "circle-dashed": shapes(circleDashed),
+  clock: shapes(clock),
+  info: shapes(info),
+  "message-square": shapes(messageSquare),
+  "message-square-text": shapes(messageSquareText),
+  "octagon-x": shapes(octagonX),
+  "triangle-alert": shapes(triangleExclamationPoint),
 };
+
+/** One symbol's content: lucide's stroke style on a group, its shapes inside. */
+export function spriteDrawing(name: SpriteIconName): ReactNode {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+      {SHAPES[name].map(([tag, attributes]) => createElement(tag, attributes))}
+    </g>
+  );
+}
+
+export const SPRITE_NAMES = Object.keys(SHAPES) as SpriteIconName[];

@@ -23,13 +23,13 @@ export type SpriteIconName =
 
 /** Rendered once per document, by the root layout (a server component). */
 export async function IconSprite() {
-  const { SPRITE_DRAWINGS } = await import("./sprite-drawings");
+  const { SPRITE_NAMES, spriteDrawing } = await import("./sprite-drawings");
   return (
     <svg aria-hidden="true" width="0" height="0" className="absolute size-0 overflow-hidden">
       <defs>
-        {Object.entries(SPRITE_DRAWINGS).map(([name, Icon]) => (
+        {SPRITE_NAMES.map((name) => (
           <symbol key={name} id={`icon-${name}`} viewBox="0 0 24 24">
-            <Icon />
+            {spriteDrawing(name)}
           </symbol>
         ))}
       </defs>
