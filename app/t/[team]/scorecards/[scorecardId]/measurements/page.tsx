@@ -1,6 +1,6 @@
 // GET /t/[team]/scorecards/[scorecardId]/measurements — the measurements grid: values per KPI
 // and period, with each KPI's target and latest status and the objective and perspective scores.
-import { Minus, Plus, TableProperties } from "lucide-react";
+import { TableProperties } from "lucide-react";
 import Link from "next/link";
 
 import { GridHelp } from "@/components/measurements/grid-help";
@@ -56,7 +56,6 @@ export default async function MeasurementsPage({
             {shown > 1 ? (
               <Button asChild variant="outline" size="sm">
                 <Link href={periodsLink(Math.max(1, shown - STEP))} scroll={false}>
-                  <Minus aria-hidden="true" />
                   Fewer periods
                 </Link>
               </Button>
@@ -64,7 +63,6 @@ export default async function MeasurementsPage({
             {shown < MAX_PERIODS_SHOWN ? (
               <Button asChild variant="outline" size="sm">
                 <Link href={periodsLink(Math.min(MAX_PERIODS_SHOWN, shown + STEP))} scroll={false}>
-                  <Plus aria-hidden="true" />
                   Show {STEP} more periods
                 </Link>
               </Button>
