@@ -99,18 +99,20 @@ export function evaluateBudgets(r: Omit<BenchResults, "checks">): Check[] {
 
   for (const q of r.queries) {
     const label = `${q.label}: SQL queries per request`;
-    const source = q.server?.A && q.server.B ? q.server : q.inProcess?.A && q.inProcess.B ? q.inProcess : null;
     if (q.outcome.status === "missing") {
       add(label, reason(q.outcome), `constant, ≤ ${QUERY_BUDGET}`, "missing");
       continue;
     }
-    if (!source?.A || !source.B) {
+    // Both counts when there are two: in-process reads as a team whose data just changed (no
+    // kept model), the server's are warm. The budget holds for the larger.
+    const counts = ([["server", q.server], ["in-process", q.inProcess]] as const).flatMap(([where, c]) => (c?.A && c.B ? [{ where, A: c.A.data, B: c.B.data }] : []));
+    if (counts.length === 0) {
       add(label, reason(q.outcome) || q.server?.note || "not measured", `constant, ≤ ${QUERY_BUDGET}`, false);
       continue;
     }
     const constant = [q.server, q.inProcess].every((c) => !c?.A || !c.B || c.constant);
-    const where = source === q.server ? "server" : "in-process";
-    add(label, `${source.A.data} → ${source.B.data} (${where}; ${q.sizes.A} → ${q.sizes.B})${constant ? "" : ", grows"}`, `constant, ≤ ${QUERY_BUDGET}`, constant && source.B.data <= QUERY_BUDGET);
+    const shown = counts.map((c) => `${c.A} → ${c.B} (${c.where})`).join(", ");
+    add(label, `${shown}; ${q.sizes.A} → ${q.sizes.B}${constant ? "" : ", grows"}`, `constant, ≤ ${QUERY_BUDGET}`, constant && counts.every((c) => c.B <= QUERY_BUDGET));
   }
 
   for (const b of r.bundles.filter((b) => b.budgetBytes !== null)) add(`First Load JS ${b.route}`, kb(b.firstLoadBytes), `≤ ${kb(b.budgetBytes!)}`, b.firstLoadBytes <= b.budgetBytes!);
