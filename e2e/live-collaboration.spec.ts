@@ -8,6 +8,7 @@
 // the inbox and the feed pass axe. LIVE_LATENCY_BUDGET_MS overrides the 1 s budget.
 import os from "node:os";
 import AxeBuilder from "@axe-core/playwright";
+import { closeOpenedContexts, newContext } from "./contexts";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 const DEMO_PASSWORD = "cairn-demo-2026";
@@ -23,8 +24,10 @@ function seriousViolations(results: Awaited<ReturnType<AxeBuilder["analyze"]>>) 
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")})`);
 }
 
+test.afterEach(closeOpenedContexts);
+
 async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto("/sign-in?callbackUrl=%2Ft%2Facme%2Fscorecards");
   await page.getByLabel("E-mail").fill(email);

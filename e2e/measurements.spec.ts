@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { closeOpenedContexts, newContext } from "./contexts";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 const PASSWORD = "cairn-demo-2026";
@@ -30,9 +31,10 @@ test.beforeAll(async ({ browser }) => {
   await signIn(browser, "viewer");
 });
 test.afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+test.afterEach(closeOpenedContexts);
 
 async function as(browser: Browser, role: "editor" | "viewer"): Promise<Page> {
-  const context = await browser.newContext({ storageState: stateOf(role) });
+  const context = await newContext(browser, { storageState: stateOf(role) });
   return context.newPage();
 }
 

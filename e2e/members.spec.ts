@@ -1,6 +1,7 @@
 // Members end to end, across two browsers: the owner invites a colleague, the colleague opens the
 // mailed link, signs up and lands in the team; roles, the seat limit, the 403 and 404 pages, phones.
 import AxeBuilder from "@axe-core/playwright";
+import { closeOpenedContexts, newContext } from "./contexts";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 const DEMO_PASSWORD = "cairn-demo-2026";
@@ -17,8 +18,10 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 }
 
 async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
+  return (await newContext(browser)).newPage();
 }
+
+test.afterEach(closeOpenedContexts);
 
 /** The newest invitation link mailed to `email`, read from the development mailbox (mail leaves after the answer). */
 async function mailedInvitation(page: Page, email: string): Promise<string> {
