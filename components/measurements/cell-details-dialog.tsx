@@ -10,8 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { MeasurementHistoryEntry } from "@/db/queries/measurements";
-import { formatWithUnit } from "@/lib/measurements/grid";
-import { formatValue } from "@/lib/measurements/rules";
+import { formatWithUnit, formatValue } from "@/lib/measurements/values";
 import type { CellRef, CellState, GridAction } from "./measurement-grid";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });

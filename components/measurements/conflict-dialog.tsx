@@ -4,7 +4,7 @@
 import { Button } from "@/components/ui/button";
 import { ConflictValues } from "@/components/ui/conflict-values";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
-import { formatWithUnit } from "@/lib/measurements/grid";
+import { formatWithUnit } from "@/lib/measurements/values";
 import type { CellRef, CellState } from "./measurement-grid";
 
 export interface Conflict {

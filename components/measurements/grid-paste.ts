@@ -3,7 +3,7 @@
 // (MeasurementGrid), not with it: pasting is rarer than typing.
 import type { GridColumn, GridRow } from "@/lib/measurements/grid";
 import { parsePastedBlock, placePastedBlock } from "@/lib/measurements/paste";
-import { parseMeasurementValue } from "@/lib/measurements/rules";
+import { parseMeasurementValue } from "@/lib/measurements/values";
 
 export interface PasteTarget {
   kpi: GridRow;

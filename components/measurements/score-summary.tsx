@@ -2,7 +2,7 @@
 // 0–10 score and its coverage — readable without colour.
 import { StatusBadge, type Status } from "@/components/ui/status-badge";
 import { cn } from "@/lib/cn";
-import { formatScore } from "@/lib/measurements/grid";
+import { formatScore } from "@/lib/measurements/values";
 
 export function ScoreSummary({
   summary,

@@ -33,7 +33,7 @@ import { Alert } from "@/components/ui/alert";
 import { StatusBadge, statusLabels, type Status } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
-import { formatScore } from "@/lib/measurements/grid";
+import { formatScore } from "@/lib/measurements/values";
 import { cycleMessage, findCyclePath } from "@/lib/strategy-map/cycle";
 
 export interface MapObjective {

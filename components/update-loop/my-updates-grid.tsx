@@ -13,7 +13,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { parseDecimal } from "@/lib/measurements/decimal";
 import { isMultiCellText, parsePastedBlock, placePastedBlock } from "@/lib/measurements/paste";
-import { formatValue, parseMeasurementValue } from "@/lib/measurements/rules";
+import { formatValue, parseMeasurementValue } from "@/lib/measurements/values";
 import { kpiStatus } from "@/lib/scoring";
 import type { MyUpdateRow, MyUpdatesSaved } from "@/lib/update-loop/my-updates";
 import type { ExplainAction, Member } from "./red-reason-dialog";

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import type { KpiUnit } from "@/lib/kpi-library";
 import { parseDecimal } from "@/lib/measurements/decimal";
-import { cellLabel, measurementPeriodIssue, measurementValueIssue, parseMeasurementValue } from "@/lib/measurements/rules";
+import { cellLabel, measurementPeriodIssue } from "@/lib/measurements/rules";
+import { measurementValueIssue, parseMeasurementValue } from "@/lib/measurements/values";
 import type { Frequency, TeamCalendar } from "@/lib/periods";
 import { NOTE_MAX } from "@/lib/validation/measurements";
 import { pushTo } from "@/lib/collections";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Kpi, Objective, Perspective, Scorecard } from "@/db/schema";
 import { evaluateScorecard } from "@/lib/scorecards/evaluate";
-import { buildMeasurementGrid, describeTarget, formatScore, formatWithUnit, recentPeriods } from "./grid";
+import { buildMeasurementGrid, describeTarget, recentPeriods } from "./grid";
+import { formatScore, formatWithUnit } from "./values";
 
 const calendar = { timeZone: "UTC", fiscalYearStartMonth: 1 };
 const at = new Date("2026-01-01T00:00:00Z");

@@ -7,7 +7,7 @@ import type { KpiUnit } from "@/lib/kpi-library";
 import { formatPeriod, FREQUENCIES, periodStartFor, previousPeriod, type Frequency, type TeamCalendar } from "@/lib/periods";
 import type { EvaluatedScorecard } from "@/lib/scorecards/evaluate";
 import type { Coverage, Status, Trend } from "@/lib/scoring";
-import { formatValue } from "./rules";
+import { formatValue, formatWithUnit } from "./values";
 
 export const DEFAULT_PERIODS_SHOWN = 6;
 export const MAX_PERIODS_SHOWN = 60;
@@ -86,13 +86,6 @@ function column(period: string, frequency: Frequency, calendar: TeamCalendar, cu
   return { period, label, short, current: period === current };
 }
 
-/** A value with its unit, for people: "42%", "USD 1200", "3.5". */
-export function formatWithUnit(value: number, unit: KpiUnit, currency: string | null): string {
-  const text = formatValue(value);
-  if (unit === "percent") return `${text}%`;
-  if (unit === "currency") return `${currency ?? ""} ${text}`.trim();
-  return text;
-}
 
 /** "≥ 40% (red below 30%)": the target and red line of a KPI, in words that read without colour. */
 export function describeTarget(kpi: Pick<Kpi, "direction" | "target" | "targetMax" | "redThreshold" | "unit" | "currency">): string {
@@ -109,10 +102,6 @@ export function describeTarget(kpi: Pick<Kpi, "direction" | "target" | "targetMa
   }
 }
 
-/** A 0–10 score as the app prints it: two decimals (6.67 at target, 3.33 at the red line). */
-export function formatScore(score: number | null): string {
-  return score === null ? "–" : score.toFixed(2);
-}
 
 export function buildMeasurementGrid(
   evaluated: EvaluatedScorecard,

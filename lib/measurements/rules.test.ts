@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellLabel, formatValue, measurementPeriodIssue, measurementValueIssue, parseMeasurementValue } from "./rules";
+import { cellLabel, measurementPeriodIssue } from "./rules";
+import { formatValue, measurementValueIssue, parseMeasurementValue } from "./values";
 
 const calendar = { timeZone: "UTC", fiscalYearStartMonth: 1 };
 const fiscalApril = { timeZone: "UTC", fiscalYearStartMonth: 4 };

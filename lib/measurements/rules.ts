@@ -1,9 +1,7 @@
-// What makes one measurement acceptable: a number, inside the unit's range, for a period that
-// starts a period of the KPI's frequency and has begun. Pure, with messages that name the cell,
-// so the grid and the server refuse the same things in the same words.
-import type { KpiUnit } from "@/lib/kpi-library";
+// What makes a measurement's period acceptable: the start of a period of the KPI's frequency,
+// one that has begun (its value: values.ts). Pure, with messages that name the cell, so the grid
+// and the server refuse the same things in the same words.
 import { formatPeriod, isIsoDate, isPeriodStart, periodStartFor, type Frequency, type TeamCalendar } from "@/lib/periods";
-import { parseDecimal } from "./decimal";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -43,32 +41,5 @@ export function measurementPeriodIssue(
   return null;
 }
 
-/** Why `value` is out of range for the unit, or null. */
-export function measurementValueIssue(unit: KpiUnit, value: number): string | null {
-  if (!Number.isFinite(value)) return "must be a number";
-  if (unit === "percent" && (value < 0 || value > 100)) return `${formatValue(value)} is outside 0–100 for a percentage`;
-  return null;
-}
 
-export type ParsedValue = { ok: true; value: number } | { ok: false; message: string };
 
-/** Text (or a number) typed into a cell → a value for a KPI of `unit`, or a message naming the cell. */
-export function parseMeasurementValue(raw: string | number, unit: KpiUnit, label: string): ParsedValue {
-  let value: number;
-  if (typeof raw === "number") {
-    value = raw;
-  } else {
-    const parsed = parseDecimal(raw);
-    if (!parsed.ok) {
-      return { ok: false, message: parsed.reason === "empty" ? `${label}: enter a value` : `${label}: ${JSON.stringify(raw.trim())} is not a number` };
-    }
-    value = parsed.value;
-  }
-  const issue = measurementValueIssue(unit, value);
-  return issue ? { ok: false, message: `${label}: ${issue}` } : { ok: true, value };
-}
-
-/** Plain, locale-free number text for messages and inputs: no grouping, at most 6 decimals. */
-export function formatValue(value: number): string {
-  return Math.abs(value) >= 1e12 ? String(value) : String(Math.round(value * 1e6) / 1e6);
-}

@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Kpi } from "@/db/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { MAX_PASTE_CELLS } from "@/lib/measurements/paste";
-import { cellLabel, measurementPeriodIssue, parseMeasurementValue } from "@/lib/measurements/rules";
+import { cellLabel, measurementPeriodIssue } from "@/lib/measurements/rules";
+import { parseMeasurementValue } from "@/lib/measurements/values";
 import type { TeamCalendar } from "@/lib/periods";
 import { uuid } from "./primitives";
 

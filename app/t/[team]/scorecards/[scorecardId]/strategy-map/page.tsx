@@ -14,7 +14,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { listObjectiveLinks } from "@/db/queries/objective-links";
 import { inTeam } from "@/db/tenant";
 import { can } from "@/lib/auth/permissions";
-import { formatScore } from "@/lib/measurements/grid";
+import { formatScore } from "@/lib/measurements/values";
 import { getScorecardPage } from "@/lib/scorecards/page-data";
 import { DEFAULT_LAYOUT, layoutStrategyMap } from "@/lib/strategy-map/layout";
 import { addLink, removeLink } from "./actions";
