@@ -13,6 +13,16 @@ const CARD_FIELDS = [
 
 type CardFields = Pick<KpiView, (typeof CARD_FIELDS)[number]>;
 
+/** What an objective's row shows: its owner, score, status and trend. */
+const OBJECTIVE_FIELDS = ["id", "title", "ownerName", "score", "status", "coverage", "trend", "previousScore"] as const satisfies ReadonlyArray<keyof ObjectiveView>;
+
+export type ObjectiveRowData = Pick<ObjectiveView, (typeof OBJECTIVE_FIELDS)[number]>;
+
+/** `fields` of `from`, and nothing else. */
+function pick<T, K extends keyof T>(from: T, fields: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(fields.map((field) => [field, from[field]])) as Pick<T, K>;
+}
+
 export type KpiCardData = CardFields & {
   /** The value of the KPI's own period before its latest one. */
   priorValue: number | null;
@@ -20,16 +30,13 @@ export type KpiCardData = CardFields & {
   sparkline: { values: number[]; from: string; to: string } | null;
 };
 
-/** An objective's row: its owner, score, status and trend. */
-export type ObjectiveRowData = Pick<ObjectiveView, "id" | "title" | "ownerName" | "score" | "status" | "coverage" | "trend" | "previousScore">;
-
 export interface KpiCardsBody {
   objectives: ObjectiveRowData[];
   kpis: KpiCardData[];
 }
 
 export function objectiveRows(objectives: ObjectiveView[]): ObjectiveRowData[] {
-  return objectives.map(({ id, title, ownerName, score, status, coverage, trend, previousScore }) => ({ id, title, ownerName, score, status, coverage, trend, previousScore }));
+  return objectives.map((objective) => pick(objective, OBJECTIVE_FIELDS));
 }
 
 /** Cards of `kpis` from their measurements in the history window (`rows` in any order). */
@@ -41,7 +48,7 @@ export function kpiCards(kpis: KpiView[], rows: Array<{ kpiId: string; period: s
     const first = points[0];
     const last = points[points.length - 1];
     return {
-      ...(Object.fromEntries(CARD_FIELDS.map((field) => [field, kpi[field]])) as CardFields),
+      ...pick(kpi, CARD_FIELDS),
       priorValue: kpi.priorPeriod ? (points.find((p) => p.period === kpi.priorPeriod)?.value ?? null) : null,
       sparkline:
         first && last
