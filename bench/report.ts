@@ -115,7 +115,9 @@ export function evaluateBudgets(r: Omit<BenchResults, "checks">): Check[] {
     add(label, `${shown}; ${q.sizes.A} → ${q.sizes.B}${constant ? "" : ", grows"}`, `constant, ≤ ${QUERY_BUDGET}`, constant && counts.every((c) => c.B <= QUERY_BUDGET));
   }
 
-  for (const b of r.bundles.filter((b) => b.budgetBytes !== null)) add(`First Load JS ${b.route}`, kb(b.firstLoadBytes), `≤ ${kb(b.budgetBytes!)}`, b.firstLoadBytes <= b.budgetBytes!);
+  for (const b of r.bundles.filter((b) => b.budgetBytes !== null)) {
+    add(`First Load JS ${b.route}`, b.error ?? kb(b.firstLoadBytes), `≤ ${kb(b.budgetBytes!)}`, !b.error && b.firstLoadBytes <= b.budgetBytes!);
+  }
   if (!r.bundles.length) add("First Load JS", "no build output read", "≤ 170 kB / ≤ 130 kB", false);
 
   for (const l of r.lighthouse) {
@@ -189,7 +191,12 @@ export function markdown(r: BenchResults): string {
   }
 
   out.push("\n### First Load JS (gzip)");
-  out.push(table(["Route", "First Load JS", "Chunks", "Budget"], r.bundles.map((b) => [b.route, kb(b.firstLoadBytes), String(b.chunks), b.budgetBytes ? `≤ ${kb(b.budgetBytes)}` : ""])));
+  out.push(
+    table(
+      ["Route", "First Load JS", "Scripts", "Read from", "Budget"],
+      r.bundles.map((b) => [b.route, b.error ?? kb(b.firstLoadBytes), String(b.chunks), b.source, b.budgetBytes ? `≤ ${kb(b.budgetBytes)}` : ""]),
+    ),
+  );
 
   out.push("\n### Lighthouse (mobile)");
   out.push(

@@ -11,7 +11,7 @@ import { inTeam } from "@/db/tenant";
 import { evaluateScorecard, teamToday } from "@/lib/scorecards/evaluate";
 import { findPostgresBin, freePort, startCluster, type Cluster } from "../scripts/postgres-cluster";
 import { benchCredentials, mintSessionCookie, newAuthSecret, type BenchCredentials } from "./auth";
-import { buildRoutes, firstLoadJs } from "./bundle-size";
+import { buildRoutes, budgetFor, firstLoadJs, pagesRouterRoutes, servedFirstLoadJs, type RouteBundle } from "./bundle-size";
 import { BENCH_SIZES, SIZES, generateDataset, type BenchSize, type Dataset } from "./dataset";
 import { runLighthouse } from "./lighthouse";
 import { timeCsvImport } from "./csv-import";
@@ -168,7 +168,8 @@ async function main(): Promise<number> {
 
   if (built) {
     await phase("first load JS", async () => {
-      results.bundles = firstLoadJs(DIST_DIR);
+      const served = await servedPagesFirstLoad(server?.baseUrl ?? null, dataset);
+      results.bundles = [...firstLoadJs(DIST_DIR), ...served].sort((a, b) => a.route.localeCompare(b.route));
     });
   }
 
@@ -199,6 +200,27 @@ async function serveUntilStopped(baseUrl: string, db: Database, dataset: Dataset
   );
   await new Promise(() => {});
   return 0;
+}
+
+/**
+ * The Pages Router's pages (the share pages) by what their served HTML loads: the big scorecard's
+ * share page, and the chart page its first KPI links to. Without a server, each is an error.
+ */
+async function servedPagesFirstLoad(baseUrl: string | null, dataset: Dataset): Promise<RouteBundle[]> {
+  const sharePath = `/share/${dataset.shareTokens.big}`;
+  const pages = new Map<string, string>();
+  if (baseUrl) {
+    const share = await (await fetch(`${baseUrl}${sharePath}`)).text();
+    pages.set("/share/[token]", share);
+    const chartPath = /href="(\/share\/[^"?]+\/kpis\/[^"?]+)/.exec(share)?.[1];
+    if (chartPath) pages.set("/share/[token]/kpis/[kpiId]", await (await fetch(`${baseUrl}${chartPath}`)).text());
+  }
+  return pagesRouterRoutes(DIST_DIR).map((route) => {
+    const html = pages.get(route);
+    if (html !== undefined) return servedFirstLoadJs(route, html, DIST_DIR);
+    const error = baseUrl ? "no page of this route was fetched" : "the production server did not start";
+    return { route, firstLoadBytes: 0, chunks: 0, budgetBytes: budgetFor(route), source: "served HTML", error };
+  });
 }
 
 type RollupPartial = Omit<NonNullable<BenchResults["rollup"]>, "dashboardP50Ms" | "ratio"> | undefined;

@@ -110,7 +110,7 @@ test("a viewer reads the dashboard: numbers from the scoring module, no edit con
   const showChart = page.getByRole("button", { name: "Show chart of Net Promoter Score" });
   await showChart.click();
   await expect(page.getByRole("button", { name: "Hide chart of Net Promoter Score" })).toHaveAttribute("aria-expanded", "true");
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.locator("[data-slot=kpi-history-chart]").first()).toBeVisible();
 
   expect(seriousViolations(await new AxeBuilder({ page }).analyze())).toEqual([]);
 
@@ -164,17 +164,27 @@ test("an editor shares the dashboard; the link opens without signing in, counts 
     expect((await stranger.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
     expect(seriousViolations(await new AxeBuilder({ page: shared }).analyze())).toEqual([]);
 
-    // The cards and a detail chart fetch their values through the token (they are not in the page), without counting a view.
-    await shared.getByRole("heading", { name: "Objectives and KPIs", exact: true }).scrollIntoViewIfNeeded();
-    await shared.getByRole("button", { name: "Show chart of Net Promoter Score" }).click();
-    await expect(shared.locator(".recharts-surface").first()).toBeVisible();
-    await shared.getByText("Values as a table").first().click();
+    // Server HTML: every perspective's cards are in the page, and no script loads — only the print
+    // button's inline one runs (under the request's CSP nonce: the button shows).
+    await expect(shared.locator("script[src]")).toHaveCount(0);
+    await expect(shared.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+    await expect(shared.getByRole("region", { name: "Objectives of Learning & Growth" })).toBeAttached();
+
+    // Each KPI's chart and values are a page of their own behind the same token, not counted as a view.
+    await shared.getByRole("link", { name: "Chart and values of Net Promoter Score" }).click();
+    await expect(shared.getByRole("heading", { level: 1, name: "Net Promoter Score" })).toBeVisible();
+    await expect(shared.locator("[data-slot=kpi-history-chart]")).toBeVisible();
+    await shared.getByText("Values as a table").click();
     const valueRows = shared.getByRole("table", { name: "Values of Net Promoter Score" }).getByRole("row");
     await expect(valueRows.nth(1)).toBeVisible();
+    await expect(shared.locator("script[src]")).toHaveCount(0);
+    expect(seriousViolations(await new AxeBuilder({ page: shared }).analyze())).toEqual([]);
+    await shared.getByRole("link", { name: "Back to Acme Outdoor 2026" }).click();
+    await expect(shared.getByRole("heading", { level: 1, name: "Acme Outdoor 2026" })).toBeVisible();
 
-    // The view is counted (once: the chart's request is not a view).
+    // The views are counted (the two visits of the dashboard; the chart page is not a view).
     await page.reload();
-    await expect(row.getByRole("cell").nth(4)).toHaveText("1");
+    await expect(row.getByRole("cell").nth(4)).toHaveText("2");
 
     // Revoke: the same link is now a clear 404 page.
     await row.getByRole("button", { name: `Revoke ${label}` }).click();

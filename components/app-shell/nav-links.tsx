@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 export function NavLinks({ team, items }: { team: string; items: Array<{ href: string; label: string }> }) {
-  const pathname = usePathname();
+  // Null only under the Pages Router (the share pages), which never renders this.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Main" className="-mx-4 overflow-x-auto px-4">
       <ul className="flex min-w-max gap-1">

@@ -1,6 +1,6 @@
-// DashboardView: one scorecard's executive dashboard, shared by the members' page and the public
-// share page (which passes no actions). Server-rendered; each perspective's objectives and KPI
-// cards load as they come into view.
+// DashboardView: one scorecard's executive dashboard, shared by the members' page (whose
+// perspectives' objectives and KPI cards load as they come into view) and the public share page
+// (which renders them all with the page). Server-rendered.
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,7 +23,7 @@ export function DashboardView({
   model: DashboardModel;
   /** Where period links point: the dashboard's own path. */
   basePath: string;
-  /** Renders one perspective's KPI cards panel (TeamKpiCards or SharedKpiCards). */
+  /** Renders one perspective's objectives and KPI cards (TeamKpiCards, or the share page's server-rendered cards). */
   cards: (source: KpiCardsSource) => ReactNode;
   actions?: ReactNode;
   eyebrow?: ReactNode;

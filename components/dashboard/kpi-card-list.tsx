@@ -1,5 +1,6 @@
 // KpiCardList: one perspective's KPIs as cards — value, status, target, sparkline, the KPI's own
-// trend and its detail chart. Rendered in the browser from the cards' data (lib/dashboards/kpi-cards).
+// trend and its detail chart. Rendered from the cards' data (lib/dashboards/kpi-cards): in the browser on
+// the members' dashboard, on the server on the share page.
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { describeThresholds, formatKpiValue, formatScore } from "@/lib/dashboards/format";
@@ -56,7 +57,7 @@ function KpiCard({ kpi, chart }: { kpi: KpiCardData; chart: ReactNode }) {
   );
 }
 
-/** `chart` renders a KPI's detail-chart disclosure (members' or share page's). */
+/** `chart` renders a KPI's chart: the members' disclosure, or the share page's link to the KPI's chart page. */
 export function KpiCardList({ kpis, chart }: { kpis: KpiCardData[]; chart: (kpi: KpiCardData) => ReactNode }) {
   return (
     <ul className={KPI_GRID_CLASS}>

@@ -11,6 +11,7 @@ import { PREPARE_PRINT_EVENT } from "./print-events";
 
 /** What the server tells a panel: its perspective, and where its cards and charts are read. */
 export interface KpiCardsSource {
+  perspectiveId: string;
   perspectiveName: string;
   objectiveCount: number;
   kpiCount: number;

@@ -1,22 +1,16 @@
-// KpiChartPanel: the "Show chart" toggle and what it opens — the Recharts detail chart (loaded on
-// demand) and the same values as a table for screen readers and keyboard users. The data comes
-// from the wrapper (members' dashboard or share page), fetched only once the chart is opened.
-import dynamic from "next/dynamic";
+// KpiChartPanel: the "Show chart" toggle and what it opens on the members' dashboard — the KPI's
+// history chart and the same values as a table for screen readers and keyboard users. The data
+// comes from KpiChartDisclosure, fetched only once the chart is opened.
 import { useId } from "react";
 import { SpriteIcon } from "@/components/ui/sprite-icon";
-import { describeThresholds, formatKpiValue } from "@/lib/dashboards/format";
-import type { KpiChartData } from "./kpi-detail-chart";
+import { describeThresholds } from "@/lib/dashboards/format";
+import { KpiHistoryChart, type KpiChartData } from "./kpi-history-chart";
+import { KpiValuesTable } from "./kpi-values-table";
 
-// Button's and Skeleton's looks as plain classes: this panel is on the share page, whose first
-// load should carry as little as it can.
+// Button's and Skeleton's looks as plain classes: no class merging ships with every KPI card.
 const TOGGLE_CLASS =
   "inline-flex h-10 shrink-0 cursor-pointer items-center justify-center gap-1.5 self-start rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors hover:bg-accent hover:text-accent-foreground [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0";
 const placeholder = <div aria-hidden="true" data-slot="skeleton" className="h-64 w-full animate-pulse rounded-md bg-muted" />;
-
-const KpiDetailChart = dynamic(() => import("./kpi-detail-chart"), {
-  ssr: false,
-  loading: () => placeholder,
-});
 
 /** What the server renders per KPI: everything but the values, and where to fetch them. */
 export type KpiChartMeta = Omit<KpiChartData, "points"> & {
@@ -66,27 +60,8 @@ export function KpiChartPanel({ meta, open, onToggle, history }: { meta: KpiChar
               <p className="text-sm text-muted-foreground">No values in this window.</p>
             ) : (
               <>
-                <KpiDetailChart data={{ ...meta, points: history.points }} />
-                <details className="text-sm">
-                  <summary className="cursor-pointer py-1 text-primary">Values as a table</summary>
-                  <table className="mt-2 w-full text-left text-sm">
-                    <caption className="sr-only">Values of {meta.name}</caption>
-                    <thead>
-                      <tr className="border-b">
-                        <th scope="col" className="py-1 pr-3 font-medium text-muted-foreground">Period</th>
-                        <th scope="col" className="py-1 font-medium text-muted-foreground">Actual</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {history.points.map((p) => (
-                        <tr key={p.period} className="border-b last:border-0">
-                          <td className="py-1 pr-3">{p.label}</td>
-                          <td className="py-1 tabular-nums">{formatKpiValue(p.value, meta.unit, meta.currency)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
+                <KpiHistoryChart data={{ ...meta, points: history.points }} />
+                <KpiValuesTable name={meta.name} unit={meta.unit} currency={meta.currency} points={history.points} />
               </>
             )}
           </>

@@ -1,6 +1,6 @@
 // KpiSection: the dashboard's objectives and KPIs, perspective by perspective. The server renders
 // the headings; each perspective's objectives and cards come from the panel the page passes in
-// (members' or share page's), which fetches them as the reader scrolls to them.
+// (members' page: fetched as the reader scrolls to them; share page: rendered with the page).
 import { Fragment, type ReactNode } from "react";
 import type { DashboardModel } from "@/lib/dashboards/build-dashboard";
 import { periodQuery } from "@/lib/dashboards/period-selection";
@@ -36,7 +36,7 @@ export function KpiSection({ model, basePath, cards }: { model: DashboardModel; 
               <p className="text-sm text-muted-foreground">No objectives in this perspective yet.</p>
             ) : (
               // Keyed by its URL: another period is another set of cards, not an update of these.
-              <Fragment key={url}>{cards({ perspectiveName: p.name, objectiveCount, kpiCount, previousLabel: model.period.previous.label, url, basePath, window })}</Fragment>
+              <Fragment key={url}>{cards({ perspectiveId: p.id, perspectiveName: p.name, objectiveCount, kpiCount, previousLabel: model.period.previous.label, url, basePath, window })}</Fragment>
             )}
           </section>
         );

@@ -1,7 +1,7 @@
 "use client";
 // The browser half of PrintButton: a plain button (its classes come from the server, so no class
-// merging ships to the share page) that loads every KPI card the reader has not scrolled to yet,
-// then opens the print dialog.
+// merging ships with it) that loads every KPI card the reader has not scrolled to yet, then opens
+// the print dialog.
 import { useState, type ReactNode } from "react";
 import { PREPARE_PRINT_EVENT } from "./print-events";
 

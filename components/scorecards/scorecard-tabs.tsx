@@ -12,7 +12,8 @@ const TABS = [
 ];
 
 export function ScorecardTabs({ base }: { base: string }) {
-  const pathname = usePathname();
+  // Null only under the Pages Router (the share pages), which never renders this.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Scorecard sections" className="-mx-4 overflow-x-auto px-4">
       <ul className="flex min-w-max gap-1 border-b">

@@ -1,6 +1,7 @@
 // The drawings of the page's icon sprite (sprite-icon.tsx), by name: lucide's own shape data,
 // drawn as plain server markup. (Rendering lucide's components here would make each symbol a
-// client component that every page then hydrates.) Only the root layout's IconSprite loads this.
+// client component that every page then hydrates.) Only the root layout's IconSprite and the share
+// pages load this.
 import * as arrowDownRight from "lucide-react/icons/arrow-down-right";
 import * as arrowRight from "lucide-react/icons/arrow-right";
 import * as arrowUpRight from "lucide-react/icons/arrow-up-right";
@@ -53,3 +54,18 @@ export function spriteDrawing(name: SpriteIconName): ReactNode {
 }
 
 export const SPRITE_NAMES = Object.keys(SHAPES) as SpriteIconName[];
+
+/** The hidden sprite itself: the root layout's IconSprite, and the share pages' document, render it once. */
+export function SpriteSheet() {
+  return (
+    <svg aria-hidden="true" width="0" height="0" className="absolute size-0 overflow-hidden">
+      <defs>
+        {SPRITE_NAMES.map((name) => (
+          <symbol key={name} id={`icon-${name}`} viewBox="0 0 24 24">
+            {spriteDrawing(name)}
+          </symbol>
+        ))}
+      </defs>
+    </svg>
+  );
+}

@@ -23,18 +23,8 @@ export type SpriteIconName =
 
 /** Rendered once per document, by the root layout (a server component). */
 export async function IconSprite() {
-  const { SPRITE_NAMES, spriteDrawing } = await import("./sprite-drawings");
-  return (
-    <svg aria-hidden="true" width="0" height="0" className="absolute size-0 overflow-hidden">
-      <defs>
-        {SPRITE_NAMES.map((name) => (
-          <symbol key={name} id={`icon-${name}`} viewBox="0 0 24 24">
-            {spriteDrawing(name)}
-          </symbol>
-        ))}
-      </defs>
-    </svg>
-  );
+  const { SpriteSheet } = await import("./sprite-drawings");
+  return <SpriteSheet />;
 }
 
 /** A decorative icon from the sprite; size and colour come from `className` (currentColor). */

@@ -34,8 +34,10 @@ export function formatKpiValue(value: number | null, unit: KpiUnit, currency?: s
       return `${numberFormat("pct", () => new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 })).format(value)}%`;
     case "currency": {
       const code = currency ?? "USD";
+      // Cents below a thousand only: the decimals are part of the cached format's key.
+      const decimals = Math.abs(value) >= 1000 ? 0 : 2;
       try {
-        return numberFormat(`cur-${code}`, () => new Intl.NumberFormat("en-US", { style: "currency", currency: code, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 })).format(value);
+        return numberFormat(`cur-${code}-${decimals}`, () => new Intl.NumberFormat("en-US", { style: "currency", currency: code, maximumFractionDigits: decimals })).format(value);
       } catch {
         return `${value} ${code}`;
       }

@@ -7,7 +7,7 @@ import type { Team } from "@/db/schema";
 import { teamDataCache } from "@/lib/cache/team-data-cache";
 import { teamToday } from "@/lib/scorecards/evaluate";
 import type { TeamCalendar } from "@/lib/periods";
-import { buildDashboard, kpiHistories, type DashboardModel } from "./build-dashboard";
+import { buildDashboard, kpiHistories, type DashboardModel, type KpiView } from "./build-dashboard";
 import { kpiCards, objectiveRows, type KpiCardsBody } from "./kpi-cards";
 import { earliestOverlappingPeriodStart, resolveDashboardPeriod, type DashboardPeriod } from "./period-selection";
 import { summarizeTeam } from "./team-overview";
@@ -87,7 +87,45 @@ export async function loadKpiCardsIn(
   return { objectives: objectiveRows(perspective.objectives), kpis: kpiCards(kpis, rows, loaded.calendar) };
 }
 
+/**
+ * Every perspective's objectives and KPI cards at once, keyed by perspective id, with one read of
+ * measurements: for the share page, which renders them all on the server.
+ */
+export async function loadAllKpiCardsIn(tx: Tx, ctx: { teamId: string }, loaded: LoadedDashboard): Promise<Record<string, KpiCardsBody>> {
+  const { perspectives, period } = loaded.model;
+  const rows = await loadKpiMeasurements(tx, ctx, perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.id))), period.history);
+  return Object.fromEntries(
+    perspectives.map((p) => [p.id, { objectives: objectiveRows(p.objectives), kpis: kpiCards(p.objectives.flatMap((o) => o.kpis), rows, loaded.calendar) }]),
+  );
+}
+
 export type KpiHistoryPoint = ReturnType<typeof kpiHistories>[string][number];
+
+export interface KpiChart {
+  kpi: KpiView;
+  points: KpiHistoryPoint[];
+}
+
+/**
+ * One KPI of the dashboard with its values over the dashboard's history window (the period read
+ * from `searchParams` as the dashboard reads it): the share page's chart page. Null when the KPI
+ * is not on the scorecard.
+ */
+export async function loadKpiChartIn(
+  tx: Tx,
+  ctx: { teamId: string },
+  team: DashboardTeam,
+  scorecardId: string,
+  kpiId: string,
+  searchParams: SearchParams,
+  now?: Date,
+): Promise<(KpiChart & { dashboard: DashboardModel }) | null> {
+  const loaded = await buildDashboardIn(tx, ctx, team, scorecardId, searchParams, now);
+  const kpi = loaded?.model.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis)).find((k) => k.id === kpiId);
+  if (!loaded || !kpi) return null;
+  const rows = await loadKpiMeasurements(tx, ctx, [kpi.id], loaded.model.period.history);
+  return { dashboard: loaded.model, kpi, points: kpiHistories([kpi], rows, loaded.calendar)[kpi.id] ?? [] };
+}
 
 /**
  * One KPI's values in a history window, labelled by period: the detail chart's data, read only

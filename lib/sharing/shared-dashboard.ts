@@ -1,18 +1,21 @@
 // Opening a share link: the token names the team, the secret's hash finds a live link in it,
-// the view is counted, and the linked dashboard is built — all in one team-bound transaction.
+// the view is counted, and the linked dashboard is built with all its KPI cards — all in one
+// team-bound transaction. Its KPI chart pages read through the live link without counting a view.
 import { findLiveShareLink, recordShareLinkView } from "@/db/queries/share-links";
 import { getTeam } from "@/db/queries/teams";
 import type { Tx } from "@/db/client";
 import type { Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { KpiCardsBody } from "@/lib/dashboards/kpi-cards";
-import { buildDashboardIn, loadKpiCardsIn, loadKpiHistoryIn, type KpiHistoryPoint, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
+import { buildDashboardIn, loadAllKpiCardsIn, loadKpiChartIn, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
 import { parseShareToken } from "./share-token";
 
 export interface SharedDashboard extends LoadedDashboard {
   teamId: string;
   teamName: string;
   linkId: string;
+  /** Each perspective's objectives and KPI cards, by perspective id. */
+  cards: Record<string, KpiCardsBody>;
 }
 
 /**
@@ -29,11 +32,11 @@ export async function openSharedDashboard(token: string, searchParams: Record<st
     if (!link) return null;
     const team = await getTeam(tx, ctx);
     const loaded = await buildDashboardIn(tx, ctx, team, link.scorecardId, searchParams, now);
-    return loaded ? { ...loaded, teamId: team.id, teamName: team.name, linkId: link.id } : null;
+    return loaded ? { ...loaded, cards: await loadAllKpiCardsIn(tx, ctx, loaded), teamId: team.id, teamName: team.name, linkId: link.id } : null;
   });
 }
 
-/** Reads behind a live link without counting a view (its detail charts and KPI cards). Null for a dead token. */
+/** Reads behind a live link without counting a view (its KPI chart pages). Null for a dead token. */
 async function readThroughLiveLink<T>(
   token: string,
   now: Date,
@@ -49,12 +52,7 @@ async function readThroughLiveLink<T>(
   });
 }
 
-/** A detail chart's data on the shared page. Null for a dead token and a KPI that is not on the shared scorecard. */
-export function openSharedKpiHistory(token: string, kpiId: string, window: { from: string; to: string }, now: Date = new Date()): Promise<KpiHistoryPoint[] | null> {
-  return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiHistoryIn(tx, ctx, team, scorecardId, kpiId, window));
-}
-
-/** One perspective's objectives and KPI cards on the shared page. Null for a dead token and a perspective that is not on the scorecard. */
-export function openSharedKpiCards(token: string, perspectiveId: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): Promise<KpiCardsBody | null> {
-  return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiCardsIn(tx, ctx, team, scorecardId, perspectiveId, searchParams, now));
+/** One KPI's chart page behind a share link, for the dashboard period in `searchParams`. Null for a dead token and a KPI that is not on the shared scorecard. */
+export function openSharedKpiChart(token: string, kpiId: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()) {
+  return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiChartIn(tx, ctx, team, scorecardId, kpiId, searchParams, now));
 }

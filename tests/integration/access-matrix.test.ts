@@ -24,6 +24,16 @@ const filesNamed = (name: string) =>
     .map((f) => path.join("app", f).split(path.sep).join("/"))
     .sort();
 
+// The Pages Router holds only the public share pages, each authorized by its share token.
+const PAGES_ROUTER_PAGES = (fs.readdirSync(path.join(ROOT, "pages"), { recursive: true }) as string[])
+  .filter((f) => f.endsWith(".tsx") && !path.basename(f).startsWith("_"))
+  .map((f) => path.join("pages", f).split(path.sep).join("/"))
+  .sort();
+const SHARE_PAGES: Record<string, string> = {
+  "pages/share/[token].tsx": "authorized by the share token (tests/integration/share-links.test.ts, kpi-cards.test.ts)",
+  "pages/share/[token]/kpis/[kpiId].tsx": "authorized by the share token (tests/integration/kpi-history.test.ts)",
+};
+
 const ACTION_FILES = filesNamed("actions.ts");
 const ROUTE_FILES = filesNamed("route.ts");
 
@@ -103,8 +113,6 @@ const ROUTES: Record<string, RouteRule> = {
     params: () => ({ team: "acme" }),
     url: () => "http://localhost/t/acme/inbox/count",
   },
-  "app/share/[token]/kpis/[kpiId]/history/route.ts": { kind: "public", why: "authorized by the share token (tests/integration/kpi-history.test.ts)" },
-  "app/share/[token]/kpis/route.ts": { kind: "public", why: "authorized by the share token (tests/integration/kpi-cards.test.ts)" },
   "app/t/[team]/api/scorecards/[scorecardId]/export/route.ts": {
     kind: "session",
     method: "GET",
@@ -192,6 +200,10 @@ describe("access matrix", () => {
   it("knows every route handler in the code", () => {
     const unlisted = ROUTE_FILES.filter((file) => !(file in ROUTES) && !file.startsWith("app/api/v1/"));
     expect(unlisted, "add these route files to ROUTES with their authorization").toEqual([]);
+  });
+
+  it("knows every Pages Router page: only the share pages, public behind their token", () => {
+    expect(PAGES_ROUTER_PAGES).toEqual(Object.keys(SHARE_PAGES).sort());
   });
 
   it("found the server actions", () => {

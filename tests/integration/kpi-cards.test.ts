@@ -1,12 +1,10 @@
-// The dashboard's KPI cards, fetched perspective by perspective as the page scrolls: the members'
-// route and the share route return the same cards (the perspective's KPIs with their standing and
-// sparkline values, for the period the page shows); the share route counts no view and refuses a
-// dead token, a perspective of another scorecard and another team's with the same 404.
-// (Each principal on the members' route: access-matrix.)
+// The dashboard's KPI cards: the members' route returns one perspective's (fetched as the page
+// scrolls), the share page renders every perspective's with the page — the same cards (the
+// perspective's KPIs with their standing and sparkline values, for the period the page shows).
+// (Each principal on the members' route: access-matrix; the share page's 404s: share-links.)
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as teamCards } from "@/app/t/[team]/dashboards/[scorecardId]/kpis/route";
-import { GET as sharedCards } from "@/app/share/[token]/kpis/route";
 import { getDbHandle } from "@/db/client";
 import { insertShareLink, revokeShareLinkRow } from "@/db/queries/share-links";
 import { perspectives, scorecards, shareLinks, teams, type Team } from "@/db/schema";
@@ -15,6 +13,8 @@ import { inTeam } from "@/db/tenant";
 import type { KpiCardsBody } from "@/lib/dashboards/kpi-cards";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { issueShareToken } from "@/lib/sharing/share-token";
+import { getServerSideProps as sharePage } from "@/pages/share/[token]";
+import { serverSideProps } from "../support/pages";
 import { sessionCookieFor } from "../support/sessions";
 
 let acme: Team;
@@ -51,7 +51,7 @@ function getTeam(query: string, card = scorecardId) {
 }
 
 function getShared(token: string, query: string) {
-  return sharedCards(new Request(`http://localhost/share/${token}/kpis?${query}`), { params: Promise.resolve({ token }) });
+  return serverSideProps(sharePage, `/share/${token}?${query}`, { token });
 }
 
 async function newLink() {
@@ -88,23 +88,28 @@ describe("members' KPI cards route", () => {
   });
 });
 
-describe("shared KPI cards route", () => {
-  it("returns the members' cards behind a live token without counting a view", async () => {
+describe("the share page's KPI cards", () => {
+  it("are the members' cards of every perspective, for the period in the query, counted as one view", async () => {
     const { token, link } = await newLink();
-    const query = `perspective=${perspectiveIds[0]}`;
-    const shared = await getShared(token, query);
-    expect(shared.status).toBe(200);
-    expect(await shared.json()).toEqual(await (await getTeam(query)).json());
+    for (const period of ["", "period=quarter"]) {
+      const shared = await getShared(token, period);
+      expect(shared.status).toBe(200);
+      for (const perspectiveId of perspectiveIds) {
+        const members = await getTeam(`${period}&perspective=${perspectiveId}`);
+        expect(shared.props.shared!.cards[perspectiveId]).toEqual(await members.json());
+      }
+    }
     const [after] = await inTeam(acme.id, (tx) => tx.select().from(shareLinks).where(eq(shareLinks.id, link.id)));
-    expect(after!.viewCount).toBe(link.viewCount);
+    expect(after!.viewCount).toBe(link.viewCount + 2);
   });
 
-  it("refuses a perspective that is not on the shared scorecard, a revoked and a malformed token with 404", async () => {
+  it("are not there behind a revoked or a malformed token (404)", async () => {
     const { token, link } = await newLink();
-    expect((await getShared(token, `perspective=${otherScorecardPerspectiveId}`)).status).toBe(404);
-    expect((await getShared(token, `perspective=${globexPerspectiveId}`)).status).toBe(404);
     await inTeam(acme.id, (tx) => revokeShareLinkRow(tx, { teamId: acme.id }, link.id));
-    expect((await getShared(token, `perspective=${perspectiveIds[0]}`)).status).toBe(404);
-    expect((await getShared("garbage", `perspective=${perspectiveIds[0]}`)).status).toBe(404);
+    for (const dead of [token, "garbage"]) {
+      const shared = await getShared(dead, "");
+      expect(shared.status).toBe(404);
+      expect(shared.props.shared).toBeNull();
+    }
   });
 });

@@ -1,11 +1,10 @@
-// The detail charts' data, fetched when a chart is opened: the members' route returns one KPI's
-// values in the dashboard's history window (what the sparkline shows), and the share route does
-// the same behind a live token without counting a view, refusing a dead token and any KPI that is
-// not on the shared scorecard with the same 404. (Each principal on the members' route: access-matrix.)
+// A KPI's values in the dashboard's history window (what the sparkline shows): the members' route
+// returns them when a detail chart is opened, and the share site's KPI chart page shows them
+// behind a live token without counting a view, refusing a dead token and any KPI that is not on
+// the shared scorecard with the same 404. (Each principal on the members' route: access-matrix.)
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as teamHistory } from "@/app/t/[team]/dashboards/[scorecardId]/kpis/[kpiId]/history/route";
-import { GET as sharedHistory } from "@/app/share/[token]/kpis/[kpiId]/history/route";
 import { getDbHandle } from "@/db/client";
 import { insertShareLink, revokeShareLinkRow } from "@/db/queries/share-links";
 import { kpis, measurements, objectives, perspectives, scorecards, shareLinks, teams, type Team } from "@/db/schema";
@@ -14,6 +13,8 @@ import { inTeam } from "@/db/tenant";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { formatPeriod } from "@/lib/periods";
 import { issueShareToken } from "@/lib/sharing/share-token";
+import { getServerSideProps as kpiChartPage } from "@/pages/share/[token]/kpis/[kpiId]";
+import { serverSideProps } from "../support/pages";
 import { sessionCookieFor } from "../support/sessions";
 
 let acme: Team;
@@ -89,9 +90,10 @@ function getTeam(kpi: string, w?: Record<string, string>, card = scorecardId) {
   return teamHistory(request, { params: Promise.resolve({ team: "acme", scorecardId: card, kpiId: kpi }) });
 }
 
-function getShared(token: string, kpi: string, w?: Record<string, string>) {
-  const request = new Request(`http://localhost/share/${token}/kpis/${kpi}/history${query(w)}`);
-  return sharedHistory(request, { params: Promise.resolve({ token, kpiId: kpi }) });
+/** The chart page at the dashboard's default period, whose history window is `window`. */
+async function getShared(token: string, kpi: string) {
+  const page = await serverSideProps(kpiChartPage, `/share/${token}/kpis/${kpi}`, { token, kpiId: kpi });
+  return { status: page.status, points: page.props.chart?.points ?? null, kpi: page.props.chart?.kpi ?? null };
 }
 
 async function newLink() {
@@ -123,12 +125,13 @@ describe("members' KPI history route", () => {
   });
 });
 
-describe("shared KPI history route", () => {
-  it("returns the same values behind a live token without counting a view", async () => {
+describe("the share site's KPI chart page", () => {
+  it("shows the same values behind a live token without counting a view", async () => {
     const { token, link } = await newLink();
-    const response = await getShared(token, kpiId);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ points: expected });
+    const page = await getShared(token, kpiId);
+    expect(page.status).toBe(200);
+    expect(page.points).toEqual(expected);
+    expect(page.kpi?.id).toBe(kpiId);
     expect(await viewCount(link.id)).toBe(link.viewCount);
   });
 
@@ -151,5 +154,6 @@ describe("shared KPI history route", () => {
     // Globex's id with Acme's secret: the hash is looked up only inside the team the token names.
     const live = await newLink();
     expect((await getShared(`${globex.id}.${live.token.split(".")[1]}`, kpiId)).status).toBe(404);
+    expect((await getShared(live.token, "not-a-uuid")).status).toBe(404);
   });
 });

@@ -2,6 +2,8 @@
 // opened without signing in (view counted), revoked or expired → not found, never across teams,
 // and refused to viewers (403), other teams (404) and strangers (401).
 import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -19,7 +21,9 @@ import { actionRegistry } from "@/lib/actions/team-action";
 import { hashToken } from "@/lib/auth/tokens";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
+import SharedDashboardPage, { getServerSideProps as sharePage } from "@/pages/share/[token]";
 import { run } from "../support/actions";
+import { serverSideProps } from "../support/pages";
 
 type Created = { id: string; url: string; token: string; label: string; expiresAt: string | null; scorecardId: string };
 
@@ -194,5 +198,31 @@ describe("opening a share link", () => {
     await inTeam(acme.id, (tx) => tx.delete(scorecards).where(eq(scorecards.id, card!.id)), db);
     expect(await openSharedDashboard(temp.token, {})).toBeNull();
     expect(await openSharedDashboard(created.token, {})).not.toBeNull();
+  });
+});
+
+describe("the share page", () => {
+  it("is server HTML with every KPI card and its chart link, and no script but the print button's, under the request's nonce", async () => {
+    const created = await create();
+    const page = await serverSideProps(sharePage, `/share/${created.token}`, { token: created.token }, { "x-nonce": "test-nonce" });
+    expect(page.status).toBe(200);
+    expect(page.headers["x-robots-tag"]).toBe("noindex, nofollow");
+    const html = renderToStaticMarkup(createElement(SharedDashboardPage, page.props));
+    const kpis = page.props.shared!.model.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+    expect(kpis.length).toBeGreaterThan(0);
+    for (const kpi of kpis) {
+      expect(html).toContain(`data-testid="kpi-${kpi.id}"`);
+      expect(html).toContain(`href="/share/${encodeURIComponent(created.token)}/kpis/${kpi.id}?period=`);
+    }
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts).toEqual(['<script nonce="test-nonce">']);
+  });
+
+  it("says a dead link does not work, with a 404 and nothing of the dashboard", async () => {
+    const page = await serverSideProps(sharePage, `/share/${acme.id}.${"A".repeat(43)}`, { token: `${acme.id}.${"A".repeat(43)}` });
+    expect(page.status).toBe(404);
+    const html = renderToStaticMarkup(createElement(SharedDashboardPage, page.props));
+    expect(html).toContain("This share link does not work");
+    expect(html).not.toContain("Acme");
   });
 });

@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
 export function SettingsNav({ team, items }: { team: string; items: Array<{ href: string; label: string }> }) {
-  const pathname = usePathname();
+  // Null only under the Pages Router (the share pages), which never renders this.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Settings" className="-mx-4 shrink-0 overflow-x-auto px-4 md:mx-0 md:w-48 md:px-0">
       <ul className="flex min-w-max gap-1 md:min-w-0 md:flex-col">
