@@ -4,7 +4,6 @@
 // import all rows at once with a progress bar. The file is read in slices in a Web Worker
 // (on the page itself where workers are unavailable), so 100,000 rows never freeze the page;
 // the server checks everything again and writes in one transaction.
-import { CircleCheck, FileUp, LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Progress } from "@/components/ui/progress";
 import { Select } from "@/components/ui/select";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { guessMapping } from "@/lib/csv-import/columns";
 import type { ColumnMapping, ImportContext, LineIssue } from "@/lib/csv-import/rows";
@@ -269,7 +269,7 @@ export function CsvImport({ context, importUrl, measurementsHref }: { context: I
               </Alert>
               <div className="flex flex-wrap gap-2">
                 <Button onClick={() => void send(step.file, step.summary)}>
-                  <FileUp aria-hidden="true" />
+                  <SpriteIcon name="file-up" />
                   Import {step.summary.rowCount.toLocaleString("en")} values
                 </Button>
                 <Button variant="outline" onClick={restart}>
@@ -288,7 +288,7 @@ export function CsvImport({ context, importUrl, measurementsHref }: { context: I
             label={step.phase === "upload" ? "Sending the values…" : `Saving: ${step.written.toLocaleString("en")} of ${step.summary.rowCount.toLocaleString("en")} values written`}
           />
           <p className="flex items-center gap-2 text-sm text-muted-foreground">
-            <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+            <SpriteIcon name="loader-circle" className="size-4 animate-spin" />
             Keep this page open until the import is done: nothing is saved until every value is.
           </p>
         </div>
@@ -298,7 +298,7 @@ export function CsvImport({ context, importUrl, measurementsHref }: { context: I
         <div className="flex flex-col gap-4">
           <Alert variant="success" title="Import complete" data-testid="import-done">
             <p className="flex items-center gap-2">
-              <CircleCheck aria-hidden="true" className="size-4" />
+              <SpriteIcon name="circle-check" className="size-4" />
               {step.created.toLocaleString("en")} new, {step.updated.toLocaleString("en")} changed, {step.unchanged.toLocaleString("en")} already up to date.
             </p>
           </Alert>

@@ -4,9 +4,9 @@
 // statement; it is fetched again whenever the server renders the layout anew (a live change's
 // refresh, an action that marks notifications read) and when the LiveProvider invalidates it.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Bell } from "lucide-react";
 import Link from "next/link";
 import type { InboxCounts } from "@/app/t/[team]/inbox/count/route";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 
 async function fetchInboxCounts(team: string, signal: AbortSignal): Promise<InboxCounts> {
   const response = await fetch(`/t/${team}/inbox/count`, { signal, headers: { accept: "application/json" } });
@@ -38,7 +38,7 @@ export function InboxLink({ team, renderedAt }: { team: string; renderedAt: numb
       data-testid="inbox-link"
       data-state={data ? "loaded" : "loading"}
     >
-      <Bell aria-hidden="true" className="size-5" />
+      <SpriteIcon name="bell" className="size-5" />
       {total > 0 ? (
         <span aria-hidden="true" className="absolute top-1 right-1 min-w-4 rounded-full bg-primary px-1 text-center text-[10px] leading-4 font-semibold text-primary-foreground" data-testid="inbox-count">
           {total > 99 ? "99+" : total}

@@ -5,6 +5,7 @@
 import * as arrowDownRight from "lucide-react/icons/arrow-down-right";
 import * as arrowRight from "lucide-react/icons/arrow-right";
 import * as arrowUpRight from "lucide-react/icons/arrow-up-right";
+import * as bell from "lucide-react/icons/bell";
 import * as calendarClock from "lucide-react/icons/calendar-clock";
 import * as chartLine from "lucide-react/icons/chart-line";
 import * as chevronDown from "lucide-react/icons/chevron-down";
@@ -12,7 +13,9 @@ import * as circleExclamationPoint from "lucide-react/icons/circle-exclamation-p
 import * as circleCheck from "lucide-react/icons/circle-check";
 import * as circleDashed from "lucide-react/icons/circle-dashed";
 import * as clock from "lucide-react/icons/clock";
+import * as fileUp from "lucide-react/icons/file-up";
 import * as info from "lucide-react/icons/info";
+import * as loaderCircle from "lucide-react/icons/loader-circle";
 import * as messageSquare from "lucide-react/icons/message-square";
 import * as messageSquareText from "lucide-react/icons/message-square-text";
 import * as octagonX from "lucide-react/icons/octagon-x";
@@ -30,6 +33,7 @@ const SHAPES: Record<SpriteIconName, IconNode> = {
   "arrow-down-right": shapes(arrowDownRight),
   "arrow-right": shapes(arrowRight),
   "arrow-up-right": shapes(arrowUpRight),
+  bell: shapes(bell),
   "calendar-clock": shapes(calendarClock),
   "chart-line": shapes(chartLine),
   "chevron-down": shapes(chevronDown),
@@ -37,7 +41,9 @@ const SHAPES: Record<SpriteIconName, IconNode> = {
   "circle-check": shapes(circleCheck),
   "circle-dashed": shapes(circleDashed),
   clock: shapes(clock),
+  "file-up": shapes(fileUp),
   info: shapes(info),
+  "loader-circle": shapes(loaderCircle),
   "message-square": shapes(messageSquare),
   "message-square-text": shapes(messageSquareText),
   "octagon-x": shapes(octagonX),
