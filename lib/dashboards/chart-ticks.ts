@@ -1,4 +1,4 @@
-// Axis ticks for the KPI charts (the Recharts detail chart and the server-rendered history chart).
+// Axis ticks for the KPI history chart (components/dashboard/kpi-history-chart.tsx).
 
 /** Round axis bounds and about five ticks at a 1–2–5 step, so the axis reads 0, 10, 20… rather than 7.26, 17.26… */
 export function niceTicks(lo: number, hi: number): number[] {
