@@ -2,12 +2,12 @@
 // "History" of one objective or KPI: every accepted change with who, when, before → after
 // and the reason, loaded when opened (its code on the trigger's hover, focus or press) and kept
 // live by the team's change stream.
-import { History } from "lucide-react";
 import { Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import { Skeleton } from "@/components/ui/skeleton";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { HistoryType } from "@/lib/collaboration/constants";
 
 const HistoryList = lazyWithPreload(() => import("./history-list").then((m) => ({ default: m.HistoryList })));
@@ -18,7 +18,7 @@ export function HistoryButton({ entityType, entityId, label }: { entityType: His
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild preload={HistoryList.preload}>
         <Button variant="ghost" size="sm" className="text-muted-foreground" data-print-hidden>
-          <History aria-hidden="true" />
+          <SpriteIcon name="history" />
           History<span className="sr-only"> of {entityType === "kpi" ? "KPI" : "objective"} {label}</span>
         </Button>
       </DialogTrigger>

@@ -2,10 +2,10 @@
 // "Comments" next to an objective, a KPI, an initiative or a stage: opens its thread in a
 // dialog. The thread loads only when opened, so a page with many of these costs no query, and
 // its code (the editor, mentions) is fetched on the trigger's hover, focus or press.
-import { MessageSquare } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { CommentableType } from "@/lib/collaboration/constants";
 import { LazyCommentThread, preloadCommentThread } from "./lazy-comment-thread";
 
@@ -18,11 +18,11 @@ export function CommentsButton({ entityType, entityId, label, compact = false }:
       <DialogTrigger asChild preload={preloadCommentThread}>
         {compact ? (
           <Button variant="ghost" size="icon" aria-label={`Comments on ${NOUN[entityType]} ${label}`} data-print-hidden>
-            <MessageSquare aria-hidden="true" />
+            <SpriteIcon name="message-square" />
           </Button>
         ) : (
           <Button variant="ghost" size="sm" className="text-muted-foreground" data-print-hidden>
-            <MessageSquare aria-hidden="true" />
+            <SpriteIcon name="message-square" />
             Comments<span className="sr-only"> on {NOUN[entityType]} {label}</span>
           </Button>
         )}

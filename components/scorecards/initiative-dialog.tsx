@@ -1,9 +1,9 @@
 "use client";
 // Create or edit an initiative: title, description, owner, dates, status, progress, budget.
 // The fields (initiative-fields.tsx) load on the trigger's hover, focus or press.
-import { Pencil, Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { INITIATIVE_STATUS_LABELS } from "@/lib/scorecards/format";
 import type { FormAction } from "./action-form";
 import type { MemberOption } from "./fields";
@@ -47,11 +47,11 @@ export function InitiativeDialog({
       trigger={
         initiative ? (
           <Button variant="ghost" size="icon" aria-label={`Edit initiative ${initiative.title}`}>
-            <Pencil aria-hidden="true" />
+            <SpriteIcon name="pencil" />
           </Button>
         ) : (
           <Button variant="outline" size="sm">
-            <Plus aria-hidden="true" />
+            <SpriteIcon name="plus" />
             Initiative
           </Button>
         )

@@ -2,9 +2,9 @@
 // Create or edit a KPI with every field; when editing, a target change can carry a reason
 // that is kept in the KPI's target history. The fields (kpi-fields.tsx) load on the trigger's
 // hover, focus or press.
-import { Pencil, Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { KpiUnit } from "@/lib/kpi-library";
 import type { KpiDirection } from "@/lib/scoring";
 import type { FormAction } from "./action-form";
@@ -58,11 +58,11 @@ export function KpiDialog({
       trigger={
         kpi ? (
           <Button variant="ghost" size="icon" aria-label={`Edit KPI ${kpi.name}`}>
-            <Pencil aria-hidden="true" />
+            <SpriteIcon name="pencil" />
           </Button>
         ) : (
           <Button variant="outline" size="sm">
-            <Plus aria-hidden="true" />
+            <SpriteIcon name="plus" />
             Blank KPI
           </Button>
         )

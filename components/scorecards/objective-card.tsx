@@ -1,13 +1,13 @@
 // One objective in the editor: its score, owner, weight and stages; its KPIs with latest
 // value, status, score and trend; its initiatives. Edit controls only for editors.
 import Link from "next/link";
-import { Trash2 } from "lucide-react";
 import { HistoryButton } from "@/components/activity/history-button";
 import { CommentsButton } from "@/components/comments/comments-button";
 import { EditingMarker } from "@/components/realtime/presence-avatars";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Initiative } from "@/db/schema";
@@ -110,7 +110,7 @@ export function ObjectiveCard({
                 description="Its KPIs, their values, its initiatives and its strategy-map links are deleted with it. This cannot be undone."
                 trigger={
                   <Button variant="ghost" size="icon" aria-label={`Delete objective ${objective.title}`}>
-                    <Trash2 aria-hidden="true" />
+                    <SpriteIcon name="trash" />
                   </Button>
                 }
               />
@@ -177,7 +177,7 @@ export function ObjectiveCard({
                         description="Its values and target history go with it. This cannot be undone."
                         trigger={
                           <Button variant="ghost" size="icon" aria-label={`Delete KPI ${kpi.name}`}>
-                            <Trash2 aria-hidden="true" />
+                            <SpriteIcon name="trash" />
                           </Button>
                         }
                       />
@@ -224,7 +224,7 @@ export function ObjectiveCard({
                         description="This cannot be undone."
                         trigger={
                           <Button variant="ghost" size="icon" aria-label={`Delete initiative ${initiative.title}`}>
-                            <Trash2 aria-hidden="true" />
+                            <SpriteIcon name="trash" />
                           </Button>
                         }
                       />

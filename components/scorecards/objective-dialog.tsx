@@ -2,9 +2,9 @@
 // Create or edit an objective: title, description, owner, weight, perspective (when editing)
 // and the journey stages it serves. The fields (objective-fields.tsx) load on the trigger's
 // hover, focus or press.
-import { Pencil, Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { FormAction } from "./action-form";
 import type { MemberOption } from "./fields";
 import { FormDialog } from "./form-dialog";
@@ -51,11 +51,11 @@ export function ObjectiveDialog({
       trigger={
         objective ? (
           <Button variant="ghost" size="icon" aria-label={`Edit objective ${objective.title}`}>
-            <Pencil aria-hidden="true" />
+            <SpriteIcon name="pencil" />
           </Button>
         ) : (
           <Button variant="outline" size="sm">
-            <Plus aria-hidden="true" />
+            <SpriteIcon name="plus" />
             Add objective
           </Button>
         )

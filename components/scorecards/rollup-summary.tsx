@@ -1,6 +1,6 @@
 // A roll-up (scorecard, perspective, objective) as status words + icon, the 0–10 score and
 // its coverage, readable without colour; and a KPI's trend in words.
-import { Minus, TrendingDown, TrendingUp } from "lucide-react";
+import { SpriteIcon, type SpriteIconName } from "@/components/ui/sprite-icon";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cn } from "@/lib/cn";
 import { formatScore } from "@/lib/scorecards/format";
@@ -22,18 +22,20 @@ export function RollupSummary({ rollup, of, counted, testId, className }: { roll
   );
 }
 
-const TRENDS: Record<Trend, { label: string; icon: typeof Minus }> = {
-  improving: { label: "Improving", icon: TrendingUp },
-  flat: { label: "Flat", icon: Minus },
-  declining: { label: "Declining", icon: TrendingDown },
+// Sprite icons: a trend shows on every KPI row of the editor, and a lucide component there would
+// send its drawing each time.
+const TRENDS: Record<Trend, { label: string; icon: SpriteIconName }> = {
+  improving: { label: "Improving", icon: "trending-up" },
+  flat: { label: "Flat", icon: "minus" },
+  declining: { label: "Declining", icon: "trending-down" },
 };
 
 export function TrendLabel({ trend }: { trend: Trend | null }) {
   if (!trend) return <span className="text-muted-foreground">—</span>;
-  const { label, icon: Icon } = TRENDS[trend];
+  const { label, icon } = TRENDS[trend];
   return (
     <span className="inline-flex items-center gap-1 whitespace-nowrap">
-      <Icon aria-hidden="true" className="size-4" />
+      <SpriteIcon name={icon} className="size-4" />
       {label}
     </span>
   );

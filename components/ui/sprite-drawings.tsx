@@ -18,7 +18,14 @@ import * as info from "lucide-react/icons/info";
 import * as loaderCircle from "lucide-react/icons/loader-circle";
 import * as messageSquare from "lucide-react/icons/message-square";
 import * as messageSquareText from "lucide-react/icons/message-square-text";
+import * as minus from "lucide-react/icons/minus";
 import * as octagonX from "lucide-react/icons/octagon-x";
+import * as pencil from "lucide-react/icons/pencil";
+import * as plus from "lucide-react/icons/plus";
+import * as rotateCcwClock from "lucide-react/icons/rotate-ccw-clock";
+import * as trash from "lucide-react/icons/trash";
+import * as trendingDown from "lucide-react/icons/trending-down";
+import * as trendingUp from "lucide-react/icons/trending-up";
 import * as triangleExclamationPoint from "lucide-react/icons/triangle-exclamation-point";
 import { createElement, type ReactNode } from "react";
 import type { SpriteIconName } from "./sprite-icon";
@@ -46,7 +53,15 @@ const SHAPES: Record<SpriteIconName, IconNode> = {
   "loader-circle": shapes(loaderCircle),
   "message-square": shapes(messageSquare),
   "message-square-text": shapes(messageSquareText),
+  minus: shapes(minus),
   "octagon-x": shapes(octagonX),
+  pencil: shapes(pencil),
+  plus: shapes(plus),
+  // lucide's History (its drawing is rotate-ccw-clock) and Trash2 (an alias of trash).
+  history: shapes(rotateCcwClock),
+  trash: shapes(trash),
+  "trending-down": shapes(trendingDown),
+  "trending-up": shapes(trendingUp),
   "triangle-alert": shapes(triangleExclamationPoint),
 };
 

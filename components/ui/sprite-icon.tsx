@@ -17,11 +17,18 @@ export type SpriteIconName =
   | "circle-dashed"
   | "clock"
   | "file-up"
+  | "history"
   | "info"
   | "loader-circle"
   | "message-square"
   | "message-square-text"
+  | "minus"
   | "octagon-x"
+  | "pencil"
+  | "plus"
+  | "trash"
+  | "trending-down"
+  | "trending-up"
   | "triangle-alert";
 
 /** Rendered once per document, by the root layout (a server component). */

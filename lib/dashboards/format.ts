@@ -1,4 +1,5 @@
 // How dashboard numbers read: scores on the 0–10 scale, KPI values in their unit, trends in words.
+import { numberFormat } from "@/lib/number-format";
 import type { Status, Trend } from "@/lib/scoring";
 
 export type KpiUnit = "percent" | "currency" | "count" | "duration" | "score";
@@ -16,34 +17,23 @@ export function formatScoreChange(current: number | null, previous: number | nul
   return change > 0 ? `+${change.toFixed(1)}` : `−${Math.abs(change).toFixed(1)}`;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = make();
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
 /** A KPI value in its unit: "42.5%", "$1,250", "3.2", "1,204". */
 export function formatKpiValue(value: number | null, unit: KpiUnit, currency?: string | null): string {
   if (value === null || !Number.isFinite(value)) return "—";
   switch (unit) {
     case "percent":
-      return `${numberFormat("pct", () => new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 })).format(value)}%`;
+      return `${numberFormat({ maximumFractionDigits: 1 }).format(value)}%`;
     case "currency": {
       const code = currency ?? "USD";
-      // Cents below a thousand only: the decimals are part of the cached format's key.
-      const decimals = Math.abs(value) >= 1000 ? 0 : 2;
       try {
-        return numberFormat(`cur-${code}-${decimals}`, () => new Intl.NumberFormat("en-US", { style: "currency", currency: code, maximumFractionDigits: decimals })).format(value);
+        // Cents below a thousand only.
+        return numberFormat({ style: "currency", currency: code, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 }).format(value);
       } catch {
         return `${value} ${code}`;
       }
     }
     default:
-      return numberFormat("num", () => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(value);
+      return numberFormat({ maximumFractionDigits: 2 }).format(value);
   }
 }
 

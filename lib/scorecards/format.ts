@@ -1,6 +1,7 @@
 // Words and numbers for people: KPI values in their unit, scores, thresholds, labels.
 import type { KpiUnit, PerspectiveKind } from "@/lib/kpi-library";
 import type { Frequency } from "@/lib/periods";
+import { numberFormat } from "@/lib/number-format";
 import type { KpiDirection } from "@/lib/scoring";
 
 export const UNIT_LABELS: Record<KpiUnit, string> = { percent: "Percent (%)", currency: "Currency", count: "Count", duration: "Duration", score: "Score" };
@@ -17,7 +18,7 @@ export const PERSPECTIVE_KIND_LABELS: Record<PerspectiveKind, string> = {
 };
 export const TARGET_FIELD_LABELS = { target: "Target", targetMax: "Top of target range", redThreshold: "Red threshold" } as const;
 
-const plain = (value: number, digits = 2) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(value);
+const plain = (value: number, digits = 2) => numberFormat({ maximumFractionDigits: digits }).format(value);
 
 /** "85%", "$4,000", "1,200", "12"; an em dash for no value. */
 export function formatKpiValue(value: number | null | undefined, kpi: { unit: KpiUnit; currency?: string | null }): string {
@@ -27,7 +28,7 @@ export function formatKpiValue(value: number | null | undefined, kpi: { unit: Kp
       return `${plain(value)}%`;
     case "currency":
       try {
-        return new Intl.NumberFormat("en-US", { style: "currency", currency: kpi.currency ?? "USD", minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 }).format(value);
+        return numberFormat({ style: "currency", currency: kpi.currency ?? "USD", minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 }).format(value);
       } catch {
         return `${plain(value)} ${kpi.currency ?? ""}`.trim();
       }
