@@ -5,8 +5,9 @@ import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
 
+// The base look is the `.btn` component class (app/globals.css): one short class in every page's HTML.
 export const buttonVariants = cva(
-  "inline-flex shrink-0 cursor-pointer items-center whitespace-nowrap rounded-md font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0",
+  "btn",
   {
     variants: {
       variant: {
