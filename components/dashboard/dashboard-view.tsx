@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import type { DashboardModel } from "@/lib/dashboards/build-dashboard";
 import { JourneyHeatmap } from "./journey-heatmap";
-import type { KpiCardsSource } from "./kpi-cards-panel";
+import type { KpiCardsSource } from "./team-kpi-cards";
 import { KpiSection } from "./kpi-section";
 import { NeedsAttention } from "./needs-attention";
 import { PeriodSelector } from "./period-selector";

@@ -5,18 +5,13 @@
 // plot box (strokes keep their width); the text and the dots are HTML placed by percentages, so
 // labels stay 12 px on a phone and on a wide screen alike.
 import { niceTicks } from "@/lib/dashboards/chart-ticks";
-import { formatKpiValue, type KpiUnit } from "@/lib/dashboards/format";
+import type { KpiView } from "@/lib/dashboards/build-dashboard";
+import { formatKpiValue } from "@/lib/dashboards/format";
 
-export interface KpiChartData {
-  name: string;
-  unit: KpiUnit;
-  currency: string | null;
-  direction: "up" | "down" | "range";
-  target: number;
-  targetMax: number | null;
-  redThreshold: number;
+/** A KPI's name, unit and thresholds as the dashboard has them, with its values oldest first. */
+export type KpiChartData = Pick<KpiView, "name" | "unit" | "currency" | "direction" | "target" | "targetMax" | "redThreshold"> & {
   points: Array<{ period: string; label: string; value: number }>;
-}
+};
 
 const GREEN = "var(--color-status-green)";
 const RED = "var(--color-status-red)";

@@ -4,7 +4,7 @@
 import { Fragment, type ReactNode } from "react";
 import type { DashboardModel } from "@/lib/dashboards/build-dashboard";
 import { periodQuery } from "@/lib/dashboards/period-selection";
-import type { KpiCardsSource } from "./kpi-cards-panel";
+import type { KpiCardsSource } from "./team-kpi-cards";
 
 export function KpiSection({ model, basePath, cards }: { model: DashboardModel; basePath: string; cards: (source: KpiCardsSource) => ReactNode }) {
   const query = periodQuery(model.period.params);

@@ -1,5 +1,6 @@
 // ObjectivesTable: one perspective's objectives with their owner, score, status and trend,
-// rendered in the browser with the perspective's KPI cards (kpi-cards-panel).
+// rendered with the perspective's KPI cards: in the browser on the members' dashboard
+// (team-kpi-cards), on the server on the share page.
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatScore } from "@/lib/dashboards/format";
