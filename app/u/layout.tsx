@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/brand/logo";
+import { SkipLink } from "@/components/ui/skip-link";
 
 export const metadata: Metadata = {
   title: "Enter a value",
@@ -14,9 +15,7 @@ export const metadata: Metadata = {
 export default function UpdateLinkLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b bg-background">
         <div className="mx-auto flex max-w-2xl items-center gap-3 px-4 py-3">
           <Link href="/" aria-label="Cairn home" className="shrink-0">

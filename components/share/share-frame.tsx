@@ -4,6 +4,7 @@ import Head from "next/head";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/brand/logo";
+import { SkipLink } from "@/components/ui/skip-link";
 
 export function ShareFrame({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -16,9 +17,7 @@ export function ShareFrame({ title, children }: { title: string; children: React
         <meta name="theme-color" content="#0e5a5e" />
       </Head>
       <div className="flex min-h-dvh flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
-          Skip to content
-        </a>
+        <SkipLink />
         <header className="border-b bg-background" data-print-hidden>
           <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
             <Link href="/" aria-label="Cairn home" className="shrink-0">

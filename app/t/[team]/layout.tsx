@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Logo } from "@/components/brand/logo";
+import { SkipLink } from "@/components/ui/skip-link";
 import { NavLinks } from "@/components/app-shell/nav-links";
 import { TeamSwitcher } from "@/components/app-shell/team-switcher";
 import { UserMenu } from "@/components/app-shell/user-menu";
@@ -28,9 +29,7 @@ export default async function TeamLayout({ children, params }: { children: React
   return (
     <LiveProvider team={team.slug} userId={user.id}>
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b bg-background" data-print-hidden>
         <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 pt-2">
           <Link href={`/t/${team.slug}`} aria-label="Cairn: team overview" className="shrink-0">
