@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 // Auth.js builds its URLs with `localhost`: browsing 127.0.0.1 breaks its CSRF check (STACK-FACTS.md §2).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+// The server, its seed and these specs all read one clock (lib/clock.ts) started at this instant,
+// so no spec depends on the day it runs. The browser keeps the machine's time: it decides nothing.
+process.env.CAIRN_CLOCK ??= "2026-12-07T10:00:00Z";
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,6 +32,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT), E2E_FAKE_STRIPE: "1" },
+    env: { E2E_PORT: String(PORT), E2E_FAKE_STRIPE: "1", CAIRN_CLOCK: process.env.CAIRN_CLOCK },
   },
 });

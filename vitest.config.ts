@@ -14,6 +14,7 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           environment: "node",
+          setupFiles: ["tests/support/clock.ts"],
         },
       },
       {
@@ -23,7 +24,7 @@ export default defineConfig({
           include: ["db/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/env.ts", "tests/support/setup-integration.ts"],
+          setupFiles: ["tests/support/env.ts", "tests/support/clock.ts", "tests/support/setup-integration.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

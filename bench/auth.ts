@@ -1,5 +1,6 @@
 // Credentials for the benchmark's requests: real server-side sessions minted straight into the
 // database (the same approach as tests/support/sessions.ts), and an API key of the big team.
+import { clock } from "@/lib/clock";
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
@@ -19,7 +20,7 @@ export function newAuthSecret(): string {
 /** A signed-in session for `userId`, as the Cookie header a browser would send to the bench server. */
 export async function mintSessionCookie(db: Database, userId: string, secret: string): Promise<string> {
   const token = newToken();
-  await db.insert(sessions).values({ userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + MAX_AGE_SECONDS * 1000) });
+  await db.insert(sessions).values({ userId, tokenHash: hashToken(token), expiresAt: new Date(clock.nowMs() + MAX_AGE_SECONDS * 1000) });
   const jwt = await encode({ token: { sid: token, sub: userId }, secret, salt: SESSION_COOKIE, maxAge: MAX_AGE_SECONDS });
   return `${SESSION_COOKIE}=${jwt}`;
 }

@@ -2,6 +2,7 @@
 // a fixed seed so every run (and every machine) gets the same rows. Written straight through
 // the seeding connection (the PostgreSQL superuser, or PGlite's), which row-level security
 // does not apply to, in batches of 1,000 rows.
+import { clock } from "@/lib/clock";
 import { count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
@@ -346,7 +347,7 @@ async function seedTeam(db: Database, plan: TeamPlan, rand: () => number, passwo
 
 /** Seeds `spec` into an empty, migrated database and says where the big team's pages are. */
 export async function generateDataset(db: Database, spec: DatasetSpec, options: { size?: BenchSize; now?: Date; log?: (line: string) => void } = {}): Promise<Dataset> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const rand = seededRandom(spec.seed);
   const calendar: TeamCalendar = { timeZone: "Europe/Berlin", fiscalYearStartMonth: 1 };
   const passwordHash = await hashPassword(BENCH_PASSWORD);

@@ -97,8 +97,8 @@ export async function measureLiveEdits(options: {
       await inTeam(ctx.teamId, (tx) => recordChange(tx, ctx, { actorId: options.actorId, entityType: "kpi", entityId, action: "update", field: "target", reason: "bench" }, { version: i + 2 }), db);
       await new Promise((resolve) => setTimeout(resolve, options.gapMs));
     }
-    const deadline = Date.now() + 5_000;
-    while (latencies.length < edits * cookies.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const deadline = performance.now() + 5_000;
+    while (latencies.length < edits * cookies.length && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     return result();
   } catch (error) {
     return result(error instanceof Error ? error.message : String(error));

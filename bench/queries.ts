@@ -1,6 +1,7 @@
 // SQL statements per page request, at two data sizes, to show the count does not grow with
 // the rows. Two ways: in-process, running the page's own loaders under countQueries (the
 // drizzle logger), and on the server, counting what PostgreSQL logs during one real request.
+import { clock } from "@/lib/clock";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -105,7 +106,7 @@ export interface InProcessCount {
 /** Runs every page's loaders at size A and size B under countQueries. */
 export async function countInProcess(db: Database, dataset: Dataset, targets: QueryTarget[]): Promise<InProcessCount[]> {
   const token = newToken();
-  await db.insert(sessions).values({ userId: dataset.members[0]!.userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3600_000) });
+  await db.insert(sessions).values({ userId: dataset.members[0]!.userId, tokenHash: hashToken(token), expiresAt: new Date(clock.nowMs() + 3600_000) });
   const results: InProcessCount[] = [];
   for (const target of targets) {
     const loader = PAGE_LOADERS[target.key];

@@ -3,6 +3,7 @@
 // (queries per page, SQL roll-up, Lighthouse, HTTP load, live edits, bulk writes, bundle
 // sizes), writes bench/results/latest.json and prints the table. `--check` exits 1 when a
 // budget is missed or a target is missing. Traffic goes to 127.0.0.1 only.
+import { clock } from "@/lib/clock";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { getDbHandle, migrateDatabase, type Database, type DbHandle } from "@/db/client";
@@ -53,8 +54,8 @@ const CONNECTIONS = [1, 10, 50];
 const LIVE_LISTENERS = 20;
 const WATCHDOG_MS = 60 * 60_000;
 
-const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
-const started = new Date();
+const log = (line: string) => console.error(`[bench ${clock.now().toISOString().slice(11, 19)}] ${line}`);
+const started = clock.now();
 const results: Omit<BenchResults, "checks" | "finishedAt"> = {
   startedAt: started.toISOString(),
   size,
@@ -101,11 +102,11 @@ watchdog.unref();
 
 /** Runs one phase; a failure is recorded and the remaining phases still run. */
 async function phase<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
-  const t0 = Date.now();
+  const t0 = performance.now();
   log(`${name}…`);
   try {
     const value = await fn();
-    log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -138,10 +139,10 @@ async function main(): Promise<number> {
   await migrateDatabase(handle);
   const db = handle.db;
 
-  const seedStart = Date.now();
+  const seedStart = performance.now();
   const dataset: Dataset = await generateDataset(db, SIZES[size], { size, log });
   await db.execute(sql`analyze`);
-  results.dataset = { counts: dataset.counts, seedSeconds: round((Date.now() - seedStart) / 1000) ?? 0 };
+  results.dataset = { counts: dataset.counts, seedSeconds: round((performance.now() - seedStart) / 1000) ?? 0 };
   log(`seeded ${dataset.counts.measurements} measurements in ${results.dataset.seedSeconds} s`);
 
   const inProcess = (await phase("query counts (in-process)", () => countInProcess(db, dataset, QUERY_TARGETS))) ?? [];
@@ -174,7 +175,7 @@ async function main(): Promise<number> {
   }
 
   await cleanup();
-  const final: BenchResults = { ...results, finishedAt: new Date().toISOString(), checks: [] };
+  const final: BenchResults = { ...results, finishedAt: clock.now().toISOString(), checks: [] };
   final.checks = evaluateBudgets(final);
   const file = writeResults(final);
   console.log(markdown(final));

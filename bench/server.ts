@@ -44,7 +44,7 @@ function restoreTsconfig(original: string, warn: (line: string) => void): void {
 
 /** `next build` into .next-bench; throws with the tail of the output when it fails. */
 export function buildApp(authSecret: string, warn: (line: string) => void): { seconds: number } {
-  const started = Date.now();
+  const started = performance.now();
   const tsconfig = fs.readFileSync("tsconfig.json", "utf8");
   const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     env: { ...baseEnv(), NODE_ENV: "production", AUTH_SECRET: authSecret, APP_URL: "http://localhost:3000" },
@@ -58,7 +58,7 @@ export function buildApp(authSecret: string, warn: (line: string) => void): { se
   if (result.status !== 0) {
     throw new Error(`next build failed (${result.error?.message ?? `exit ${result.status}`}):\n${output.trim().split("\n").slice(-25).join("\n")}`);
   }
-  return { seconds: Math.round((Date.now() - started) / 100) / 10 };
+  return { seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
 export interface RunningServer {
@@ -98,8 +98,8 @@ export async function startServer(options: { port: number; databaseUrl: string; 
     await exit;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && !exited) {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline && !exited) {
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return { baseUrl, pid: child.pid!, stop };

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { clock } from "@/lib/clock";
 
 /**
  * PGlite has no lock between processes: two processes on one data directory silently lose
@@ -46,7 +47,7 @@ export function lockDataDir(dir: string): () => void {
   const mine: LockInfo = {
     pid: process.pid,
     command: path.basename(process.argv[1] ?? "node") + (process.argv[2] ? ` ${process.argv[2]}` : ""),
-    startedAt: new Date().toISOString(),
+    startedAt: clock.now().toISOString(),
   };
 
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDbHandle } from "./client";
@@ -31,7 +32,7 @@ describe("demo seed", () => {
     );
     const firstByKpi = new Map<string, string>();
     for (const row of spans) if (!firstByKpi.has(row.kpiId)) firstByKpi.set(row.kpiId, row.first);
-    const yearAgo = new Date(Date.now() - 330 * 86400000).toISOString().slice(0, 10);
+    const yearAgo = new Date(clock.nowMs() - 330 * 86400000).toISOString().slice(0, 10);
     for (const first of firstByKpi.values()) expect(first <= yearAgo).toBe(true);
 
     // --if-empty leaves existing data alone.

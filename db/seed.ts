@@ -12,6 +12,7 @@ import {
   stageNotes, stages, teams, touchpoints, users,
 } from "./schema";
 import { inTeam } from "./tenant";
+import { clock } from "@/lib/clock";
 
 export const DEMO_PASSWORD = "cairn-demo-2026";
 export const DEMO_TEAM = { name: "Acme Outdoor", slug: "acme" } as const;
@@ -109,7 +110,7 @@ async function upsertUsers(db: Database) {
   for (const account of DEMO_ACCOUNTS) {
     const [row] = await db
       .insert(users)
-      .values({ email: account.email, name: account.name, passwordHash, emailVerified: new Date() })
+      .values({ email: account.email, name: account.name, passwordHash, emailVerified: clock.now() })
       .onConflictDoUpdate({ target: users.email, set: { passwordHash } })
       .returning({ id: users.id });
     ids.set(account.email, row!.id);
@@ -164,7 +165,7 @@ async function seedAcme(tx: Tx, teamId: string, userIds: Map<string, string>, ca
     .values({ teamId, name: "Acme Outdoor 2026", description: "Company scorecard aligned with the weekend hiker journey.", journeyId: journey!.id })
     .returning({ id: scorecards.id });
 
-  const now = new Date();
+  const now = clock.now();
   const objectiveIds: string[][] = [];
   let kpiIndex = 0;
   const measurementRows: Array<typeof measurements.$inferInsert> = [];
@@ -220,7 +221,7 @@ async function seedAcme(tx: Tx, teamId: string, userIds: Map<string, string>, ca
   ];
   await tx.insert(objectiveLinks).values(links.map(([causeId, effectId]) => ({ teamId, scorecardId: scorecard!.id, causeId, effectId })));
 
-  const today = new Date();
+  const today = clock.now();
   const day = (offset: number) => new Date(today.getTime() + offset * 86400000).toISOString().slice(0, 10);
   await tx.insert(initiatives).values([
     { teamId, objectiveId: cust![0]!, title: "First-trip coaching e-mails", ownerId: editor, startDate: day(-60), dueDate: day(30), status: "in_progress", progress: 55, budget: 12000 },

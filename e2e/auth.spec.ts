@@ -1,11 +1,12 @@
 // Accounts end to end: sign-up, e-mail confirmation, sign-out, sign-in, wrong password, password reset,
 // the credentials endpoint's 429, and accessibility of the sign-in and sign-up pages.
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 const PASSWORD = "granite-cairn-path-42";
 let n = 0;
-const uniqueEmail = (label: string) => `e2e-${label}-${Date.now()}-${++n}@example.test`;
+const uniqueEmail = (label: string) => `e2e-${label}-${randomUUID().slice(0, 8)}-${++n}@example.test`;
 
 async function signUp(page: Page, email: string, name = "Robin Tester") {
   await page.goto("/sign-up");

@@ -139,10 +139,10 @@ test("100,000 rows are checked without freezing the page and imported with a pro
       }
     }).observe({ type: "longtask", buffered: false });
   });
-  const started = Date.now();
+  const started = performance.now();
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page.getByTestId("import-report")).toBeVisible({ timeout: 60_000 });
-  const checkedMs = Date.now() - started;
+  const checkedMs = performance.now() - started;
   await expect(page.getByTestId("import-report").getByText("100,000 values are ready to import")).toBeVisible();
   // Parsed in a Web Worker (the page's CSP allows it), not on the page's thread.
   await expect(page.getByTestId("import-report")).toHaveAttribute("data-parsed-in", "worker");
@@ -153,11 +153,11 @@ test("100,000 rows are checked without freezing the page and imported with a pro
     return seen;
   });
 
-  const importing = Date.now();
+  const importing = performance.now();
   await page.getByRole("button", { name: "Import 100,000 values" }).click();
   await expect(page.getByTestId("import-progress").getByRole("progressbar")).toBeVisible();
   await expect(page.getByTestId("import-done")).toContainText("100,000 new", { timeout: 200_000 });
-  const importMs = Date.now() - importing;
+  const importMs = performance.now() - importing;
   const longestWhileImporting = await page.evaluate(() => (window as unknown as { longest: number }).longest);
   console.log(
     `100,000-row CSV in the browser: checked in ${checkedMs} ms (longest main-thread task ${Math.round(longest)} ms), ` +

@@ -1,6 +1,8 @@
 // Executive dashboards end to end: a viewer reads the dashboard with no edit control and numbers
 // that match the scoring module; an editor shares it; the link opens in a fresh browser without
 // signing in and is a 404 after revocation; axe finds nothing serious on either page.
+import { clock } from "@/lib/clock";
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
@@ -82,7 +84,7 @@ test("a viewer reads the dashboard: numbers from the scoring module, no edit con
   expect([303, 307, 403, 404]).toContain(sharing.status());
 
   // The overall and perspective scores equal what lib/scoring computes from the raw values.
-  const today = localDate(new Date(), TEAM_CALENDAR.timeZone);
+  const today = localDate(clock.now(), TEAM_CALENDAR.timeZone);
   const csv = await page.request.get(`${path}/export?period=custom&from=2020-01-01&to=${today}`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="acme-outdoor-2026_2020-01-01_/);
@@ -138,7 +140,7 @@ test("an editor shares the dashboard; the link opens without signing in, counts 
 
   await page.getByRole("link", { name: "Share" }).click();
   await page.waitForURL(`**${path}/sharing`);
-  const label = `E2E board ${Date.now()}`;
+  const label = `E2E board ${randomUUID().slice(0, 8)}`;
   await page.getByLabel("Label", { exact: true }).fill(label);
   await page.getByLabel("Expires").selectOption("7");
   await page.getByRole("button", { name: "Create link" }).click();

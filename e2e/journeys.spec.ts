@@ -1,6 +1,7 @@
 // Journeys end to end: an editor creates a journey from the six-stage template, adds a
 // touchpoint and a pain point, reorders two stages from the keyboard and sees the emotion
 // curve follow; the canvas passes axe; a viewer sees it read-only; the export downloads.
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
@@ -21,7 +22,7 @@ function seriousViolations(results: Awaited<ReturnType<AxeBuilder["analyze"]>>) 
 test("an editor maps a journey from the template and reorders stages from the keyboard", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, "editor@acme.test");
-  const name = `Trail runner ${Date.now()}`;
+  const name = `Trail runner ${randomUUID().slice(0, 8)}`;
 
   await page.getByRole("button", { name: "New journey" }).click();
   const dialog = page.getByRole("dialog", { name: "New journey" });

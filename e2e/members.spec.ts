@@ -1,5 +1,6 @@
 // Members end to end, across two browsers: the owner invites a colleague, the colleague opens the
 // mailed link, signs up and lands in the team; roles, the seat limit, the 403 and 404 pages, phones.
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { closeOpenedContexts, newContext } from "./contexts";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -7,7 +8,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 const DEMO_PASSWORD = "cairn-demo-2026";
 const PASSWORD = "granite-cairn-path-42";
 let n = 0;
-const uniqueEmail = (label: string) => `e2e-${label}-${Date.now()}-${++n}@example.test`;
+const uniqueEmail = (label: string) => `e2e-${label}-${randomUUID().slice(0, 8)}-${++n}@example.test`;
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");

@@ -2,6 +2,7 @@
 // scorecard tied to a journey; the Free plan then refuses a second one; an editor adds KPIs by
 // hand (a refused percentage keeps what was typed) and from the library, changes a target with
 // a reason that shows in the history; a viewer gets no edit controls; no serious a11y issues.
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
@@ -11,7 +12,7 @@ let n = 0;
 async function signUp(page: Page) {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Kit Builder");
-  await page.getByLabel("Work e-mail").fill(`e2e-kit-${Date.now()}-${++n}@example.test`);
+  await page.getByLabel("Work e-mail").fill(`e2e-kit-${randomUUID().slice(0, 8)}-${++n}@example.test`);
   await page.getByLabel("Password").fill("granite-cairn-path-42");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
@@ -71,7 +72,7 @@ test("an editor adds KPIs by hand and from the library, and changes a target wit
   const base = await openDemoScorecard(page);
   const objective = page.getByTestId("objective").filter({ has: page.getByRole("heading", { name: "Keep a motivated team" }) });
   // Unique per run: the server keeps its data between runs with reuseExistingServer.
-  const name = `Survey participation ${Date.now()}`;
+  const name = `Survey participation ${randomUUID().slice(0, 8)}`;
 
   // A percentage of 140 is refused next to its field, and nothing typed is lost.
   await objective.getByRole("button", { name: "Blank KPI" }).click();

@@ -53,6 +53,11 @@ const schema = z
      * Leave it on in at least one instance.
      */
     CAIRN_JOBS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+    /**
+     * Starts this process's clock at an ISO instant (lib/clock.ts), e.g. 2026-12-07T10:00:00Z:
+     * the e2e server and its seed run at a fixed date. Unset = the machine's time.
+     */
+    CAIRN_CLOCK: optional.pipe(z.iso.datetime({ offset: true, message: "must be an ISO instant such as 2026-12-07T10:00:00Z" }).optional()),
     /** Development mailbox page and other dev-only surfaces. Never on in production. */
     CAIRN_DEV_TOOLS: optional,
   })
@@ -90,6 +95,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+}
+
+/**
+ * CAIRN_CLOCK as set, without parsing the rest: the clock is read before some tests have set
+ * their environment, and must not fix it early. `env()` validates it with everything else.
+ */
+export function clockStartSetting(): string | undefined {
+  return process.env.CAIRN_CLOCK?.trim() || undefined;
 }
 
 let cached: Env | undefined;

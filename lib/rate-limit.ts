@@ -1,4 +1,5 @@
 import { hitBucket, peekBucket } from "@/db/queries/rate-limits";
+import { clock } from "./clock";
 import { env } from "./env";
 import { AppError } from "./errors";
 
@@ -32,23 +33,25 @@ export interface LimitResult {
 /** Counts one hit for `subject` under `name`; `allowed` is false once the window's budget is spent. */
 export async function consumeLimit(name: LimitName, subject: string): Promise<LimitResult> {
   const { max, windowSeconds } = LIMITS[name];
-  const { count, resetAt } = await hitBucket(`${name}:${subject.toLowerCase()}`, windowSeconds);
+  const now = clock.now();
+  const { count, resetAt } = await hitBucket(`${name}:${subject.toLowerCase()}`, windowSeconds, now);
   return {
     allowed: count <= max,
     remaining: Math.max(0, max - count),
-    retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000)),
+    retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)),
   };
 }
 
 /** Reads a limit without counting a hit (`allowed`: would the next hit pass?), to tell a refused caller how long to wait. */
 export async function peekLimit(name: LimitName, subject: string): Promise<LimitResult> {
   const { max } = LIMITS[name];
-  const bucket = await peekBucket(`${name}:${subject.toLowerCase()}`);
+  const now = clock.now();
+  const bucket = await peekBucket(`${name}:${subject.toLowerCase()}`, now);
   const count = bucket?.count ?? 0;
   return {
     allowed: count < max,
     remaining: Math.max(0, max - count),
-    retryAfterSeconds: bucket ? Math.max(1, Math.ceil((bucket.resetAt.getTime() - Date.now()) / 1000)) : 0,
+    retryAfterSeconds: bucket ? Math.max(1, Math.ceil((bucket.resetAt.getTime() - now.getTime()) / 1000)) : 0,
   };
 }
 

@@ -7,6 +7,7 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { billingAccess } from "@/lib/billing/access";
 import { formatBillingDate } from "@/lib/billing/format";
 import { isBillingEnabled } from "@/lib/billing/stripe";
+import { clock } from "@/lib/clock";
 
 export type BillingBannerProps = {
   team: Pick<Team, "slug" | "plan" | "subscriptionStatus" | "pastDueSince" | "timeZone">;
@@ -15,7 +16,7 @@ export type BillingBannerProps = {
   now?: Date;
 };
 
-export function BillingBanner({ team, role, now = new Date() }: BillingBannerProps) {
+export function BillingBanner({ team, role, now = clock.now() }: BillingBannerProps) {
   if (!isBillingEnabled()) return null;
   const access = billingAccess(team, now);
   if (!access.pastDue) return null;

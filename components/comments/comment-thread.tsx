@@ -41,9 +41,9 @@ export function CommentThread({ entityType, entityId, label }: { entityType: Com
   const reload = () => queryClient.invalidateQueries({ queryKey: key });
   // The save's answer carries the new version: use it at once, so a delete right after an edit
   // is not refused as stale while the thread reloads.
-  const edited = (id: string, version: number, body: string) => {
+  const edited = (id: string, saved: { version: number; editedAt: Comment["editedAt"] }, body: string) => {
     queryClient.setQueryData<Thread>(key, (current) =>
-      current && { ...current, comments: current.comments.map((c) => (c.id === id ? { ...c, version, body, editedAt: c.editedAt ?? new Date() } : c)) },
+      current && { ...current, comments: current.comments.map((c) => (c.id === id ? { ...c, version: saved.version, body, editedAt: saved.editedAt } : c)) },
     );
     void reload();
   };
@@ -95,7 +95,7 @@ function CommentItem({
   members: readonly Mentionable[];
   mine: boolean;
   onChanged: () => void;
-  onEdited: (id: string, version: number, body: string) => void;
+  onEdited: (id: string, saved: { version: number; editedAt: Comment["editedAt"] }, body: string) => void;
 }) {
   const { team } = useLive();
   const id = useId();
@@ -120,7 +120,7 @@ function CommentItem({
     if (message) return setError(message);
     setError(null);
     setEditing(false);
-    if (result.ok) onEdited(comment.id, (result.data as { version: number }).version, draft);
+    if (result.ok) onEdited(comment.id, result.data as { version: number; editedAt: Comment["editedAt"] }, draft);
   };
 
   const remove = async () => {

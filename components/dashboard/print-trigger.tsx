@@ -9,10 +9,10 @@ const LOAD_WAIT_MS = 10_000;
 
 /** Resolves once no KPI panel is loading (or after LOAD_WAIT_MS: a slow panel prints as it is). */
 function cardsSettled(): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   return new Promise((resolve) => {
     const check = () => {
-      if (!document.querySelector("[data-kpi-cards][aria-busy=true]") || Date.now() - started > LOAD_WAIT_MS) resolve();
+      if (!document.querySelector("[data-kpi-cards][aria-busy=true]") || performance.now() - started > LOAD_WAIT_MS) resolve();
       else setTimeout(check, 100);
     };
     check();

@@ -41,12 +41,12 @@ export class PresenceStore {
     const key = `${entry.userId} ${entry.scope}`;
     const arrived = !entry.leaving && !this.entries.has(key);
     if (entry.leaving) this.entries.delete(key);
-    else this.entries.set(key, { ...entry, at: Date.now() });
+    else this.entries.set(key, { ...entry, at: performance.now() });
     this.emit();
     return arrived;
   }
   expire() {
-    const cutoff = Date.now() - PRESENCE_TTL_MS;
+    const cutoff = performance.now() - PRESENCE_TTL_MS;
     let changed = false;
     for (const [key, value] of this.entries) if (value.at < cutoff) changed = this.entries.delete(key) || changed;
     if (changed) this.emit();
@@ -176,7 +176,7 @@ function LiveStream({ team, userId, children }: { team: string; userId: string; 
     const source = new EventSource(`/api/events?team=${encodeURIComponent(team)}`);
     // One refresh for a burst of events; an earlier one already scheduled covers a later event.
     const refresh = (delay: number) => {
-      const due = Date.now() + delay;
+      const due = performance.now() + delay;
       if (refreshTimer.current && refreshDue.current <= due) return;
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
       refreshDue.current = due;

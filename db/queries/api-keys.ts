@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { apiKeys, teams, users, type Team } from "../schema";
+import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 type Scope = "read" | "write";
@@ -43,7 +44,7 @@ export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
 export async function revokeApiKey(tx: Tx, ctx: Ctx, id: string): Promise<Pick<ApiKey, "id" | "name" | "prefix"> | undefined> {
   const [row] = await tx
     .update(apiKeys)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: clock.now() })
     .where(and(eq(apiKeys.teamId, ctx.teamId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
   return row;
@@ -61,15 +62,15 @@ export async function findActiveApiKey(tx: Tx, ctx: Ctx, keyHash: string): Promi
 }
 
 /** Records a use, at most once a minute per key, so a busy key does not write on every request. */
-export async function touchApiKey(tx: Tx, ctx: Ctx, id: string): Promise<void> {
+export async function touchApiKey(tx: Tx, ctx: Ctx, id: string, now: Date = clock.now()): Promise<void> {
   await tx
     .update(apiKeys)
-    .set({ lastUsedAt: sql`now()` })
+    .set({ lastUsedAt: now })
     .where(
       and(
         eq(apiKeys.teamId, ctx.teamId),
         eq(apiKeys.id, id),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000))),
       ),
     );
 }

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Queryable, type Tx } from "../client";
 import { stripeEvents, teams, type Team } from "../schema";
+import { clock } from "@/lib/clock";
 
 export type BillingPatch = Partial<
   Pick<Team, "plan" | "stripeCustomerId" | "stripeSubscriptionId" | "subscriptionStatus" | "paidSeats" | "currentPeriodEnd" | "pastDueSince">
@@ -23,7 +24,7 @@ export async function getTeamBillingForUpdate(tx: Tx, ctx: { teamId: string }): 
 export async function updateTeamBilling(tx: Tx, ctx: { teamId: string }, patch: BillingPatch): Promise<Team> {
   const [team] = await tx
     .update(teams)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: clock.now() })
     .where(eq(teams.id, ctx.teamId))
     .returning();
   return team!;

@@ -3,9 +3,10 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { invitations, users } from "../schema";
 import type { Role } from "./teams";
+import { clock } from "@/lib/clock";
 
 const pending = (teamId: string) =>
-  and(eq(invitations.teamId, teamId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date()));
+  and(eq(invitations.teamId, teamId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, clock.now()));
 
 export async function createInvitation(
   tx: Tx,
@@ -15,7 +16,7 @@ export async function createInvitation(
   // A new invitation to the same address replaces the older pending one.
   await tx
     .update(invitations)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: clock.now() })
     .where(and(pending(ctx.teamId), eq(invitations.email, values.email)));
   const [row] = await tx.insert(invitations).values({ teamId: ctx.teamId, ...values }).returning();
   return row!;
@@ -48,7 +49,7 @@ export async function countPendingInvitationsByRole(tx: Tx, ctx: { teamId: strin
 export async function revokeInvitation(tx: Tx, ctx: { teamId: string }, id: string) {
   const [row] = await tx
     .update(invitations)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: clock.now() })
     .where(and(pending(ctx.teamId), eq(invitations.id, id)))
     .returning({ id: invitations.id, email: invitations.email });
   return row;
@@ -67,7 +68,7 @@ export async function findPendingInvitation(tx: Tx, ctx: { teamId: string }, tok
 export async function markInvitationAccepted(tx: Tx, ctx: { teamId: string }, id: string) {
   const [row] = await tx
     .update(invitations)
-    .set({ acceptedAt: new Date() })
+    .set({ acceptedAt: clock.now() })
     .where(and(pending(ctx.teamId), eq(invitations.id, id)))
     .returning({ id: invitations.id, role: invitations.role });
   return row;

@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { jobs } from "../schema";
+import { clock } from "@/lib/clock";
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -20,7 +21,7 @@ export async function insertJobs(values: readonly NewJob[]): Promise<Job[]> {
   const db = await getDb();
   return db
     .insert(jobs)
-    .values(values.map((v) => ({ kind: v.kind, dedupeKey: v.dedupeKey, payload: v.payload ?? {}, runAt: v.runAt ?? new Date() })))
+    .values(values.map((v) => ({ kind: v.kind, dedupeKey: v.dedupeKey, payload: v.payload ?? {}, runAt: v.runAt ?? clock.now() })))
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning();
 }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { listMembers } from "./memberships";
 import { loadJourneyAlignment } from "./scorecard-tree";
 import { findInTeam, getInTeamOrThrow, updateVersioned } from "./versioned";
+import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 
@@ -60,7 +61,7 @@ export async function deleteJourneyRow(tx: Tx, ctx: Ctx, id: string, expectedVer
   }
   const detached = await tx
     .update(scorecards)
-    .set({ journeyId: null, version: sql`${scorecards.version} + 1`, updatedAt: new Date() })
+    .set({ journeyId: null, version: sql`${scorecards.version} + 1`, updatedAt: clock.now() })
     .where(and(eq(scorecards.teamId, ctx.teamId), eq(scorecards.journeyId, id)))
     .returning({ id: scorecards.id, name: scorecards.name, version: scorecards.version });
   const [deleted] = await tx

@@ -2,6 +2,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { kpiExplanations, type KpiExplanation } from "../schema";
+import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 
@@ -15,7 +16,7 @@ export async function upsertExplanation(tx: Tx, ctx: Ctx, key: { kpiId: string; 
     .values({ ...values, ...key, teamId: ctx.teamId })
     .onConflictDoUpdate({
       target: [kpiExplanations.teamId, kpiExplanations.kpiId, kpiExplanations.period],
-      set: { ...values, version: sql`${kpiExplanations.version} + 1`, updatedAt: new Date() },
+      set: { ...values, version: sql`${kpiExplanations.version} + 1`, updatedAt: clock.now() },
     })
     .returning();
   return { row: row!, before };

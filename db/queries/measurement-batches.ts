@@ -4,6 +4,8 @@
 // 65,535 bind parameters.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
+import { clock } from "@/lib/clock";
+import { instant } from "./instant";
 
 type Ctx = { teamId: string };
 
@@ -72,18 +74,19 @@ export async function insertCellsLogged(
   actorId: string | null,
 ): Promise<{ inserted: number; lastSeq: number | undefined; skipped: Array<{ kpiId: string; period: string }> }> {
   if (cells.length === 0) return { inserted: 0, lastSeq: undefined, skipped: [] };
+  const now = instant(clock.now());
   const rows = await rowsOf(
     tx,
     sql`with input as (
           select * from jsonb_to_recordset(${json(cells.map((c) => ({ k: c.kpiId, p: c.period, v: c.value, n: c.note })))}) as i(k uuid, p date, v float8, n text)
         ), ins as (
-          insert into measurements (team_id, kpi_id, period, value, note, entered_by)
-          select ${ctx.teamId}, k, p, v, coalesce(n, ''), ${actorId} from input
+          insert into measurements (team_id, kpi_id, period, value, note, entered_by, created_at, updated_at)
+          select ${ctx.teamId}, k, p, v, coalesce(n, ''), ${actorId}, ${now}, ${now} from input
           on conflict (team_id, kpi_id, period) do nothing
           returning id, kpi_id, period, value, note
         ), act as (
-          insert into activity (team_id, actor_id, entity_type, entity_id, action, field, before, after)
-          select ${ctx.teamId}, ${actorId}, 'measurement', id, 'create', 'value', null, ${snapshot("kpi_id", "period", "value", "note")} from ins
+          insert into activity (team_id, actor_id, entity_type, entity_id, action, field, before, after, created_at)
+          select ${ctx.teamId}, ${actorId}, 'measurement', id, 'create', 'value', null, ${snapshot("kpi_id", "period", "value", "note")}, ${now} from ins
           returning seq
         )
         select 'done' as kind, (select count(*) from ins)::text as a, (select max(seq) from act)::text as b
@@ -106,6 +109,7 @@ export async function updateCellsLogged(
   actorId: string | null,
 ): Promise<{ updated: number; lastSeq: number | undefined }> {
   if (changes.length === 0) return { updated: 0, lastSeq: undefined };
+  const now = instant(clock.now());
   const rows = await rowsOf(
     tx,
     sql`with input as (
@@ -113,13 +117,13 @@ export async function updateCellsLogged(
             as i(id uuid, v float8, n text, bv float8, bn text)
         ), upd as (
           update measurements m
-          set value = input.v, note = input.n, version = m.version + 1, updated_at = now(), entered_by = ${actorId}
+          set value = input.v, note = input.n, version = m.version + 1, updated_at = ${now}, entered_by = ${actorId}
           from input
           where m.team_id = ${ctx.teamId} and m.id = input.id
           returning m.id, m.kpi_id, m.period, m.value, m.note, input.bv, input.bn
         ), act as (
-          insert into activity (team_id, actor_id, entity_type, entity_id, action, field, before, after)
-          select ${ctx.teamId}, ${actorId}, 'measurement', id, 'update', 'value', ${snapshot("kpi_id", "period", "bv", "bn")}, ${snapshot("kpi_id", "period", "value", "note")} from upd
+          insert into activity (team_id, actor_id, entity_type, entity_id, action, field, before, after, created_at)
+          select ${ctx.teamId}, ${actorId}, 'measurement', id, 'update', 'value', ${snapshot("kpi_id", "period", "bv", "bn")}, ${snapshot("kpi_id", "period", "value", "note")}, ${now} from upd
           returning seq
         )
         select (select count(*) from upd)::text as updated, (select max(seq) from act)::text as seq`,

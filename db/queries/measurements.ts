@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { activity, kpis, measurements, objectives, users, type Kpi, type Measurement } from "../schema";
 import { AppError } from "@/lib/errors";
+import { clock } from "@/lib/clock";
 
 export type MeasurementValues = Pick<Measurement, "value" | "note">;
 
@@ -63,7 +64,7 @@ export async function updateMeasurement(
 ): Promise<Measurement> {
   const [row] = await tx
     .update(measurements)
-    .set({ ...values, version: sql`${measurements.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${measurements.version} + 1`, updatedAt: clock.now() })
     .where(and(eq(measurements.teamId, ctx.teamId), eq(measurements.id, id), eq(measurements.version, expectedVersion)))
     .returning();
   if (row) return row;

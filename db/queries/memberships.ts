@@ -3,6 +3,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { initiatives, kpis, memberships, objectives, touchpoints, users } from "../schema";
 import type { Role } from "./teams";
+import { clock } from "@/lib/clock";
 
 export async function listMembers(tx: Tx, ctx: { teamId: string }) {
   return tx
@@ -65,7 +66,7 @@ export async function insertMembership(tx: Tx, ctx: { teamId: string }, userId: 
 export async function setMemberRole(tx: Tx, ctx: { teamId: string }, membershipId: string, role: Role, expectedVersion: number) {
   const [row] = await tx
     .update(memberships)
-    .set({ role, version: sql`${memberships.version} + 1`, updatedAt: new Date() })
+    .set({ role, version: sql`${memberships.version} + 1`, updatedAt: clock.now() })
     .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.id, membershipId), eq(memberships.version, expectedVersion)))
     .returning({ id: memberships.id, version: memberships.version });
   return row;

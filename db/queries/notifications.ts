@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { kpis, measurements, memberships, notifications, objectives, scorecards, teams, users, type Team } from "../schema";
+import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -45,7 +46,7 @@ export async function listNotifications(
 }
 
 /** Marks some of the member's own notifications read; another member's ids change nothing. */
-export async function markNotificationsRead(tx: Tx, ctx: Ctx, userId: string, ids: readonly string[], at = new Date()): Promise<number> {
+export async function markNotificationsRead(tx: Tx, ctx: Ctx, userId: string, ids: readonly string[], at = clock.now()): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await tx
     .update(notifications)
@@ -55,7 +56,7 @@ export async function markNotificationsRead(tx: Tx, ctx: Ctx, userId: string, id
   return rows.length;
 }
 
-export async function markAllNotificationsRead(tx: Tx, ctx: Ctx, userId: string, at = new Date()): Promise<number> {
+export async function markAllNotificationsRead(tx: Tx, ctx: Ctx, userId: string, at = clock.now()): Promise<number> {
   const rows = await tx
     .update(notifications)
     .set({ readAt: at })

@@ -1,7 +1,8 @@
 // Fixed-window counters in Postgres, so a limit holds across every app instance.
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { ambientTransaction, getDb, type Queryable } from "../client";
 import { rateLimitBuckets } from "../schema";
+import { instant } from "./instant";
 
 /**
  * Counts one hit against `key` and returns the window's count and when it resets (one atomic
@@ -9,9 +10,11 @@ import { rateLimitBuckets } from "../schema";
  * API key updates the same row, and holding its lock through a flush would queue them all
  * behind each other. A crash can lose the last few counts, never data.
  */
-export async function hitBucket(key: string, windowSeconds: number): Promise<{ count: number; resetAt: Date }> {
+export async function hitBucket(key: string, windowSeconds: number, now: Date): Promise<{ count: number; resetAt: Date }> {
   const db = await getDb();
-  const window = sql`now() + make_interval(secs => ${windowSeconds})`;
+  // The app's clock decides the window (lib/clock.ts), not the database's now().
+  const at = instant(now);
+  const window = sql`${at} + make_interval(secs => ${windowSeconds})`;
   const upsert = (q: Queryable) =>
     q
       .insert(rateLimitBuckets)
@@ -19,8 +22,8 @@ export async function hitBucket(key: string, windowSeconds: number): Promise<{ c
       .onConflictDoUpdate({
         target: rateLimitBuckets.key,
         set: {
-          count: sql`case when ${rateLimitBuckets.resetAt} <= now() then 1 else ${rateLimitBuckets.count} + 1 end`,
-          resetAt: sql`case when ${rateLimitBuckets.resetAt} <= now() then ${window} else ${rateLimitBuckets.resetAt} end`,
+          count: sql`case when ${rateLimitBuckets.resetAt} <= ${at} then 1 else ${rateLimitBuckets.count} + 1 end`,
+          resetAt: sql`case when ${rateLimitBuckets.resetAt} <= ${at} then ${window} else ${rateLimitBuckets.resetAt} end`,
         },
       })
       .returning({ count: rateLimitBuckets.count, resetAt: rateLimitBuckets.resetAt });
@@ -32,17 +35,17 @@ export async function hitBucket(key: string, windowSeconds: number): Promise<{ c
 }
 
 /** The live window of `key` without counting a hit, or undefined when none is open. */
-export async function peekBucket(key: string): Promise<{ count: number; resetAt: Date } | undefined> {
+export async function peekBucket(key: string, now: Date): Promise<{ count: number; resetAt: Date } | undefined> {
   const db = await getDb();
   const [row] = await db
     .select({ count: rateLimitBuckets.count, resetAt: rateLimitBuckets.resetAt })
     .from(rateLimitBuckets)
-    .where(and(eq(rateLimitBuckets.key, key), gt(rateLimitBuckets.resetAt, sql`now()`)))
+    .where(and(eq(rateLimitBuckets.key, key), gt(rateLimitBuckets.resetAt, now)))
     .limit(1);
   return row;
 }
 
 /** Drops expired windows; run from the job loop. */
-export async function purgeExpiredBuckets(): Promise<void> {
-  await (await getDb()).delete(rateLimitBuckets).where(sql`${rateLimitBuckets.resetAt} < now() - interval '1 hour'`);
+export async function purgeExpiredBuckets(now: Date): Promise<void> {
+  await (await getDb()).delete(rateLimitBuckets).where(lt(rateLimitBuckets.resetAt, new Date(now.getTime() - 3_600_000)));
 }

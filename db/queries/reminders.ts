@@ -6,6 +6,7 @@ import { getDb, type Tx } from "../client";
 import { kpis, memberships, objectives, perspectives, reminderDeliveries, reminderSchedules, scorecards, teams, users, type Kpi, type ReminderSchedule } from "../schema";
 import { AppError } from "@/lib/errors";
 import { latestMeasurements } from "./scorecard-tree";
+import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 
@@ -26,7 +27,7 @@ export async function saveReminderSchedule(tx: Tx, ctx: Ctx, values: ReminderSch
       ? await tx.insert(reminderSchedules).values({ ...values, teamId: ctx.teamId }).onConflictDoNothing({ target: reminderSchedules.teamId }).returning()
       : await tx
           .update(reminderSchedules)
-          .set({ ...values, version: sql`${reminderSchedules.version} + 1`, updatedAt: new Date() })
+          .set({ ...values, version: sql`${reminderSchedules.version} + 1`, updatedAt: clock.now() })
           .where(and(eq(reminderSchedules.teamId, ctx.teamId), eq(reminderSchedules.version, expectedVersion)))
           .returning();
   if (row) return row;

@@ -5,6 +5,7 @@ import type { Tx } from "../client";
 import { journeys, kpis, objectiveStages, objectives, perspectives, scorecards, stages, type Perspective, type Scorecard } from "../schema";
 import { latestMeasurements, type ScorecardTree } from "./scorecard-tree";
 import { pushTo } from "@/lib/collections";
+import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 
@@ -72,7 +73,7 @@ export async function listPerspectives(tx: Tx, ctx: Ctx, scorecardId: string): P
 export async function setPerspectivePosition(tx: Tx, ctx: Ctx, id: string, position: number) {
   const [row] = await tx
     .update(perspectives)
-    .set({ position, version: sql`${perspectives.version} + 1`, updatedAt: new Date() })
+    .set({ position, version: sql`${perspectives.version} + 1`, updatedAt: clock.now() })
     .where(and(eq(perspectives.teamId, ctx.teamId), eq(perspectives.id, id)))
     .returning();
   return row;

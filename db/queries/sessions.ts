@@ -3,6 +3,7 @@
 import { and, eq, gt, ne } from "drizzle-orm";
 import { getDb, type Queryable } from "../client";
 import { sessions, users } from "../schema";
+import { clock } from "@/lib/clock";
 
 export async function createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
   await (await getDb()).insert(sessions).values({ userId, tokenHash, expiresAt });
@@ -22,7 +23,7 @@ export async function findSessionUser(tokenHash: string): Promise<SessionUser | 
     .select({ id: users.id, email: users.email, name: users.name, image: users.image, emailVerified: users.emailVerified })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, clock.now())))
     .limit(1);
   return row;
 }

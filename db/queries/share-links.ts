@@ -3,6 +3,7 @@
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { shareLinks, users } from "../schema";
+import { clock } from "@/lib/clock";
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 
@@ -42,7 +43,7 @@ export async function getShareLink(tx: Tx, ctx: { teamId: string }, id: string):
 }
 
 /** Revokes a live link; undefined when it does not exist in this team or was already revoked. */
-export async function revokeShareLinkRow(tx: Tx, ctx: { teamId: string }, id: string, now: Date = new Date()): Promise<ShareLinkRow | undefined> {
+export async function revokeShareLinkRow(tx: Tx, ctx: { teamId: string }, id: string, now: Date = clock.now()): Promise<ShareLinkRow | undefined> {
   const [row] = await tx
     .update(shareLinks)
     .set({ revokedAt: now })
@@ -52,7 +53,7 @@ export async function revokeShareLinkRow(tx: Tx, ctx: { teamId: string }, id: st
 }
 
 /** The live link behind a token hash, without counting a view (reads the shared page makes after opening it). */
-export async function findLiveShareLink(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = new Date()): Promise<ShareLinkRow | undefined> {
+export async function findLiveShareLink(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = clock.now()): Promise<ShareLinkRow | undefined> {
   const [row] = await tx
     .select()
     .from(shareLinks)
@@ -72,7 +73,7 @@ export async function findLiveShareLink(tx: Tx, ctx: { teamId: string }, tokenHa
  * Opens a link: counts the view and returns the row, in one statement, only when the link is
  * live (not revoked, not expired). Unknown, revoked and expired links all return undefined.
  */
-export async function recordShareLinkView(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = new Date()): Promise<ShareLinkRow | undefined> {
+export async function recordShareLinkView(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = clock.now()): Promise<ShareLinkRow | undefined> {
   const [row] = await tx
     .update(shareLinks)
     .set({ viewCount: sql`${shareLinks.viewCount} + 1`, lastViewedAt: now })

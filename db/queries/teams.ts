@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { memberships, teams, type Team } from "../schema";
 import { asUser } from "../tenant";
+import { clock } from "@/lib/clock";
 
 export type Role = "owner" | "admin" | "editor" | "viewer";
 
@@ -86,7 +87,7 @@ export async function updateTeamSettings(
   // teams has no team_id column: the tenant filter is its own id.
   const [team] = await tx
     .update(teams)
-    .set({ ...values, version: sql`${teams.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${teams.version} + 1`, updatedAt: clock.now() })
     .where(and(eq(teams.id, ctx.teamId), eq(teams.version, expectedVersion)))
     .returning();
   return team;

@@ -3,6 +3,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "../client";
 import { accounts, memberships, teams, users, type User } from "../schema";
 import { asUser } from "../tenant";
+import { clock } from "@/lib/clock";
+import { instant } from "./instant";
 
 const normal = (email: string) => email.trim().toLowerCase();
 
@@ -46,7 +48,7 @@ export async function setPasswordHash(id: string, passwordHash: string, db?: Que
 
 export async function markEmailVerified(id: string, db?: Queryable): Promise<void> {
   const database = db ?? (await getDb());
-  await database.update(users).set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` }).where(eq(users.id, id));
+  await database.update(users).set({ emailVerified: sql`coalesce(${users.emailVerified}, ${instant(clock.now())})` }).where(eq(users.id, id));
 }
 
 export async function findUserByAccount(provider: string, providerAccountId: string): Promise<User | undefined> {

@@ -2,6 +2,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Queryable } from "../client";
 import { verificationTokens } from "../schema";
+import { clock } from "@/lib/clock";
 
 type Purpose = "verify_email" | "reset_password";
 
@@ -14,13 +15,13 @@ export async function consumeVerificationToken(purpose: Purpose, tokenHash: stri
   const database = db ?? (await getDb());
   const [row] = await database
     .update(verificationTokens)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: clock.now() })
     .where(
       and(
         eq(verificationTokens.tokenHash, tokenHash),
         eq(verificationTokens.purpose, purpose),
         isNull(verificationTokens.usedAt),
-        gt(verificationTokens.expiresAt, new Date()),
+        gt(verificationTokens.expiresAt, clock.now()),
       ),
     )
     .returning({ userId: verificationTokens.userId });
@@ -38,7 +39,7 @@ export async function isVerificationTokenLive(purpose: Purpose, tokenHash: strin
         eq(verificationTokens.tokenHash, tokenHash),
         eq(verificationTokens.purpose, purpose),
         isNull(verificationTokens.usedAt),
-        gt(verificationTokens.expiresAt, new Date()),
+        gt(verificationTokens.expiresAt, clock.now()),
       ),
     )
     .limit(1);

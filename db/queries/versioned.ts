@@ -6,6 +6,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
 import { AppError } from "@/lib/errors";
 import { lastChangeOf } from "./activity";
+import { clock } from "@/lib/clock";
 
 type VersionedTable = PgTable & { teamId: PgColumn; id: PgColumn; version: PgColumn; updatedAt?: PgColumn };
 
@@ -19,7 +20,7 @@ export async function updateVersioned<T extends VersionedTable>(
   what = "This item",
 ): Promise<T["$inferSelect"]> {
   const set: Record<string, unknown> = { ...values, version: sql`${table.version} + 1` };
-  if ("updatedAt" in table && table.updatedAt) set.updatedAt = new Date();
+  if ("updatedAt" in table && table.updatedAt) set.updatedAt = clock.now();
   const updated = (await tx
     .update(table)
     .set(set as never)

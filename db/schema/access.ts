@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy } from "./columns";
@@ -22,7 +23,7 @@ export const shareLinks = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     viewCount: integer("view_count").notNull().default(0),
     lastViewedAt: timestamp("last_viewed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
@@ -44,7 +45,7 @@ export const apiKeys = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),

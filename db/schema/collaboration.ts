@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { bigint, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy, versionColumn } from "./columns";
@@ -20,7 +21,7 @@ export const comments = pgTable(
     body: text("body").notNull(),
     mentions: uuid("mentions").array().notNull().default([]),
     version: versionColumn(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
     editedAt: timestamp("edited_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
@@ -47,7 +48,7 @@ export const activity = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
     reason: text("reason"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
@@ -71,7 +72,7 @@ export const notifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
     /** When the daily digest mailed it: set in the claiming transaction, so it is mailed at most once. */
     emailedAt: timestamp("emailed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),

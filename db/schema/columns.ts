@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import { integer, pgPolicy, timestamp, uuid } from "drizzle-orm/pg-core";
 
@@ -11,8 +12,8 @@ export const tenantKeys = () => ({
 export const versionColumn = () => integer("version").notNull().default(1);
 
 export const timestamps = () => ({
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import {
   check, date, doublePrecision, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
@@ -91,7 +92,7 @@ export const objectiveStages = pgTable(
     teamId: uuid("team_id").notNull(),
     objectiveId: uuid("objective_id").notNull(),
     stageId: uuid("stage_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.objectiveId, t.stageId] }),
@@ -110,7 +111,7 @@ export const objectiveLinks = pgTable(
     scorecardId: uuid("scorecard_id").notNull(),
     causeId: uuid("cause_id").notNull(),
     effectId: uuid("effect_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),

@@ -1,10 +1,11 @@
+import { clock } from "@/lib/clock";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Stripe event ids already handled: a redelivered event changes nothing. */
 export const stripeEvents = pgTable("stripe_events", {
   id: text("id").primaryKey(),
   type: text("type").notNull(),
-  processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+  processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
 });
 
 /** Fixed-window counters for rate limits, in Postgres so they hold across app instances. */
@@ -27,7 +28,7 @@ export const outboxEmails = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     error: text("error"),
   },
@@ -43,7 +44,7 @@ export const jobs = pgTable(
     /** Unique per logical job (e.g. "reminders:<team>:<date>"), so enqueueing twice is a no-op. */
     dedupeKey: text("dedupe_key").notNull().unique(),
     payload: jsonb("payload").notNull().default({}),
-    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
     lockedAt: timestamp("locked_at", { withTimezone: true }),
     /** The worker that claimed it last (for logs and tests: who ran it). */
     lockedBy: text("locked_by"),

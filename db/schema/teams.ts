@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import {
   bigint, boolean, check, pgPolicy, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
@@ -82,7 +83,7 @@ export const invitations = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),

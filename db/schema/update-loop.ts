@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
@@ -47,7 +48,7 @@ export const reminderDeliveries = pgTable(
     runKey: text("run_key").notNull(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     itemCount: integer("item_count").notNull(),
-    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
@@ -72,7 +73,7 @@ export const updateLinkUses = pgTable(
     period: date("period", { mode: "string" }).notNull(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     measurementId: uuid("measurement_id"),
-    usedAt: timestamp("used_at", { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp("used_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),

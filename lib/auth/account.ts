@@ -10,6 +10,7 @@ import { sendMail } from "@/lib/mail/mailer";
 import { passwordChangedMessage, resetPasswordMessage, verifyEmailMessage } from "@/lib/mail/templates";
 import { hashPassword, verifyPassword } from "./password";
 import { hashToken, newToken } from "./tokens";
+import { clock } from "@/lib/clock";
 
 const HOUR = 3600 * 1000;
 
@@ -26,7 +27,7 @@ export async function registerUser(input: { name: string; email: string; passwor
 
 export async function sendVerificationEmail(user: { id: string; email: string }) {
   const token = newToken();
-  await createVerificationToken(user.id, "verify_email", hashToken(token), new Date(Date.now() + 24 * HOUR));
+  await createVerificationToken(user.id, "verify_email", hashToken(token), new Date(clock.nowMs() + 24 * HOUR));
   await sendMail(verifyEmailMessage(user.email, `${env().APP_URL}/verify-email/${token}`));
 }
 
@@ -41,7 +42,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
   const user = await findUserByEmail(email);
   if (!user) return;
   const token = newToken();
-  await createVerificationToken(user.id, "reset_password", hashToken(token), new Date(Date.now() + HOUR));
+  await createVerificationToken(user.id, "reset_password", hashToken(token), new Date(clock.nowMs() + HOUR));
   await sendMail(resetPasswordMessage(user.email, `${env().APP_URL}/reset-password/${token}`));
 }
 

@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_SECONDS, authSecret, secureCookies } from "./session-cookie";
 import { hashToken, newToken } from "./tokens";
 import { ensurePersonalTeam } from "./personal-team";
+import { clock } from "@/lib/clock";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -78,7 +79,7 @@ async function userForExternalAccount(provider: string, providerAccountId: strin
   const linked = await findUserByAccount(provider, providerAccountId);
   if (linked) return linked;
   if (!email) throw new CredentialsSignin("The provider did not share an e-mail address.");
-  const user = (await findUserByEmail(email)) ?? (await createUser({ email, name: name ?? null, emailVerified: new Date() }));
+  const user = (await findUserByEmail(email)) ?? (await createUser({ email, name: name ?? null, emailVerified: clock.now() }));
   await linkAccount({ userId: user.id, type: "oidc", provider, providerAccountId });
   await ensurePersonalTeam(user);
   return user;
@@ -107,7 +108,7 @@ const config = (): NextAuthConfig => ({
         userId = (await userForExternalAccount(account.provider, account.providerAccountId, user.email, user.name)).id;
       }
       const sid = newToken();
-      await createSession(userId, hashToken(sid), new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
+      await createSession(userId, hashToken(sid), new Date(clock.nowMs() + SESSION_MAX_AGE_SECONDS * 1000));
       return { sid, sub: userId };
     },
     session({ session }) {

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { PAST_DUE_STATUSES, effectivePlanId, type PlanId } from "./plans";
 import { isBillingEnabled } from "./stripe";
+import { clock } from "@/lib/clock";
 
 type BillingFields = Pick<Team, "slug" | "plan" | "subscriptionStatus" | "pastDueSince">;
 
@@ -24,7 +25,7 @@ export function graceDays(): number {
 }
 
 /** Pure: the access a team's billing fields give at `now`. */
-export function billingAccess(team: Omit<BillingFields, "slug">, now: Date = new Date(), days: number = graceDays()): BillingAccess {
+export function billingAccess(team: Omit<BillingFields, "slug">, now: Date = clock.now(), days: number = graceDays()): BillingAccess {
   const pastDue = (PAST_DUE_STATUSES as readonly string[]).includes(team.subscriptionStatus);
   // A past-due team always has pastDueSince (the webhook sets it); if not, the clock starts now.
   const since = pastDue ? (team.pastDueSince ?? now) : null;
@@ -37,7 +38,7 @@ export function billingAccess(team: Omit<BillingFields, "slug">, now: Date = new
  * tenant data (teamAction does for write permissions); reads never call it. Without Stripe
  * configured nobody could fix a payment, so nothing is ever locked.
  */
-export function assertTeamWritable(team: BillingFields, now: Date = new Date()): void {
+export function assertTeamWritable(team: BillingFields, now: Date = clock.now()): void {
   if (!isBillingEnabled()) return;
   const access = billingAccess(team, now);
   if (!access.readOnly) return;

@@ -6,6 +6,7 @@ import type { BillingPatch } from "@/db/queries/billing";
 import type { Team } from "@/db/schema";
 import { PAID_STATUSES, PAST_DUE_STATUSES, isPaidPlanId, planForStripePrice, type PaidPlanId } from "./plans";
 import { stripeId } from "./stripe";
+import { clock } from "@/lib/clock";
 
 const KNOWN_STATUSES = ["trialing", "active", "past_due", "unpaid", "canceled", "incomplete", "incomplete_expired", "paused"] as const;
 type SubscriptionStatus = Team["subscriptionStatus"];
@@ -37,7 +38,7 @@ export function concernsCurrentSubscription(team: Pick<Team, "stripeSubscription
 export function billingPatchFromSubscription(
   team: Pick<Team, "pastDueSince">,
   subscription: Stripe.Subscription,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Required<BillingPatch> {
   const status = subscriptionStatusOf(subscription);
   const item = subscription.items.data[0];

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { HANDLED_STRIPE_EVENTS, requireStripe, stripeId, type HandledStripeEvent } from "./stripe";
 import { billingPatchFromSubscription, changedBillingFields, concernsCurrentSubscription } from "./subscription-state";
+import { clock } from "@/lib/clock";
 
 export type WebhookOutcome =
   | { result: "applied"; teamId: string; changed: string[] }
@@ -73,7 +74,7 @@ async function currentSubscription(event: Stripe.Event, subscriptionId: string):
   }
 }
 
-export async function processStripeEvent(event: Stripe.Event, now: Date = new Date()): Promise<WebhookOutcome> {
+export async function processStripeEvent(event: Stripe.Event, now: Date = clock.now()): Promise<WebhookOutcome> {
   if (!isHandled(event.type)) return { result: "ignored" };
   // Cheap early exit for redeliveries; the claim below is what makes it safe under races.
   if (await isStripeEventProcessed(event.id)) return { result: "duplicate" };

@@ -12,6 +12,7 @@ import { displayName, findMentions, type Mentionable } from "./mentions";
 import { excerpt, notifyMentions } from "./notify";
 import type { CommentableType } from "./constants";
 import type { CommentCreateInput, CommentDeleteInput, CommentUpdateInput } from "./validation";
+import { clock } from "@/lib/clock";
 
 type Ctx = Pick<TeamContext, "teamId" | "userId">;
 
@@ -72,7 +73,7 @@ export async function editComment(tx: Tx, ctx: Ctx, input: CommentUpdateInput) {
     return current;
   }
   const mentions = findMentions(input.body, await mentionableMembers(tx, ctx));
-  const updated = await updateVersioned(tx, comments, ctx, current.id, input.version, { body: input.body, mentions, editedAt: new Date() }, "This comment");
+  const updated = await updateVersioned(tx, comments, ctx, current.id, input.version, { body: input.body, mentions, editedAt: clock.now() }, "This comment");
   await notifyMentions(tx, ctx, { commentId: current.id, entityType: current.entityType, entityId: current.entityId, body: input.body, mentions, previous: current.mentions });
   await recordChange(
     tx,
@@ -85,7 +86,7 @@ export async function editComment(tx: Tx, ctx: Ctx, input: CommentUpdateInput) {
 
 export async function deleteComment(tx: Tx, ctx: Ctx, input: CommentDeleteInput) {
   const current = await ownComment(tx, ctx, input.commentId);
-  const deleted = await updateVersioned(tx, comments, ctx, current.id, input.version, { deletedAt: new Date() }, "This comment");
+  const deleted = await updateVersioned(tx, comments, ctx, current.id, input.version, { deletedAt: clock.now() }, "This comment");
   await recordChange(
     tx,
     ctx,

@@ -14,6 +14,7 @@ import { dailyDigestMessage, type DigestSection } from "@/lib/mail/templates";
 import { currentPeriods } from "./inbox";
 import { displayName } from "./mentions";
 import type { NotificationPayload } from "./notify";
+import { clock } from "@/lib/clock";
 
 const MAX_LINES_PER_TEAM = 20;
 
@@ -23,7 +24,7 @@ function line(kind: string, actor: string, label: string, excerpt?: string): str
   return `“${label}” needs your attention`;
 }
 
-export async function sendDailyDigests(now = new Date()): Promise<{ sent: number; notifications: number }> {
+export async function sendDailyDigests(now = clock.now()): Promise<{ sent: number; notifications: number }> {
   const recipients = new Map<string, { email: string; sections: DigestSection[] }>();
   let claimedTotal = 0;
 

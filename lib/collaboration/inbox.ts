@@ -8,6 +8,7 @@ import type { TeamContext } from "@/db/tenant";
 import { currentPeriod, type TeamCalendar } from "@/lib/periods";
 import { displayName } from "./mentions";
 import type { NotificationPayload } from "./notify";
+import { clock } from "@/lib/clock";
 
 type Ctx = Pick<TeamContext, "teamId">;
 
@@ -33,7 +34,7 @@ export interface InboxItem {
   excerpt: string | null;
 }
 
-export async function loadInbox(tx: Tx, ctx: Ctx, userId: string, calendar: TeamCalendar, now = new Date(), limit = 100) {
+export async function loadInbox(tx: Tx, ctx: Ctx, userId: string, calendar: TeamCalendar, now = clock.now(), limit = 100) {
   const rows = await listNotifications(tx, ctx, userId, { limit });
   const entities = await describeEntities(tx, ctx, rows.map((r) => ({ entityType: r.entityType, entityId: r.entityId })));
   const names = new Map((await listMembers(tx, ctx)).map((m) => [m.userId, displayName(m)]));
@@ -58,6 +59,6 @@ export async function loadInbox(tx: Tx, ctx: Ctx, userId: string, calendar: Team
 }
 
 /** The header badge: unread notifications plus KPIs due. */
-export async function getInboxCounts(tx: Tx, ctx: Ctx, userId: string, calendar: TeamCalendar, now = new Date()) {
+export async function getInboxCounts(tx: Tx, ctx: Ctx, userId: string, calendar: TeamCalendar, now = clock.now()) {
   return inboxCounts(tx, ctx, userId, currentPeriods(now, calendar));
 }

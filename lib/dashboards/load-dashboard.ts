@@ -11,6 +11,7 @@ import { buildDashboard, kpiHistories, type DashboardModel, type KpiView } from 
 import { kpiCards, objectiveRows, type KpiCardsBody } from "./kpi-cards";
 import { earliestOverlappingPeriodStart, resolveDashboardPeriod, type DashboardPeriod } from "./period-selection";
 import { summarizeTeam } from "./team-overview";
+import { clock } from "@/lib/clock";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -32,12 +33,12 @@ export type DashboardTeam = Pick<Team, "timeZone" | "fiscalYearStartMonth" | "da
 const dashboards = teamDataCache<LoadedDashboard | null>(200);
 
 /** The dashboard inside an open team transaction (the share page opens its own). */
-export function buildDashboardIn(tx: Tx, ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, searchParams: SearchParams, now: Date = new Date()): Promise<LoadedDashboard | null> {
+export function buildDashboardIn(tx: Tx, ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, searchParams: SearchParams, now: Date = clock.now()): Promise<LoadedDashboard | null> {
   return keptDashboard(ctx, team, scorecardId, searchParams, now, (read) => read(tx));
 }
 
 /** The members' dashboard page: a kept model needs no transaction at all. */
-export function loadDashboard(ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, searchParams: SearchParams, now: Date = new Date()): Promise<LoadedDashboard | null> {
+export function loadDashboard(ctx: { teamId: string }, team: DashboardTeam, scorecardId: string, searchParams: SearchParams, now: Date = clock.now()): Promise<LoadedDashboard | null> {
   return keptDashboard(ctx, team, scorecardId, searchParams, now, (read) => inTeam(ctx.teamId, read));
 }
 
@@ -153,7 +154,7 @@ export async function loadExportMeasurements(tx: Tx, ctx: { teamId: string }, mo
 }
 
 /** The team overview (and the dashboards list) for the current month, compared with the last. */
-export async function loadTeamSummary(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, now: Date = new Date()) {
+export async function loadTeamSummary(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, now: Date = clock.now()) {
   const calendar = teamCalendar(team);
   const today = teamToday(calendar, now);
   const period = resolveDashboardPeriod({}, calendar, today);

@@ -4,6 +4,7 @@
 import "./registered";
 import { enqueueRecurringJobs, runDueJobs } from "./runner";
 import { newWorkerId } from "./worker-id";
+import { clock } from "@/lib/clock";
 
 export const DEFAULT_INTERVAL_MS = 30_000;
 
@@ -17,7 +18,7 @@ interface LoopState {
 const globalForLoop = globalThis as unknown as { __cairnJobLoop?: LoopState };
 
 /** One pass: enqueue the recurring slots, then run what is due. Never throws. */
-export async function tick(workerId: string, now = new Date()): Promise<void> {
+export async function tick(workerId: string, now = clock.now()): Promise<void> {
   try {
     await enqueueRecurringJobs(now);
     const { runs } = await runDueJobs({ workerId, now });

@@ -9,7 +9,7 @@ export const FINISHED_JOB_RETENTION_DAYS = 30;
 registerJob(
   "maintenance.purge",
   async (_payload, { now }) => {
-    await purgeExpiredBuckets();
+    await purgeExpiredBuckets(now);
     await deleteFinishedJobs(new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000));
   },
   { recurring: { everyMinutes: 60 } },

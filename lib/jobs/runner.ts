@@ -3,6 +3,7 @@
 // dies mid-run loses its claim after the lease, so the job is picked up again elsewhere.
 import { claimJobs, completeJob, findJobByDedupeKey, insertJobs, releaseJob, type Job, type NewJob } from "@/db/queries/jobs";
 import { getRegisteredJob, recurringJobs, registeredKinds } from "./registry";
+import { clock } from "@/lib/clock";
 
 export const MAX_ATTEMPTS = 5;
 /** Longer than any job should take; a claim older than this is presumed dead. */
@@ -77,7 +78,7 @@ async function runClaimed(job: Job, workerId: string, now: Date): Promise<JobRun
       await releaseJob(job.id, workerId, { runAt: outcome.runAgainAt, refundAttempt: true });
       return { ...base, outcome: "waiting" };
     }
-    await completeJob(job.id, workerId, new Date());
+    await completeJob(job.id, workerId, clock.now());
     return { ...base, outcome: "done" };
   } catch (error) {
     const message = describe(error);
@@ -96,7 +97,7 @@ async function runClaimed(job: Job, workerId: string, now: Date): Promise<JobRun
  * Runs every due job of a registered kind, one after another, until none is left (or
  * MAX_PER_CALL ran). Safe to call from any number of workers at once: each job runs in one.
  */
-export async function runDueJobs({ workerId, now = new Date(), limit = MAX_PER_CALL }: { workerId: string; now?: Date; limit?: number }): Promise<RunSummary> {
+export async function runDueJobs({ workerId, now = clock.now(), limit = MAX_PER_CALL }: { workerId: string; now?: Date; limit?: number }): Promise<RunSummary> {
   const runs: JobRun[] = [];
   const kinds = registeredKinds();
   while (runs.length < limit) {
@@ -112,7 +113,7 @@ export async function runDueJobs({ workerId, now = new Date(), limit = MAX_PER_C
  * reminders now" runs its own job at once instead of waiting for the loop's next tick.
  * Returns undefined when another worker has it (or it already ran).
  */
-export async function runJobNow({ jobId, workerId, now = new Date() }: { jobId: string; workerId: string; now?: Date }): Promise<JobRun | undefined> {
+export async function runJobNow({ jobId, workerId, now = clock.now() }: { jobId: string; workerId: string; now?: Date }): Promise<JobRun | undefined> {
   const [job] = await claimJobs({ workerId, now, kinds: registeredKinds(), limit: 1, leaseMs: LEASE_MS, maxAttempts: MAX_ATTEMPTS, id: jobId });
   return job ? runClaimed(job, workerId, now) : undefined;
 }

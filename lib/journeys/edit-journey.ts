@@ -7,6 +7,7 @@ import type { Journey } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { NAME_MAX } from "@/lib/validation/journeys";
 import { fieldChanges, type Actor } from "./changes";
+import { clock } from "@/lib/clock";
 
 const DETAIL_FIELDS = ["name", "personaName", "personaDescription", "goal", "description"] as const;
 
@@ -32,7 +33,7 @@ export async function updateJourneyDetails(
 
 export async function setJourneyArchived(tx: Tx, ctx: Actor, input: { journeyId: string; version: number }, archived: boolean) {
   const before = await getJourneyOrThrow(tx, ctx, input.journeyId);
-  const updated = await updateJourney(tx, ctx, input.journeyId, input.version, { archivedAt: archived ? new Date() : null });
+  const updated = await updateJourney(tx, ctx, input.journeyId, input.version, { archivedAt: archived ? clock.now() : null });
   await recordChange(
     tx,
     ctx,

@@ -7,8 +7,9 @@ import { zodFieldErrors } from "@/lib/validation/errors";
 import {
   JOURNEY_DOCUMENT_FORMAT, JOURNEY_DOCUMENT_VERSION, journeyDocumentSchema, type JourneyDocument,
 } from "@/lib/validation/journeys";
+import { clock } from "@/lib/clock";
 
-export function buildJourneyDocument(tree: LoadedJourneyTree, exportedAt = new Date()): JourneyDocument {
+export function buildJourneyDocument(tree: LoadedJourneyTree, exportedAt = clock.now()): JourneyDocument {
   const { journey } = tree;
   return {
     format: JOURNEY_DOCUMENT_FORMAT,

@@ -1,5 +1,6 @@
 import { insertOutboxEmail, markOutboxEmail } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
+import { clock } from "@/lib/clock";
 
 /**
  * The one way the app sends e-mail. Every message is first written to the outbox table;
@@ -29,7 +30,7 @@ export async function sendMail(message: Message): Promise<void> {
   transport ??= smtpTransport(SMTP_URL);
   try {
     await (await transport).sendMail({ ...message, to, from: MAIL_FROM });
-    await markOutboxEmail(id, { sentAt: new Date() });
+    await markOutboxEmail(id, { sentAt: clock.now() });
   } catch (error) {
     // The message stays in the outbox with the reason; the action that sent it still succeeds.
     const reason = error instanceof Error ? error.message : String(error);

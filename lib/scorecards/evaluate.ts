@@ -6,6 +6,7 @@ import {
   evaluateKpi, rollupObjective, rollupPerspective, rollupScorecard, stageHealth, type KpiEvaluation, type Rollup, type Status,
 } from "@/lib/scoring";
 import { pushTo } from "@/lib/collections";
+import { clock } from "@/lib/clock";
 
 export interface MeasurementRow {
   kpiId: string;
@@ -35,7 +36,7 @@ export interface EvaluatedScorecard {
 }
 
 /** "Today" in the team's time zone: the date every period of the team is measured from. */
-export function teamToday(calendar: TeamCalendar, now = new Date()): string {
+export function teamToday(calendar: TeamCalendar, now = clock.now()): string {
   return localDate(now, calendar.timeZone);
 }
 

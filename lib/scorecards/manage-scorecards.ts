@@ -12,6 +12,7 @@ import type { PerspectiveMoveInput, PerspectiveUpdateInput, ScorecardCreateInput
 import { changeEntries } from "./changes";
 import { DEFAULT_PERSPECTIVES } from "./defaults";
 import { assertScorecardSlot, explainMissedDelete } from "./guards";
+import { clock } from "@/lib/clock";
 
 type Ctx = Pick<TeamContext, "teamId" | "teamSlug" | "userId">;
 type PlanOf = Pick<Team, "plan" | "subscriptionStatus">;
@@ -53,7 +54,7 @@ export async function updateScorecard(tx: Tx, ctx: Ctx, input: ScorecardUpdateIn
 export async function setScorecardArchived(tx: Tx, ctx: Ctx, team: PlanOf, input: { scorecardId: string; version: number }, archived: boolean) {
   const current = await getInTeamOrThrow(tx, scorecards, ctx, input.scorecardId, "This scorecard");
   if (!archived && current.archivedAt) await assertScorecardSlot(tx, ctx, team);
-  const updated = await updateVersioned(tx, scorecards, ctx, current.id, input.version, { archivedAt: archived ? new Date() : null }, "This scorecard");
+  const updated = await updateVersioned(tx, scorecards, ctx, current.id, input.version, { archivedAt: archived ? clock.now() : null }, "This scorecard");
   await recordChange(
     tx,
     ctx,

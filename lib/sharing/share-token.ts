@@ -1,6 +1,7 @@
 // Share-link tokens: "<team id>.<secret>". The team id lets the lookup lead with team_id (and
 // bind row-level security to that team) before anything else; only the secret's hash is stored.
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { clock } from "@/lib/clock";
 
 const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 
@@ -35,7 +36,7 @@ export function sharePath(token: string): string {
 
 export type ShareLinkState = "active" | "expired" | "revoked";
 
-export function shareLinkState(link: { revokedAt: Date | null; expiresAt: Date | null }, now: Date = new Date()): ShareLinkState {
+export function shareLinkState(link: { revokedAt: Date | null; expiresAt: Date | null }, now: Date = clock.now()): ShareLinkState {
   if (link.revokedAt) return "revoked";
   if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return "expired";
   return "active";

@@ -9,6 +9,7 @@ import { inTeam } from "@/db/tenant";
 import type { KpiCardsBody } from "@/lib/dashboards/kpi-cards";
 import { buildDashboardIn, loadAllKpiCardsIn, loadKpiChartIn, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
 import { parseShareToken } from "./share-token";
+import { clock } from "@/lib/clock";
 
 export interface SharedDashboard extends LoadedDashboard {
   teamId: string;
@@ -23,7 +24,7 @@ export interface SharedDashboard extends LoadedDashboard {
  * a borrowed team id (the hash is looked up only inside the team the token names): all of them
  * are the same 404 to the visitor.
  */
-export async function openSharedDashboard(token: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): Promise<SharedDashboard | null> {
+export async function openSharedDashboard(token: string, searchParams: Record<string, string | string[] | undefined>, now: Date = clock.now()): Promise<SharedDashboard | null> {
   const parsed = parseShareToken(token);
   if (!parsed) return null;
   const ctx = { teamId: parsed.teamId };
@@ -53,6 +54,6 @@ async function readThroughLiveLink<T>(
 }
 
 /** One KPI's chart page behind a share link, for the dashboard period in `searchParams`. Null for a dead token and a KPI that is not on the shared scorecard. */
-export function openSharedKpiChart(token: string, kpiId: string, searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()) {
+export function openSharedKpiChart(token: string, kpiId: string, searchParams: Record<string, string | string[] | undefined>, now: Date = clock.now()) {
   return readThroughLiveLink(token, now, (tx, ctx, team, scorecardId) => loadKpiChartIn(tx, ctx, team, scorecardId, kpiId, searchParams, now));
 }

@@ -1,6 +1,7 @@
 import { createTeamWithOwner, isSlugTaken } from "@/db/queries/teams";
 import type { Team } from "@/db/schema";
 import { slugify } from "@/lib/validation/primitives";
+import { clock } from "@/lib/clock";
 
 /** A free slug for `name`: "acme", then "acme-2", "acme-3"… */
 export async function availableSlug(name: string): Promise<string> {
@@ -10,7 +11,7 @@ export async function availableSlug(name: string): Promise<string> {
     const candidate = n === 1 ? padded : `${padded}-${n}`;
     if (!(await isSlugTaken(candidate))) return candidate;
   }
-  return `${padded}-${Date.now().toString(36)}`;
+  return `${padded}-${clock.nowMs().toString(36)}`;
 }
 
 export async function createTeam(ownerId: string, name: string, slug?: string): Promise<Team> {

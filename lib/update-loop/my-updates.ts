@@ -17,6 +17,7 @@ import { findRedFollowUps, type RedFollowUp } from "./red-reason";
 import { reminderSettings, teamCalendarOf } from "./reminders";
 import type { MyUpdatesSaveInput } from "./validation";
 import { pushTo } from "@/lib/collections";
+import { clock } from "@/lib/clock";
 
 export interface MyUpdateRow {
   kpiId: string;
@@ -45,7 +46,7 @@ export interface MyUpdates {
   upToDate: number;
 }
 
-export async function loadMyUpdates(tx: Tx, ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, userId: string, now = new Date()): Promise<MyUpdates> {
+export async function loadMyUpdates(tx: Tx, ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, userId: string, now = clock.now()): Promise<MyUpdates> {
   const calendar = teamCalendarOf(team);
   const today = localDate(now, team.timeZone);
   const owned = await listOwnedKpis(tx, ctx, { ownerId: userId });
@@ -97,7 +98,7 @@ export async function saveMyUpdates(
   ctx: { teamId: string; userId: string },
   team: Pick<Team, "timeZone" | "fiscalYearStartMonth">,
   input: MyUpdatesSaveInput,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<MyUpdatesSaved> {
   const calendar = teamCalendarOf(team);
   const today = localDate(now, team.timeZone);

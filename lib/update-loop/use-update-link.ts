@@ -24,6 +24,7 @@ import { kpiStatus, type KpiDefinition, type Status } from "@/lib/scoring";
 import { notDueReason } from "./due";
 import { teamCalendarOf } from "./reminders";
 import { verifyUpdateLink, type UpdateLinkClaims } from "./update-link";
+import { clock } from "@/lib/clock";
 
 export interface LinkForm {
   teamName: string;
@@ -122,7 +123,7 @@ async function refusal(tx: Tx, loaded: Loaded, today: string): Promise<Refusal |
 }
 
 /** What the link page shows. Reads only: opening the page (or a mail scanner fetching it) uses nothing up. */
-export async function inspectUpdateLink(token: string, now = new Date()): Promise<LinkState> {
+export async function inspectUpdateLink(token: string, now = clock.now()): Promise<LinkState> {
   const { loaded, expired } = await load(token, now);
   if (expired) {
     const kpi = (await inTeam(expired.team.id, (tx) => findKpisInContext(tx, { teamId: expired.team.id }, [expired.claims.kpiId]))).get(expired.claims.kpiId);
@@ -169,7 +170,7 @@ export async function inspectUpdateLink(token: string, now = new Date()): Promis
  * All-or-nothing: the use is recorded first, in the same transaction, so a second use — even a
  * concurrent one — waits on it and is then refused.
  */
-export async function submitUpdateLink(input: { token: string; value: string | number; note?: string; reason?: string }, now = new Date()): Promise<LinkSubmitted> {
+export async function submitUpdateLink(input: { token: string; value: string | number; note?: string; reason?: string }, now = clock.now()): Promise<LinkSubmitted> {
   const { loaded, expired } = await load(input.token, now);
   if (expired) throw new AppError("gone", `This update link expired on ${localDate(expired.claims.expiresAt, expired.team.timeZone)}. Nothing was changed; sign in to enter the value.`);
   if (!loaded) throw new AppError("not_found", INVALID);

@@ -1,6 +1,7 @@
 // The REST API v1 contract (DESIGN.md "Public REST API v1") through its real route handlers
 // and a real database seeded with the demo: field names and values, pagination, If-Match /
 // ETag, upserts, the refusals of every kind of bad input, rate limits and key bookkeeping.
+import { clock } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -348,7 +349,7 @@ describe("keys and limits", () => {
     await send("GET", "/api/v1/journeys", { key: keys.write });
     const [second] = await db.select().from(apiKeys).where(eq(apiKeys.id, writeKeyId));
     expect(second!.lastUsedAt!.getTime()).toBe(first!.lastUsedAt!.getTime());
-    const old = new Date(Date.now() - 5 * 60_000);
+    const old = new Date(clock.nowMs() - 5 * 60_000);
     await db.update(apiKeys).set({ lastUsedAt: old }).where(eq(apiKeys.id, writeKeyId));
     await send("GET", "/api/v1/journeys", { key: keys.write });
     const [third] = await db.select().from(apiKeys).where(eq(apiKeys.id, writeKeyId));

@@ -1,4 +1,6 @@
 // Account life cycle on a real database: sign-up rules, e-mail confirmation, password reset and change.
+import { clock } from "@/lib/clock";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signUpSchema, changePasswordSchema, resetPasswordSchema } from "@/app/(auth)/schemas";
@@ -14,7 +16,7 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 
 let counter = 0;
-const uniqueEmail = (label: string) => `${label}-${++counter}-${Date.now()}@example.test`;
+const uniqueEmail = (label: string) => `${label}-${++counter}-${randomUUID().slice(0, 8)}@example.test`;
 const GOOD_PASSWORD = "granite-cairn-path-42";
 
 /** The token at the end of the newest e-mailed link of this kind sent to `to`. */
@@ -27,7 +29,7 @@ async function linkToken(to: string, path: "verify-email" | "reset-password"): P
 
 async function openSessions(userId: string, n: number): Promise<string[]> {
   const hashes = Array.from({ length: n }, () => hashToken(newToken()));
-  for (const h of hashes) await createSession(userId, h, new Date(Date.now() + 3600_000));
+  for (const h of hashes) await createSession(userId, h, new Date(clock.nowMs() + 3600_000));
   return hashes;
 }
 
@@ -148,7 +150,7 @@ describe("password reset", () => {
     const user = await registerUser({ name: "Late", email, password: GOOD_PASSWORD });
     const [kept] = await openSessions(user.id, 1);
     const token = newToken();
-    await createVerificationToken(user.id, "reset_password", hashToken(token), new Date(Date.now() - 1000));
+    await createVerificationToken(user.id, "reset_password", hashToken(token), new Date(clock.nowMs() - 1000));
 
     expect(await isVerificationTokenLive("reset_password", hashToken(token))).toBe(false);
     expect((await rejection(resetPassword(token, "a-brand-new-passphrase"))).code).toBe("gone");

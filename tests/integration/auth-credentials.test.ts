@@ -1,4 +1,5 @@
 // Password sign-in under its rate limits, on a real database: the Credentials provider's authorize().
+import { randomUUID } from "node:crypto";
 import { like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -16,7 +17,7 @@ let ipCounter = 0;
 const fromNewIp = () => new Headers({ "x-forwarded-for": `203.0.113.${++ipCounter}, 10.0.0.1` });
 
 async function newAccount(label: string) {
-  const email = `${label}-${Date.now()}@example.test`;
+  const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
   const user = await registerUser({ name: label, email, password: PASSWORD });
   return { user, email };
 }
@@ -86,7 +87,7 @@ describe("authorizeCredentials", () => {
 
 describe("peekLimit", () => {
   it("reads without counting a hit", async () => {
-    const subject = `peek-${Date.now()}@example.test`;
+    const subject = `peek-${randomUUID().slice(0, 8)}@example.test`;
     expect(await peekLimit("sign-in:account", subject)).toEqual({ allowed: true, remaining: 5, retryAfterSeconds: 0 });
     await authorizeCredentials({ email: subject, password: "whatever-password" }, fromNewIp());
     for (let i = 0; i < 3; i++) expect(await peekLimit("sign-in:account", subject)).toMatchObject({ allowed: true, remaining: 4 });

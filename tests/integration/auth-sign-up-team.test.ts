@@ -1,4 +1,6 @@
 // Where a new account lands after sign-up (its invitation or a team of its own), and where sign-in may send it.
+import { clock } from "@/lib/clock";
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl } from "@/app/(auth)/callback-url";
 import { signInSchema } from "@/app/(auth)/schemas";
@@ -12,14 +14,14 @@ import { newInvitationToken } from "@/lib/teams/invitations";
 
 const PASSWORD = "granite-cairn-path-42";
 let n = 0;
-const person = (label: string) => ({ name: label, email: `${label}-${++n}-${Date.now()}@example.test`, password: PASSWORD });
+const person = (label: string) => ({ name: label, email: `${label}-${++n}-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD });
 
 async function invite(email: string, role: "editor" | "viewer" = "editor") {
   const owner = await registerUser(person("owner"));
   const team = await createTeam(owner.id, `Invite Team ${++n}`);
   const { link, tokenHash } = newInvitationToken(team.id);
   await inTeam(team.id, (tx) =>
-    createInvitation(tx, { teamId: team.id }, { email, role, tokenHash, invitedBy: owner.id, expiresAt: new Date(Date.now() + 86_400_000) }),
+    createInvitation(tx, { teamId: team.id }, { email, role, tokenHash, invitedBy: owner.id, expiresAt: new Date(clock.nowMs() + 86_400_000) }),
   );
   return { team, token: link.split("/invite/")[1]! };
 }

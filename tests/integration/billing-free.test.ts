@@ -1,5 +1,6 @@
 // Without Stripe keys the whole app runs on the Free plan: billing explains how to configure
 // Stripe, its actions refuse politely, the webhook refuses, and nothing crashes or locks.
+import { clock } from "@/lib/clock";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -32,13 +33,13 @@ import { createTeam } from "@/lib/teams/create-team";
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
 async function freeTeam() {
-  const owner = await createUser({ email: `${unique("owner")}@example.test`, name: "Owner", emailVerified: new Date() });
+  const owner = await createUser({ email: `${unique("owner")}@example.test`, name: "Owner", emailVerified: clock.now() });
   const team = await createTeam(owner.id, unique("Free"));
   return { owner, team };
 }
 
 function run(name: string, user: { id: string; email: string; name: string | null }, input: Record<string, unknown>): Promise<ActionResult> {
-  return actionRegistry.get(name)!.runAs({ ...user, image: null, emailVerified: new Date() }, input);
+  return actionRegistry.get(name)!.runAs({ ...user, image: null, emailVerified: clock.now() }, input);
 }
 
 describe("without Stripe keys", () => {
@@ -98,7 +99,7 @@ describe("without Stripe keys", () => {
     const { owner, team } = await freeTeam();
     const ids: string[] = [];
     for (const role of ["admin", "editor", "viewer"] as const) {
-      const user = await createUser({ email: `${unique(role)}@example.test`, name: role, emailVerified: new Date() });
+      const user = await createUser({ email: `${unique(role)}@example.test`, name: role, emailVerified: clock.now() });
       ids.push((await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, user.id, role)))!.id);
     }
     const refused = await run("members.update_role", owner, { team: team.slug, membershipId: ids[2], role: "editor", version: 1 });

@@ -1,6 +1,7 @@
 // Seat limits on the invite path (`members.invite`) for a team that pays through (fake) Stripe:
 // editor and admin invitations beyond the paid seats are refused with a link to billing,
 // pending invitations hold seats, viewers are free, and a canceled subscription means Free limits.
+import { clock } from "@/lib/clock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -28,7 +29,7 @@ const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice
 const email = (label: string) => `${unique(label)}@example.test`;
 
 async function person(label: string): Promise<User> {
-  return createUser({ email: email(label), name: label, emailVerified: new Date() });
+  return createUser({ email: email(label), name: label, emailVerified: clock.now() });
 }
 
 function run(name: string, user: User, input: Record<string, unknown>): Promise<ActionResult> {

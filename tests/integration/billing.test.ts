@@ -2,6 +2,7 @@
 // Checkout (quantity and team id from the server), signed webhooks (idempotent, order-proof,
 // 400 on a bad signature), seat limits on invite and role change, seat changes with
 // proration, the grace period and read-only state, and cancellation back to Free.
+import { clock } from "@/lib/clock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -44,7 +45,7 @@ const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(
 const DAY_MS = 24 * 3600 * 1000;
 
 async function person(label: string): Promise<User> {
-  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: new Date() });
+  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: clock.now() });
 }
 
 async function addMember(team: Team, role: Role, label: string = role) {
@@ -57,7 +58,7 @@ async function addMember(team: Team, role: Role, label: string = role) {
 async function pendingInvitation(team: Team, invitedBy: User, role: Role) {
   await inTeam(team.id, (tx) =>
     createInvitation(tx, { teamId: team.id }, {
-      email: `${unique("invited")}@example.test`, role, tokenHash: unique("hash"), invitedBy: invitedBy.id, expiresAt: new Date(Date.now() + 7 * DAY_MS),
+      email: `${unique("invited")}@example.test`, role, tokenHash: unique("hash"), invitedBy: invitedBy.id, expiresAt: new Date(clock.nowMs() + 7 * DAY_MS),
     }),
   );
 }
@@ -406,7 +407,7 @@ describe("payment state", () => {
     expect(failed.body).toMatchObject({ result: "applied" });
     let current = await reload(team);
     expect(current.subscriptionStatus).toBe("past_due");
-    expect(Math.abs(current.pastDueSince!.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(current.pastDueSince!.getTime() - clock.nowMs())).toBeLessThan(60_000);
     const firstSeen = current.pastDueSince!;
 
     // Within the grace period: writes keep working.
@@ -423,7 +424,7 @@ describe("payment state", () => {
     expect((await reload(team)).pastDueSince).toEqual(firstSeen);
 
     // Eight days later the grace period has ended.
-    await inTeam(team.id, (tx) => updateTeamBilling(tx, { teamId: team.id }, { pastDueSince: new Date(Date.now() - 8 * DAY_MS) }));
+    await inTeam(team.id, (tx) => updateTeamBilling(tx, { teamId: team.id }, { pastDueSince: new Date(clock.nowMs() - 8 * DAY_MS) }));
     current = await reload(team);
     expect(billingAccess(current)).toMatchObject({ pastDue: true, readOnly: true });
     let thrown: unknown;

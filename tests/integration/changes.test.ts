@@ -14,8 +14,8 @@ async function team(slug: string) {
 }
 
 const waitFor = async (check: () => boolean, ms = 2000) => {
-  const until = Date.now() + ms;
-  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  const until = performance.now() + ms;
+  while (!check() && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
 };
 
 describe("recordChange", () => {

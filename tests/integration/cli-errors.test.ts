@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -26,7 +27,7 @@ describe("PGlite data directory lock", () => {
     const dir = path.join(tmp, "locked");
     // Another live process holds the lock.
     const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
-    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: holder.pid, command: "next dev", startedAt: new Date().toISOString() }));
+    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: holder.pid, command: "next dev", startedAt: clock.now().toISOString() }));
     try {
       expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
       const result = run(["db/cli.ts", "seed"], { DATABASE_URL: undefined, PGLITE_DATA_DIR: dir });
@@ -70,7 +71,7 @@ describe("database errors at the command line", () => {
     fs.cpSync("drizzle", dir, { recursive: true });
     const journalPath = path.join(dir, "meta/_journal.json");
     const journal = JSON.parse(fs.readFileSync(journalPath, "utf8"));
-    journal.entries.push({ idx: journal.entries.length, version: "7", when: Date.now(), tag: "9999_broken", breakpoints: true });
+    journal.entries.push({ idx: journal.entries.length, version: "7", when: clock.nowMs(), tag: "9999_broken", breakpoints: true });
     fs.writeFileSync(journalPath, JSON.stringify(journal));
     fs.writeFileSync(path.join(dir, "9999_broken.sql"), 'CREATE TABLE "half_done" (id int);\n--> statement-breakpoint\nSELECT * FROM "no_such_table";\n');
     const data = path.join(tmp, "half-migrated");

@@ -2,6 +2,7 @@
 // KPIs, initiatives and stages; @mentions notify exactly the members named; authors edit and
 // delete their own comments, versioned (a stale edit is a 409 with the current text); other
 // teams' items are 404s; each write is logged and announced on the team channel.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -38,7 +39,7 @@ async function refused(promise: Promise<ActionResult>, status: number) {
 
 /** A team with one person per role (named, so they can be mentioned) and an objective with a KPI, an initiative and a stage. */
 async function world() {
-  const person = (name: string) => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: new Date() });
+  const person = (name: string) => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: clock.now() });
   const owner = await person("Olga Owner");
   const team = await createTeam(owner.id, unique("Team"));
   const people: Record<Role, User> = { owner, admin: await person("Ada Admin"), editor: await person("Eli Editor"), viewer: await person("Vera Viewer") };

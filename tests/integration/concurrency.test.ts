@@ -3,6 +3,7 @@
 // on PGlite (one connection) they serialize. Either way exactly one write per version wins,
 // every other gets the 409 with the current state, and the activity log holds exactly the
 // accepted changes, chained before → after with nothing skipped.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -32,7 +33,7 @@ async function ok<T>(promise: Promise<ActionResult>): Promise<T> {
 }
 
 async function kpiUnderContention() {
-  const owner = await createUser({ email: `race-${crypto.randomUUID()}@example.test`, name: "Racer", emailVerified: new Date() });
+  const owner = await createUser({ email: `race-${crypto.randomUUID()}@example.test`, name: "Racer", emailVerified: clock.now() });
   const team = await createTeam(owner.id, `Race ${crypto.randomUUID().slice(0, 6)}`);
   const { db } = await getDbHandle();
   await db.update(teams).set({ plan: "team", subscriptionStatus: "active", paidSeats: 5 }).where(eq(teams.id, team.id));

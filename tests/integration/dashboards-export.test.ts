@@ -1,6 +1,7 @@
 // The dashboard's CSV export through its route handler with real sessions: content for the
 // selected period, quoting of awkward text, a streamed attachment, and the refusals
 // (anonymous 401, another team 404, another team's dashboard 404).
+import { clock } from "@/lib/clock";
 import { eq, inArray } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -48,7 +49,7 @@ beforeAll(async () => {
 
 describe("CSV export", () => {
   it("streams every KPI with its measurements for the selected period, as an attachment, to any member", async () => {
-    const today = localDate(new Date(), acme.timeZone);
+    const today = localDate(clock.now(), acme.timeZone);
     const period = resolveDashboardPeriod({ period: "quarter", at: "2026-04-15" }, calendar, today);
     const response = await request(`/t/acme/dashboards/${scorecardId}/export?period=quarter&at=2026-04-15`, cookies.viewer);
     expect(response.status).toBe(200);

@@ -1,6 +1,7 @@
 // The executive dashboard against the seeded demo on a real database: its numbers equal an
 // independent computation from the raw rows with the pure scoring functions, its needs-attention
 // list, its heatmap, the team overview, and a query count that does not grow with the scorecard.
+import { clock } from "@/lib/clock";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -64,7 +65,7 @@ beforeAll(async () => {
   await seedDemo(db);
   acme = (await db.select().from(teams).where(eq(teams.slug, "acme")))[0]!;
   calendar = teamCalendar(acme);
-  today = localDate(new Date(), acme.timeZone);
+  today = localDate(clock.now(), acme.timeZone);
   const [card] = await inTeam(acme.id, (tx) => tx.select().from(scorecards).where(eq(scorecards.name, "Acme Outdoor 2026")));
   scorecardId = card!.id;
 });

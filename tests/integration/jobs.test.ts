@@ -2,6 +2,7 @@
 // with backoff and give up, "not yet" waits without spending an attempt, a crashed worker's
 // claim is taken over after the lease, recurring slots are enqueued once, and two workers
 // racing over the same jobs (truly in parallel on PostgreSQL) run each job exactly once.
+import { clock } from "@/lib/clock";
 import { eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -47,7 +48,7 @@ beforeEach(async () => {
 
 describe("runDueJobs", () => {
   it("runs a due job once and marks it done; a future job waits; unknown kinds are left alone", async () => {
-    const now = new Date();
+    const now = clock.now();
     await enqueueJob({ kind: "test.slow", dedupeKey: "due", payload: { n: 1 }, runAt: now });
     await enqueueJob({ kind: "test.slow", dedupeKey: "future", payload: { n: 2 }, runAt: new Date(now.getTime() + 3_600_000) });
     await enqueueJob({ kind: "test.unregistered", dedupeKey: "unknown", runAt: now });
@@ -73,7 +74,7 @@ describe("runDueJobs", () => {
 
   it("retries a failing job with backoff and gives up after MAX_ATTEMPTS, keeping the error", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    let now = new Date();
+    let now = clock.now();
     await enqueueJob({ kind: "test.fail", dedupeKey: "fails", runAt: now });
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { runs } = await runDueJobs({ workerId: "w", now });
@@ -98,7 +99,7 @@ describe("runDueJobs", () => {
   });
 
   it("lets a handler say 'not yet': the job waits without spending an attempt", async () => {
-    const now = new Date();
+    const now = clock.now();
     await enqueueJob({ kind: "test.later", dedupeKey: "later", runAt: now });
     expect((await runDueJobs({ workerId: "w", now })).runs.map((r) => r.outcome)).toEqual(["waiting"]);
     expect(await jobRow("later")).toMatchObject({ attempts: 0, lockedAt: null, doneAt: null });
@@ -108,7 +109,7 @@ describe("runDueJobs", () => {
   });
 
   it("takes over a claim whose worker died, once the lease has passed", async () => {
-    const now = new Date();
+    const now = clock.now();
     const { job } = await enqueueJob({ kind: "test.slow", dedupeKey: "orphan", payload: { n: 5 }, runAt: now });
     const { db } = await getDbHandle();
     await db.update(jobs).set({ lockedAt: now, lockedBy: "dead", attempts: 1 }).where(eq(jobs.id, job.id));
@@ -119,7 +120,7 @@ describe("runDueJobs", () => {
   });
 
   it("runs one named job now, and not when another worker holds it", async () => {
-    const now = new Date();
+    const now = clock.now();
     const { job } = await enqueueJob({ kind: "test.slow", dedupeKey: "now", payload: { n: 6 }, runAt: now });
     const [first, second] = await Promise.all([runJobNow({ jobId: job.id, workerId: "a", now }), runJobNow({ jobId: job.id, workerId: "b", now })]);
     expect([first?.outcome, second?.outcome].filter(Boolean)).toEqual(["done"]);
@@ -140,7 +141,7 @@ describe("runDueJobs", () => {
 
 describe("two workers on one database", () => {
   it("run each of many jobs exactly once, between them", async () => {
-    const now = new Date();
+    const now = clock.now();
     const count = 40;
     for (let n = 0; n < count; n++) await enqueueJob({ kind: "test.slow", dedupeKey: `race-${n}`, payload: { n: 100 + n }, runAt: now });
     const [a, b] = await Promise.all([runDueJobs({ workerId: "worker-a", now }), runDueJobs({ workerId: "worker-b", now })]);

@@ -2,6 +2,7 @@
 // (6 stages with a few cards vs 12 stages with 100 cards each), and what it shows for the
 // demo journey: stage health from the scoring module and the adoption panel's leading and
 // lagging indicators.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -57,7 +58,7 @@ async function journeyOfSize(stageCount: number, cardsPerStage: number) {
         ]),
       )
       .returning();
-    const last = previousPeriod(currentPeriod(new Date(), "monthly", calendar), "monthly", calendar);
+    const last = previousPeriod(currentPeriod(clock.now(), "monthly", calendar), "monthly", calendar);
     let first = last;
     for (let i = 0; i < 11; i++) first = previousPeriod(first, "monthly", calendar);
     const periods = periodsBetween(first, last, "monthly", calendar);

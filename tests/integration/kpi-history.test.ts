@@ -2,6 +2,7 @@
 // returns them when a detail chart is opened, and the share site's KPI chart page shows them
 // behind a live token without counting a view, refusing a dead token and any KPI that is not on
 // the shared scorecard with the same 404. (Each principal on the members' route: access-matrix.)
+import { clock } from "@/lib/clock";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as teamHistory } from "@/app/t/[team]/dashboards/[scorecardId]/kpis/[kpiId]/history/route";
@@ -147,7 +148,7 @@ describe("the share site's KPI chart page", () => {
     expect((await getShared(revoked.token, kpiId)).status).toBe(404);
 
     const expired = await newLink();
-    await inTeam(acme.id, (tx) => tx.update(shareLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(shareLinks.id, expired.link.id)));
+    await inTeam(acme.id, (tx) => tx.update(shareLinks).set({ expiresAt: new Date(clock.nowMs() - 1000) }).where(eq(shareLinks.id, expired.link.id)));
     expect((await getShared(expired.token, kpiId)).status).toBe(404);
 
     expect((await getShared("garbage", kpiId)).status).toBe(404);

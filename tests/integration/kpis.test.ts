@@ -1,6 +1,7 @@
 // KPI actions against a real database: create by hand and from the library, every field,
 // the threshold and unit rules (422 naming the field, nothing written), target changes with
 // a reason kept as history, stale versions, other teams, viewers, delete.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -26,7 +27,7 @@ let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function person(label: string): Promise<User> {
-  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: new Date() });
+  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: clock.now() });
 }
 
 /** A team on a paid plan with one person per role and a scorecard with one empty objective. */

@@ -44,8 +44,8 @@ function reader(response: Response) {
       return done;
     },
     async waitFor(predicate: (f: (typeof frames)[number]) => boolean, ms = 3000) {
-      const until = Date.now() + ms;
-      while (Date.now() < until) {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
         const found = frames.find(predicate);
         if (found) return found;
         await new Promise((res) => setTimeout(res, 10));

@@ -1,5 +1,6 @@
 // Members actions against a real database: invitations (mail, accept, single use, revoke),
 // roles and their version guard, the last-owner rule, ownership transfer, tenancy and seats.
+import { clock } from "@/lib/clock";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -24,7 +25,7 @@ let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function person(label: string): Promise<User> {
-  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: new Date() });
+  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: clock.now() });
 }
 
 async function addMember(team: Team, user: User, role: Role) {

@@ -8,6 +8,7 @@
 // CAIRN_LIVE_REBUILD=1, after changing app code); otherwise built here, ~1.5–3 minutes,
 // with tsconfig.json restored byte for byte afterwards (next build rewrites it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { clock } from "@/lib/clock";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -32,7 +33,7 @@ function ensureBuild(): { built: boolean; ms: number } {
   if (fs.existsSync(buildId) && process.env.CAIRN_LIVE_REBUILD !== "1") return { built: false, ms: 0 };
   const tsconfig = path.join(ROOT, "tsconfig.json");
   const before = fs.readFileSync(tsconfig);
-  const started = Date.now();
+  const started = performance.now();
   try {
     const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
       cwd: ROOT,
@@ -44,7 +45,7 @@ function ensureBuild(): { built: boolean; ms: number } {
   } finally {
     if (!fs.readFileSync(tsconfig).equals(before)) fs.writeFileSync(tsconfig, before);
   }
-  return { built: true, ms: Date.now() - started };
+  return { built: true, ms: performance.now() - started };
 }
 
 /** The id Next gave a server action in this build, from the build's server reference manifest. */
@@ -82,12 +83,14 @@ async function startInstance(databaseUrl: string): Promise<Instance> {
       AUTH_URL: url,
       AUTH_TRUST_HOST: "true",
       AUTH_SECRET: process.env.AUTH_SECRET,
+      // The instances share this test's clock: its sessions and rows are dated by it.
+      CAIRN_CLOCK: clock.now().toISOString(),
     },
   });
   child.stdout!.on("data", (d) => log.push(String(d)));
   child.stderr!.on("data", (d) => log.push(String(d)));
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
+  const until = performance.now() + 60_000;
+  while (performance.now() < until) {
     if (child.exitCode !== null) throw new Error(`instance on ${port} exited: ${log.join("")}`);
     const health = await fetch(`${url}/api/health`).catch(() => null);
     if (health?.ok) return { url, child, log };
@@ -140,8 +143,8 @@ async function sseClient(url: string, cookie: string) {
     }
   })();
   const waitFor = async (predicate: (f: Frame) => boolean, ms = 5000) => {
-    const until = Date.now() + ms;
-    while (Date.now() < until) {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
       const found = frames.find(predicate);
       if (found) return found;
       await new Promise((r) => setTimeout(r, 5));
@@ -177,9 +180,9 @@ describe.skipIf(!enabled)("two app instances on one PostgreSQL", () => {
     acme = (await handle.db.select().from(teams).where(eq(teams.slug, "acme")))[0]!;
     globex = (await handle.db.select().from(teams).where(eq(teams.slug, "globex")))[0]!;
 
-    const started = Date.now();
+    const started = performance.now();
     [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
-    console.log(`[multi-instance] two instances healthy in ${Date.now() - started} ms: A ${a.url}, B ${b.url}`);
+    console.log(`[multi-instance] two instances healthy in ${performance.now() - started} ms: A ${a.url}, B ${b.url}`);
   }, 15 * 60_000);
 
   afterAll(async () => {

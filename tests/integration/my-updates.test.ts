@@ -3,6 +3,7 @@
 // that is not due is refused with the reason, a colleague's KPI or a value entered meanwhile is
 // refused; a value that turns its KPI red asks for a reason, which can start an initiative or give
 // someone an action; and the dashboard's freshness and needs-attention follow.
+import { clock } from "@/lib/clock";
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -76,7 +77,7 @@ beforeAll(async () => {
   await seedDemo(db);
   acme = (await db.select().from(teams).where(eq(teams.slug, "acme")))[0]!;
   calendar = { timeZone: acme.timeZone, fiscalYearStartMonth: acme.fiscalYearStartMonth };
-  today = localDate(new Date(), acme.timeZone);
+  today = localDate(clock.now(), acme.timeZone);
   scorecardId = (await inTeam(acme.id, (tx) => tx.select().from(scorecards).where(eq(scorecards.teamId, acme.id))))[0]!.id;
   const user = async (email: string) => (await findUserByEmail(email))!;
   people = { owner: await user("owner@acme.test"), admin: await user("admin@acme.test"), editor: await user("editor@acme.test"), viewer: await user("viewer@acme.test") };

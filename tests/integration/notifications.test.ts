@@ -2,6 +2,7 @@
 // a member who becomes an owner is told (never for their own doing); KPIs due are computed
 // from the current period; marking read touches only your own; the digest mails each person
 // once per notification, and nobody on a quiet day; the feed filters and pages by seq.
+import { clock } from "@/lib/clock";
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
@@ -35,7 +36,7 @@ import { ok, run } from "../support/actions";
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
-const person = (name: string) => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: new Date() });
+const person = (name: string) => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: clock.now() });
 
 async function world(timeZone = "UTC") {
   const owner = await person("Olga Owner");
@@ -103,7 +104,7 @@ describe("the inbox", () => {
     await ok(run("kpis.create", w.owner, kpiInput(w, { ownerId: w.admin.id, name: "Not mine" })));
     const ctx = { teamId: w.team.id };
     const calendar = calendarOf(w.team);
-    const now = new Date();
+    const now = clock.now();
 
     expect(await inTeam(w.team.id, (tx) => getInboxCounts(tx, ctx, w.viewer.id, calendar, now))).toEqual({ unread: 2, due: 2 });
     let inbox = await inTeam(w.team.id, (tx) => loadInbox(tx, ctx, w.viewer.id, calendar, now));
@@ -161,7 +162,7 @@ describe("the daily digest", () => {
     await ok(run("kpis.create", w.editor, kpiInput(w, { ownerId: w.admin.id, name: "Read already" })));
     await ok(run("notifications.mark_all_read", w.admin, { team: w.team.slug }));
 
-    const first = await sendDailyDigests(new Date());
+    const first = await sendDailyDigests(clock.now());
     expect(first.sent).toBeGreaterThanOrEqual(1);
     const [mail, ...more] = await listOutbox({ to: w.viewer.email });
     expect(more).toEqual([]);
@@ -176,7 +177,7 @@ describe("the daily digest", () => {
     expect(await listOutbox({ to: w.admin.email })).toEqual([]);
 
     // A second run (another instance, or tomorrow with nothing new) mails nobody again.
-    expect(await sendDailyDigests(new Date())).toEqual({ sent: 0, notifications: 0 });
+    expect(await sendDailyDigests(clock.now())).toEqual({ sent: 0, notifications: 0 });
     expect(await listOutbox({ to: w.viewer.email })).toHaveLength(1);
     // The notifications stay unread in the inbox: the digest only remembers it mailed them.
     expect((await notificationsOf(w, w.viewer)).every((n) => n.readAt === null)).toBe(true);
@@ -221,7 +222,7 @@ describe("the digest preference and emailed_at", () => {
     await ok(run("kpis.create", w.editor, kpiInput(w, { ownerId: w.admin.id, name: "Mail me" })));
     await ok(run("notifications.email_digest", w.viewer, { team: w.team.slug, emailDigest: "" }));
 
-    await sendDailyDigests(new Date());
+    await sendDailyDigests(clock.now());
     expect(await listOutbox({ to: w.viewer.email })).toEqual([]);
     const [mail, ...more] = await listOutbox({ to: w.admin.email });
     expect(more).toEqual([]);
@@ -233,7 +234,7 @@ describe("the digest preference and emailed_at", () => {
   it("stamps emailed_at in the run that mails a notification, so no later run mails it again", async () => {
     const w = await world();
     await ok(run("kpis.create", w.editor, kpiInput(w, { ownerId: w.viewer.id, name: "First" })));
-    const at = new Date();
+    const at = clock.now();
     await sendDailyDigests(at);
     const [first] = await notificationsOf(w, w.viewer);
     expect(first!.emailedAt?.getTime()).toBe(at.getTime());
@@ -295,7 +296,7 @@ describe("the activity feed and history", () => {
     expect(all.entries[1]!.path).toBe(`/scorecards/${w.scorecardId}/kpis/${kpi.id}`);
     expect((await feed(w, { type: "kpi" })).entries.map((e) => e.entityType)).toEqual(["kpi", "kpi"]);
     expect((await feed(w, { person: w.owner.id })).entries.every((e) => e.actorId === w.owner.id)).toBe(true);
-    const today = localDate(new Date(), w.team.timeZone);
+    const today = localDate(clock.now(), w.team.timeZone);
     expect((await feed(w, { from: today, to: today })).entries).toHaveLength(all.entries.length);
     expect((await feed(w, { to: "2020-01-01" })).entries).toEqual([]);
     // Bad filter values drop rather than fail.

@@ -3,6 +3,7 @@
 // owner (truly concurrently on PostgreSQL); a run repeated after a crash sends nothing twice;
 // each e-mail lists the owner's due KPIs with a signed link each; viewers and former members
 // are not reminded; the send hour is respected; and an admin's "send reminders now".
+import { clock } from "@/lib/clock";
 import { and, eq, gte, like } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -87,15 +88,17 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   const { db } = await getDbHandle();
-  await db.delete(jobs).where(like(jobs.kind, "reminders.%"));
+  // Each test starts with an empty queue: a digest or housekeeping slot enqueued by an earlier
+  // test would otherwise be due at some of the instants a test picks.
+  await db.delete(jobs);
   await inTeam(acme.id, (tx) => tx.delete(reminderDeliveries).where(eq(reminderDeliveries.teamId, acme.id)));
-  testStart = new Date(Date.now() - 1000);
+  testStart = new Date(clock.nowMs() - 1000);
   await db.delete(outboxEmails).where(like(outboxEmails.subject, "%update in Acme Outdoor"));
 });
 
 describe("the reminder tick", () => {
   it("is planned once per team and local day, however many instances plan it", async () => {
-    const now = new Date();
+    const now = clock.now();
     await Promise.all([enqueueRecurringJobs(now), enqueueRecurringJobs(now)]);
     const { db } = await getDbHandle();
     const plans = await db.select().from(jobs).where(eq(jobs.kind, REMINDER_PLAN_JOB));
@@ -109,7 +112,7 @@ describe("the reminder tick", () => {
   });
 
   it("run by two workers at once sends exactly one e-mail per owner", async () => {
-    const now = new Date();
+    const now = clock.now();
     await setSchedule({ daysBefore: daysLeftInMonth(now), daysAfter: 1, sendHour: 0 });
     const expected = await expectedOwners(now, true);
     expect(expected.size).toBeGreaterThan(0);
@@ -138,7 +141,7 @@ describe("the reminder tick", () => {
   });
 
   it("sends nothing twice when the same run is executed twice concurrently (a retry racing a slow worker)", async () => {
-    const now = new Date();
+    const now = clock.now();
     const expected = await expectedOwners(now, false);
     const runKey = `manual:test-${now.getTime()}`;
     const [first, second] = await Promise.all([sendTeamReminders(acme, { runKey, scheduledOnly: false, now }), sendTeamReminders(acme, { runKey, scheduledOnly: false, now })]);
@@ -151,7 +154,7 @@ describe("the reminder tick", () => {
 
   it("waits for the team's send hour, then sends", async () => {
     await setSchedule({ daysBefore: 3, daysAfter: 1, sendHour: 20 });
-    const today = localDate(new Date(), acme.timeZone);
+    const today = localDate(clock.now(), acme.timeZone);
     const morning = zonedInstant(today, 7, acme.timeZone);
     const { db } = await getDbHandle();
     await db.insert(jobs).values({ kind: REMINDER_SEND_JOB, dedupeKey: scheduledRunKey(acme.id, today), payload: { mode: "scheduled", teamId: acme.id, date: today }, runAt: morning });
@@ -164,7 +167,7 @@ describe("the reminder tick", () => {
   });
 
   it("sends nothing on schedule when reminders are switched off", async () => {
-    const now = new Date();
+    const now = clock.now();
     await setSchedule({ enabled: false, daysBefore: daysLeftInMonth(now), sendHour: 0 });
     const { db } = await getDbHandle();
     const today = localDate(now, acme.timeZone);
@@ -177,7 +180,7 @@ describe("the reminder tick", () => {
 
 describe("the reminder e-mail", () => {
   it("lists each of the owner's due KPIs once, with a signed link for that KPI, period and owner", async () => {
-    const now = new Date();
+    const now = clock.now();
     const expected = await expectedOwners(now, false);
     await sendTeamReminders(acme, { runKey: `manual:content-${now.getTime()}`, scheduledOnly: false, now });
     const mail = await reminderMail();
@@ -204,7 +207,7 @@ describe("the reminder e-mail", () => {
   });
 
   it("is not sent to viewers or former members who own KPIs", async () => {
-    const now = new Date();
+    const now = clock.now();
     const before = await expectedOwners(now, false);
     const editorEntries = before.get("editor@acme.test");
     expect(editorEntries?.length).toBeGreaterThan(0);
@@ -218,7 +221,7 @@ describe("the reminder e-mail", () => {
   });
 
   it("leaves KPIs without an owner out", async () => {
-    const now = new Date();
+    const now = clock.now();
     const before = await expectedOwners(now, false);
     const total = [...before.values()].reduce((n, e) => n + e.length, 0);
     const [first] = before.get("owner@acme.test")!;
@@ -231,7 +234,7 @@ describe("the reminder e-mail", () => {
 
 describe("send reminders now", () => {
   it("mails every owner what they owe at once, and refuses a second click within minutes", async () => {
-    const expected = await expectedOwners(new Date(), false);
+    const expected = await expectedOwners(clock.now(), false);
     const result = await run("reminders.sendNow", people.admin, { team: "acme" });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect((result as { data: unknown }).data).toEqual({ owners: expected.size, items: [...expected.values()].reduce((n, e) => n + e.length, 0) });

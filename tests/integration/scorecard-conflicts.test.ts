@@ -3,6 +3,7 @@
 // objective's stages included) and who saved it, so the panel can show, field by field, the
 // person's value beside theirs, in the form's own words. Keep mine, take theirs and edit
 // then end with one accepted value and both in the activity log.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -27,7 +28,7 @@ import { ok, run } from "../support/actions";
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
-const person = (name: string): Promise<User> => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: new Date() });
+const person = (name: string): Promise<User> => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: clock.now() });
 
 async function conflict(promise: Promise<ActionResult>) {
   const result = await promise;
@@ -67,7 +68,7 @@ describe("a stale save in the scorecard editor", () => {
     const stale = await conflict(run("objectives.update", w.editor, { ...base, title: "Delight every hiker", ownerId: w.editor.id, stageIds: [discovery!.id] }));
     expect(stale.current).toMatchObject({ id: objective.id, version: 2, title: "Delight weekend hikers", ownerId: w.admin.id, stageIds: [discovery!.id, evaluation!.id] });
     expect(stale.savedBy?.name).toBe("Ada Admin");
-    expect(Date.now() - new Date(stale.savedBy!.at).getTime()).toBeLessThan(60_000);
+    expect(clock.nowMs() - new Date(stale.savedBy!.at).getTime()).toBeLessThan(60_000);
 
     // The objective form as Eli has it, read the way the form reads itself.
     const members = { "": "Nobody yet", [w.admin.id]: "Ada Admin", [w.editor.id]: "Eli Editor" };

@@ -1,6 +1,7 @@
 // Objective and initiative actions against a real database: stages served (only the
 // scorecard's journey), owners (only members), moving between perspectives, weights, dates,
 // progress and budget, versions, other teams, viewers, deletes; and the scores the editor shows.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -26,7 +27,7 @@ let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function person(label: string): Promise<User> {
-  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: new Date() });
+  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: clock.now() });
 }
 
 async function refused(promise: Promise<ActionResult>, status: number) {

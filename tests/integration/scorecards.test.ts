@@ -1,6 +1,7 @@
 // Scorecard actions against a real database: create with default perspectives, edit, tie to
 // a journey, archive/restore, delete, perspectives (rename, weight, reorder), the Free plan's
 // limit, the access matrix of every editor action, and the editor's constant query count.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -30,7 +31,7 @@ const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(
 const calendar = { timeZone: "UTC", fiscalYearStartMonth: 1 };
 
 async function person(label: string): Promise<User> {
-  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: new Date() });
+  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: clock.now() });
 }
 
 async function setPlan(team: Team, plan: "free" | "team") {

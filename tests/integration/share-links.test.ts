@@ -1,6 +1,7 @@
 // Share links against a real database: created by editors and up (stored hashed, shown once),
 // opened without signing in (view counted), revoked or expired → not found, never across teams,
 // and refused to viewers (403), other teams (404) and strangers (401).
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -80,7 +81,7 @@ describe("creating a share link", () => {
     const stored = await row(created.id);
     expect(stored).toMatchObject({ teamId: acme.id, scorecardId, label: "Board, March", tokenHash: hashToken(secret!), createdBy: people.editor.id, viewCount: 0, lastViewedAt: null, revokedAt: null });
     expect(JSON.stringify(stored)).not.toContain(secret);
-    const days = (stored.expiresAt!.getTime() - Date.now()) / 86_400_000;
+    const days = (stored.expiresAt!.getTime() - clock.nowMs()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
 
@@ -134,7 +135,7 @@ describe("opening a share link", () => {
     expect(JSON.stringify(first)).not.toMatch(/@acme\.test|@globex\.test/);
     expect(await row(created.id)).toMatchObject({ viewCount: 1 });
     const firstSeen = (await row(created.id)).lastViewedAt!;
-    expect(Date.now() - firstSeen.getTime()).toBeLessThan(60_000);
+    expect(clock.nowMs() - firstSeen.getTime()).toBeLessThan(60_000);
 
     const second = await openSharedDashboard(created.token, { period: "quarter" });
     expect(second!.model.period.kind).toBe("quarter");
@@ -164,8 +165,8 @@ describe("opening a share link", () => {
   it("is not found once expired", async () => {
     const created = await create(people.editor, { expiresInDays: "1" });
     expect(await openSharedDashboard(created.token, {})).not.toBeNull();
-    expect(await openSharedDashboard(created.token, {}, new Date(Date.now() + 2 * 86_400_000))).toBeNull();
-    await inTeam(acme.id, (tx) => tx.update(shareLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(shareLinks.id, created.id)));
+    expect(await openSharedDashboard(created.token, {}, new Date(clock.nowMs() + 2 * 86_400_000))).toBeNull();
+    await inTeam(acme.id, (tx) => tx.update(shareLinks).set({ expiresAt: new Date(clock.nowMs() - 1000) }).where(eq(shareLinks.id, created.id)));
     expect(await openSharedDashboard(created.token, {})).toBeNull();
     expect((await row(created.id)).viewCount).toBe(1);
   });

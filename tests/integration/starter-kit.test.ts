@@ -1,6 +1,7 @@
 // The starter kit against a real database: one action builds a journey from a template and
 // a scorecard tied to it, with objectives per perspective serving the journey's stages and
 // KPIs from the library; all or nothing; the Free plan's limit applies.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -24,7 +25,7 @@ let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function person(label: string): Promise<User> {
-  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: new Date() });
+  return createUser({ email: `${unique(label)}@example.test`, name: label, emailVerified: clock.now() });
 }
 
 async function freeTeam() {

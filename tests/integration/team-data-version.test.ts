@@ -2,6 +2,7 @@
 // many activity rows it writes) moves the version once and only when it commits; a rename moves
 // the renamed person's teams; a dashboard read with the new team row shows the change, and one
 // read with the same version is the kept model, not a new read.
+import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -80,7 +81,7 @@ describe("a kept dashboard", () => {
     expect(again.count).toBe(0);
 
     const calendar = teamCalendar(acme);
-    const today = teamToday(calendar, new Date());
+    const today = teamToday(calendar, clock.now());
     const period = periodStartFor(today, kpi!.frequency, calendar);
     const value = 42.25; // fits any unit, percentages included
     await inTeam(acme.id, (tx) =>

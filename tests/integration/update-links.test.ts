@@ -2,6 +2,7 @@
 // concurrent one, is refused); a tampered, foreign-signed or expired link is refused and changes
 // nothing; a period that is not due is refused with the reason and leaves the link unused; the
 // link stops working for a KPI that changed owner or an owner who lost the right to write.
+import { clock } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -40,7 +41,7 @@ async function newKpi(who: User, values: Partial<typeof kpis.$inferInsert> = {})
 function link(kpi: Kpi, options: { period?: string; ownerId?: string; now?: Date; ttlDays?: number; secret?: string } = {}): string {
   const claims = newLinkClaims(
     { teamId: acme.id, kpiId: kpi.id, period: options.period ?? reportingPeriod(kpi.frequency, today, calendar), ownerId: options.ownerId ?? kpi.ownerId! },
-    options.now ?? new Date(),
+    options.now ?? clock.now(),
     options.ttlDays,
   );
   return signUpdateLink(claims, options.secret ?? SECRET);
@@ -74,7 +75,7 @@ beforeAll(async () => {
   calendar = { timeZone: acme.timeZone, fiscalYearStartMonth: acme.fiscalYearStartMonth };
   owner = (await findUserByEmail("owner@acme.test"))!;
   editor = (await findUserByEmail("editor@acme.test"))!;
-  today = localDate(new Date(), acme.timeZone);
+  today = localDate(clock.now(), acme.timeZone);
 });
 
 describe("a genuine link", () => {
@@ -164,13 +165,13 @@ describe("a bad link changes nothing", () => {
     expect(await valuesOf(kpi.id)).toEqual([]);
     expect(await usesOf(kpi.id)).toEqual([]);
     // The genuine one still works.
-    expect(verifyUpdateLink(token, SECRET, new Date()).ok).toBe(true);
+    expect(verifyUpdateLink(token, SECRET, clock.now()).ok).toBe(true);
     await submitUpdateLink({ token, value: "70" });
   });
 
   it("expired is refused, saying when it expired", async () => {
     const kpi = await newKpi(owner);
-    const token = link(kpi, { now: new Date(Date.now() - 8 * 86_400_000), ttlDays: 7 });
+    const token = link(kpi, { now: new Date(clock.nowMs() - 8 * 86_400_000), ttlDays: 7 });
     const state = await inspectUpdateLink(token);
     expect(state).toMatchObject({ state: "expired", what: expect.stringContaining(kpi.name) });
     await refusedWith(submitUpdateLink({ token, value: "50" }), 410, /expired on \d{4}-\d{2}-\d{2}/);

@@ -3,6 +3,7 @@
 // It records every request, lets a test drive subscription state, and builds and signs the
 // webhook events Stripe would send. A hosted "checkout" and "portal" page stand in for
 // Stripe's, so an e2e test can walk a browser through them.
+import { clock } from "@/lib/clock";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -79,7 +80,7 @@ export interface StripeEventJson extends Json {
 }
 
 const DAY = 24 * 3600;
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+const nowSeconds = () => Math.floor(clock.nowMs() / 1000);
 const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString("hex")}`;
 const clone = <T>(value: T): T => structuredClone(value);
 

@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { encode } from "next-auth/jwt";
 import { createSession } from "@/db/queries/sessions";
 import { findUserByEmail } from "@/db/queries/users";
@@ -10,7 +11,7 @@ export async function sessionCookieFor(email: string): Promise<{ cookie: string;
   const user = await findUserByEmail(email);
   if (!user) throw new Error(`No user ${email}`);
   const token = newToken();
-  await createSession(user.id, hashToken(token), new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
+  await createSession(user.id, hashToken(token), new Date(clock.nowMs() + SESSION_MAX_AGE_SECONDS * 1000));
   const jwt = await encode({ token: { sid: token, sub: user.id }, secret: authSecret(), salt: sessionCookieName(), maxAge: SESSION_MAX_AGE_SECONDS });
   return {
     cookie: `${sessionCookieName()}=${jwt}`,

@@ -5,6 +5,7 @@ import { findMemberTeam } from "@/db/queries/teams";
 import { inTeam } from "@/db/tenant";
 import { userFromCookieHeader } from "@/lib/auth/current-user";
 import { AppError, toAppError } from "@/lib/errors";
+import { clock } from "@/lib/clock";
 
 const schema = z.object({
   team: z.string().min(1).max(60),
@@ -39,7 +40,7 @@ export async function POST(request: Request) {
         editing: parsed.data.editing ?? null,
         leaving: parsed.data.leaving ?? false,
         hello: parsed.data.hello ?? false,
-        at: Date.now(),
+        at: clock.nowMs(),
       }),
     );
     return new Response(null, { status: 204 });

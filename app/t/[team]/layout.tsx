@@ -12,6 +12,7 @@ import { BillingBanner } from "@/components/billing/billing-banner";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
+import { clock } from "@/lib/clock";
 
 const NAV = [
   { href: "", label: "Overview" },
@@ -39,8 +40,7 @@ export default async function TeamLayout({ children, params }: { children: React
           <TeamSwitcher current={{ slug: team.slug, name: team.name }} teams={teams} />
           <div className="ml-auto flex items-center gap-1">
             {/* A server component renders once per request: the stamp tells the badge this is a new render. */}
-            {/* eslint-disable-next-line react-hooks/purity */}
-            <InboxLink team={team.slug} renderedAt={Date.now()} />
+            <InboxLink team={team.slug} renderedAt={clock.nowMs()} />
             <UserMenu name={user.name ?? user.email} email={user.email} role={ROLE_LABELS[ctx.role]} signOut={signOutAction} />
           </div>
         </div>

@@ -22,7 +22,10 @@ export const addCommentAction = teamAction("comments.create", {
 export const editCommentAction = teamAction("comments.update", {
   permission: "comments.write",
   schema: commentUpdateSchema,
-  handler: async (input, { tx, ctx }) => ref(await editComment(tx, ctx, input)),
+  handler: async (input, { tx, ctx }) => {
+    const saved = await editComment(tx, ctx, input);
+    return { ...ref(saved), editedAt: saved.editedAt };
+  },
 });
 
 export const deleteCommentAction = teamAction("comments.delete", {

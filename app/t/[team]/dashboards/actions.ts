@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_SHARE_DAYS } from "@/lib/sharing/expiry-choices";
 import { issueShareToken, sharePath } from "@/lib/sharing/share-token";
 import { optionalText, uuid } from "@/lib/validation/primitives";
+import { clock } from "@/lib/clock";
 
 const expiresInDays = z.preprocess(
   (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v) : v),
@@ -32,7 +33,7 @@ export const createShareLink = teamAction("share_links.create", {
     const scorecard = await findDashboardScorecard(tx, ctx, input.scorecardId);
     if (!scorecard) throw new AppError("not_found", "This dashboard was not found.");
     const { token, tokenHash } = issueShareToken(ctx.teamId);
-    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+    const expiresAt = input.expiresInDays ? new Date(clock.nowMs() + input.expiresInDays * 86_400_000) : null;
     const link = await insertShareLink(tx, ctx, { scorecardId: scorecard.id, tokenHash, label: input.label, createdBy: user.id, expiresAt });
     // The activity row names the link, never its token.
     await recordChange(

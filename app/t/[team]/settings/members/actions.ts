@@ -16,6 +16,7 @@ import { INVITATION_DAYS, newInvitationToken } from "@/lib/teams/invitations";
 import { changeMemberRole, removeMember as removeMemberRow, transferOwnership as transferOwnershipRow } from "@/lib/teams/members";
 import { assertSeatAvailable } from "@/lib/teams/seats";
 import { email, uuid } from "@/lib/validation/primitives";
+import { clock } from "@/lib/clock";
 
 const invitableRole = z.enum(["admin", "editor", "viewer"], { error: "Choose a role: admin, editor or viewer" });
 const anyRole = z.enum(["owner", "admin", "editor", "viewer"], { error: "Choose a role" });
@@ -38,7 +39,7 @@ export const inviteMember = teamAction("members.invite", {
       role: input.role,
       tokenHash,
       invitedBy: user.id,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+      expiresAt: new Date(clock.nowMs() + INVITATION_DAYS * 24 * 3600 * 1000),
     });
     await recordChange(tx, ctx, { actorId: user.id, entityType: "invitation", entityId: invitation.id, action: "create", after: { email: input.email, role: input.role } });
     return { email: input.email, role: input.role, link, inviter: user.name ?? user.email, teamName: team.name };

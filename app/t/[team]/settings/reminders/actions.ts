@@ -10,6 +10,7 @@ import { newWorkerId } from "@/lib/jobs/worker-id";
 import "@/lib/jobs/registered";
 import { requestReminderRun } from "@/lib/update-loop/reminders";
 import { reminderScheduleSchema, sendRemindersNowSchema } from "@/lib/update-loop/validation";
+import { clock } from "@/lib/clock";
 
 const revalidateReminders = () => revalidatePath("/t/[team]/settings/reminders", "page");
 
@@ -36,7 +37,7 @@ export const sendRemindersNowAction = teamAction("reminders.sendNow", {
   permission: "reminders.send",
   schema: sendRemindersNowSchema,
   async handler(_input, { tx, ctx, team }) {
-    return requestReminderRun(tx, ctx, team, new Date());
+    return requestReminderRun(tx, ctx, team, clock.now());
   },
   async after(result) {
     // The run was committed with the request; run it now rather than at the loop's next tick.

@@ -11,13 +11,14 @@ import { requireTeamPermission } from "@/lib/auth/team-context";
 import { localDate } from "@/lib/periods";
 import { planTeamReminders, reminderSettings, teamCalendarOf } from "@/lib/update-loop/reminders";
 import { saveReminderScheduleAction, sendRemindersNowAction } from "./actions";
+import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Reminders" };
 
 export default async function RemindersSettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { ctx, team } = await requireTeamPermission(slug, "reminders.send");
-  const today = localDate(new Date(), team.timeZone);
+  const today = localDate(clock.now(), team.timeZone);
   const { row, plan, deliveries } = await inTeam(ctx.teamId, async (tx) => ({
     row: await getReminderSchedule(tx, ctx),
     plan: await planTeamReminders(tx, ctx, teamCalendarOf(team), today, { scheduledOnly: false }),

@@ -17,6 +17,7 @@ import { requireTeamPermission } from "@/lib/auth/team-context";
 import { isUuid } from "@/lib/dashboards/ids";
 import { shareLinkState, type ShareLinkState } from "@/lib/sharing/share-token";
 import { createShareLink, revokeShareLink } from "../../actions";
+import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Share dashboard" };
 
@@ -34,7 +35,7 @@ export default async function SharingPage({ params }: { params: Promise<{ team: 
 
   const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: team.timeZone });
   const when = (d: Date | null, none: string) => (d ? dateTime.format(d) : none);
-  const now = new Date();
+  const now = clock.now();
   const dashboardPath = `/t/${team.slug}/dashboards/${scorecardId}`;
 
   return (
