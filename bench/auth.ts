@@ -1,12 +1,12 @@
 // Credentials for the benchmark's requests: real server-side sessions minted straight into the
 // database (the same approach as tests/support/sessions.ts), and an API key of the big team.
-import { clock } from "@/lib/clock";
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { apiKeys, sessions } from "@/db/schema";
 import { newApiKey } from "@/lib/api/api-key";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { clock } from "@/lib/clock";
 import type { Dataset } from "./dataset";
 
 /** The server runs on http://, so Auth.js uses the unprefixed cookie name (lib/auth/session-cookie.ts). */

@@ -2,7 +2,6 @@
 // a fixed seed so every run (and every machine) gets the same rows. Written straight through
 // the seeding connection (the PostgreSQL superuser, or PGlite's), which row-level security
 // does not apply to, in batches of 1,000 rows.
-import { clock } from "@/lib/clock";
 import { count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
@@ -11,6 +10,7 @@ import {
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
+import { clock } from "@/lib/clock";
 import { journeyTemplate } from "@/lib/journey-templates";
 import { KPI_LIBRARY, type KpiTemplate, type PerspectiveKind } from "@/lib/kpi-library";
 import { currentPeriod, periodsBetween, previousPeriod, type TeamCalendar } from "@/lib/periods";

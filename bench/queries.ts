@@ -1,7 +1,6 @@
 // SQL statements per page request, at two data sizes, to show the count does not grow with
 // the rows. Two ways: in-process, running the page's own loaders under countQueries (the
 // drizzle logger), and on the server, counting what PostgreSQL logs during one real request.
-import { clock } from "@/lib/clock";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -13,6 +12,7 @@ import { countQueries } from "@/db/query-counter";
 import { sessions } from "@/db/schema";
 import { inTeam, type TeamContext } from "@/db/tenant";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { clock } from "@/lib/clock";
 import { loadDashboard, loadKpiCards } from "@/lib/dashboards/load-dashboard";
 import { buildCanvas } from "@/lib/journeys/canvas";
 import { loadScorecardEditor } from "@/lib/scorecards/editor-data";

@@ -3,12 +3,12 @@
 // (queries per page, SQL roll-up, Lighthouse, HTTP load, live edits, bulk writes, bundle
 // sizes), writes bench/results/latest.json and prints the table. `--check` exits 1 when a
 // budget is missed or a target is missing. Traffic goes to 127.0.0.1 only.
-import { clock } from "@/lib/clock";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { getDbHandle, migrateDatabase, type Database, type DbHandle } from "@/db/client";
 import { loadScorecardTree } from "@/db/queries/scorecard-tree";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { evaluateScorecard, teamToday } from "@/lib/scorecards/evaluate";
 import { findPostgresBin, freePort, startCluster, type Cluster } from "../scripts/postgres-cluster";
 import { benchCredentials, mintSessionCookie, newAuthSecret, type BenchCredentials } from "./auth";

@@ -1,10 +1,10 @@
-import { clock } from "@/lib/clock";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDbHandle } from "./client";
 import { journeys, kpis, measurements, memberships, objectiveStages, objectives, perspectives, scorecards, stages, teams, touchpoints } from "./schema";
 import { DEMO_TEAM, seedDemo } from "./seed";
 import { inTeam } from "./tenant";
+import { clock } from "@/lib/clock";
 
 describe("demo seed", () => {
   it("builds a complete picture for Acme Outdoor, once", async () => {

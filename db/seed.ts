@@ -3,6 +3,7 @@
 // "Globex", exists so cross-team refusals can be seen and tested.
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { clock } from "@/lib/clock";
 import { journeyTemplate } from "@/lib/journey-templates";
 import { findKpiTemplate, type KpiTemplate } from "@/lib/kpi-library";
 import { currentPeriod, periodsBetween, previousPeriod, type TeamCalendar } from "@/lib/periods";
@@ -12,7 +13,6 @@ import {
   stageNotes, stages, teams, touchpoints, users,
 } from "./schema";
 import { inTeam } from "./tenant";
-import { clock } from "@/lib/clock";
 
 export const DEMO_PASSWORD = "cairn-demo-2026";
 export const DEMO_TEAM = { name: "Acme Outdoor", slug: "acme" } as const;

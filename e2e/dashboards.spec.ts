@@ -1,13 +1,13 @@
 // Executive dashboards end to end: a viewer reads the dashboard with no edit control and numbers
 // that match the scoring module; an editor shares it; the link opens in a fresh browser without
 // signing in and is a 404 after revocation; axe finds nothing serious on either page.
-import { clock } from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
 import { localDate } from "../lib/periods";
 import { evaluateKpi, rollupObjective, rollupPerspective, rollupScorecard, type KpiDirection } from "../lib/scoring";
+import { clock } from "@/lib/clock";
 
 const PASSWORD = "cairn-demo-2026";
 const TEAM_CALENDAR = { timeZone: "Europe/Berlin", fiscalYearStartMonth: 1 };

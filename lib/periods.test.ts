@@ -1,4 +1,3 @@
-import { clock } from "@/lib/clock";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,6 +16,7 @@ import {
   type Frequency,
   type TeamCalendar,
 } from "./periods";
+import { clock } from "@/lib/clock";
 
 const utc = (fiscalYearStartMonth = 1): TeamCalendar => ({ timeZone: "UTC", fiscalYearStartMonth });
 const DAY_MS = 86_400_000;

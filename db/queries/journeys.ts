@@ -3,11 +3,11 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { journeys, scorecards, stageNotes, stages, touchpoints, users, type Journey } from "../schema";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { listMembers } from "./memberships";
 import { loadJourneyAlignment } from "./scorecard-tree";
 import { findInTeam, getInTeamOrThrow, updateVersioned } from "./versioned";
-import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 

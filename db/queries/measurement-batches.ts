@@ -4,8 +4,8 @@
 // 65,535 bind parameters.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
-import { clock } from "@/lib/clock";
 import { instant } from "./instant";
+import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 

@@ -3,8 +3,8 @@
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { activity, kpis, measurements, objectives, users, type Kpi, type Measurement } from "../schema";
-import { AppError } from "@/lib/errors";
 import { clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
 
 export type MeasurementValues = Pick<Measurement, "value" | "note">;
 

@@ -4,9 +4,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { kpis, memberships, objectives, perspectives, reminderDeliveries, reminderSchedules, scorecards, teams, users, type Kpi, type ReminderSchedule } from "../schema";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { latestMeasurements } from "./scorecard-tree";
-import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
 

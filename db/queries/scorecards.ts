@@ -4,8 +4,8 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { journeys, kpis, objectiveStages, objectives, perspectives, scorecards, stages, type Perspective, type Scorecard } from "../schema";
 import { latestMeasurements, type ScorecardTree } from "./scorecard-tree";
-import { pushTo } from "@/lib/collections";
 import { clock } from "@/lib/clock";
+import { pushTo } from "@/lib/collections";
 
 type Ctx = { teamId: string };
 

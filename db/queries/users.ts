@@ -3,8 +3,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "../client";
 import { accounts, memberships, teams, users, type User } from "../schema";
 import { asUser } from "../tenant";
-import { clock } from "@/lib/clock";
 import { instant } from "./instant";
+import { clock } from "@/lib/clock";
 
 const normal = (email: string) => email.trim().toLowerCase();
 

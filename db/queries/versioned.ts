@@ -4,9 +4,9 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { lastChangeOf } from "./activity";
-import { clock } from "@/lib/clock";
 
 type VersionedTable = PgTable & { teamId: PgColumn; id: PgColumn; version: PgColumn; updatedAt?: PgColumn };
 

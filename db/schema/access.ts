@@ -1,9 +1,9 @@
-import { clock } from "@/lib/clock";
 import { foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy } from "./columns";
 import { scorecards } from "./scorecards";
 import { teams } from "./teams";
+import { clock } from "@/lib/clock";
 
 export const apiScopeEnum = pgEnum("api_scope", ["read", "write"]);
 

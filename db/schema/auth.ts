@@ -1,5 +1,5 @@
-import { clock } from "@/lib/clock";
 import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
+import { clock } from "@/lib/clock";
 
 /** People. Global (not tenant-owned): one person can belong to several teams. */
 export const users = pgTable(

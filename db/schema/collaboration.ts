@@ -1,8 +1,8 @@
-import { clock } from "@/lib/clock";
 import { bigint, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy, versionColumn } from "./columns";
 import { teams } from "./teams";
+import { clock } from "@/lib/clock";
 
 export const entityTypeEnum = pgEnum("entity_type", [
   "team", "membership", "invitation", "journey", "stage", "touchpoint", "stage_note", "scorecard", "perspective",

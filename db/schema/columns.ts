@@ -1,6 +1,6 @@
-import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import { integer, pgPolicy, timestamp, uuid } from "drizzle-orm/pg-core";
+import { clock } from "@/lib/clock";
 
 /** Columns every tenant-owned row carries: the tenant, its own id, and audit times. */
 export const tenantKeys = () => ({

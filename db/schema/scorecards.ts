@@ -1,4 +1,3 @@
-import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import {
   check, date, doublePrecision, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
@@ -7,6 +6,7 @@ import { users } from "./auth";
 import { tenantKeys, tenantPolicy, timestamps, versionColumn } from "./columns";
 import { journeys, stages } from "./journeys";
 import { teams } from "./teams";
+import { clock } from "@/lib/clock";
 
 export const perspectiveKindEnum = pgEnum("perspective_kind", ["financial", "customer", "internal", "learning"]);
 export const kpiUnitEnum = pgEnum("kpi_unit", ["percent", "currency", "count", "duration", "score"]);

@@ -1,5 +1,5 @@
-import { clock } from "@/lib/clock";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { clock } from "@/lib/clock";
 
 /** Stripe event ids already handled: a redelivered event changes nothing. */
 export const stripeEvents = pgTable("stripe_events", {

@@ -1,10 +1,10 @@
-import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import {
   bigint, boolean, check, pgPolicy, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy, timestamps, versionColumn } from "./columns";
+import { clock } from "@/lib/clock";
 
 export const roleEnum = pgEnum("team_role", ["owner", "admin", "editor", "viewer"]);
 export const planEnum = pgEnum("plan", ["free", "team", "business"]);

@@ -1,10 +1,10 @@
-import { clock } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy, timestamps, versionColumn } from "./columns";
 import { kpis } from "./scorecards";
 import { teams } from "./teams";
+import { clock } from "@/lib/clock";
 
 /**
  * When a team's KPI owners are reminded. A team without a row uses the defaults: a heads-up

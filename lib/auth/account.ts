@@ -4,13 +4,13 @@ import { getDb } from "@/db/client";
 import { deleteUserSessions } from "@/db/queries/sessions";
 import { consumeVerificationToken, createVerificationToken } from "@/db/queries/verification-tokens";
 import { createUser, findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@/db/queries/users";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/mailer";
 import { passwordChangedMessage, resetPasswordMessage, verifyEmailMessage } from "@/lib/mail/templates";
 import { hashPassword, verifyPassword } from "./password";
 import { hashToken, newToken } from "./tokens";
-import { clock } from "@/lib/clock";
 
 const HOUR = 3600 * 1000;
 

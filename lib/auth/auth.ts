@@ -6,13 +6,13 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { createSession, deleteSession } from "@/db/queries/sessions";
 import { createUser, findUserByAccount, findUserByEmail, linkAccount } from "@/db/queries/users";
+import { clock } from "@/lib/clock";
 import { env, type Env } from "@/lib/env";
 import { clientIp, consumeLimit, peekLimit } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_SECONDS, authSecret, secureCookies } from "./session-cookie";
 import { hashToken, newToken } from "./tokens";
 import { ensurePersonalTeam } from "./personal-team";
-import { clock } from "@/lib/clock";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";

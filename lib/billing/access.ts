@@ -1,11 +1,11 @@
 // What a team's payment state allows: a failed payment leaves a grace period, then the team
 // turns read-only until payment is fixed. Nothing is ever deleted for non-payment.
 import type { Team } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { PAST_DUE_STATUSES, effectivePlanId, type PlanId } from "./plans";
 import { isBillingEnabled } from "./stripe";
-import { clock } from "@/lib/clock";
 
 type BillingFields = Pick<Team, "slug" | "plan" | "subscriptionStatus" | "pastDueSince">;
 

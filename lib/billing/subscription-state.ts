@@ -4,9 +4,9 @@
 import type Stripe from "stripe";
 import type { BillingPatch } from "@/db/queries/billing";
 import type { Team } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { PAID_STATUSES, PAST_DUE_STATUSES, isPaidPlanId, planForStripePrice, type PaidPlanId } from "./plans";
 import { stripeId } from "./stripe";
-import { clock } from "@/lib/clock";
 
 const KNOWN_STATUSES = ["trialing", "active", "past_due", "unpaid", "canceled", "incomplete", "incomplete_expired", "paused"] as const;
 type SubscriptionStatus = Team["subscriptionStatus"];

@@ -8,11 +8,11 @@ import {
 } from "@/db/queries/billing";
 import { recordChange } from "@/db/queries/changes";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { HANDLED_STRIPE_EVENTS, requireStripe, stripeId, type HandledStripeEvent } from "./stripe";
 import { billingPatchFromSubscription, changedBillingFields, concernsCurrentSubscription } from "./subscription-state";
-import { clock } from "@/lib/clock";
 
 export type WebhookOutcome =
   | { result: "applied"; teamId: string; changed: string[] }

@@ -7,12 +7,12 @@ import { listMembers } from "@/db/queries/memberships";
 import { getInTeamOrThrow, updateVersioned } from "@/db/queries/versioned";
 import { comments, initiatives, kpis, objectives, stages } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { displayName, findMentions, type Mentionable } from "./mentions";
 import { excerpt, notifyMentions } from "./notify";
 import type { CommentableType } from "./constants";
 import type { CommentCreateInput, CommentDeleteInput, CommentUpdateInput } from "./validation";
-import { clock } from "@/lib/clock";
 
 type Ctx = Pick<TeamContext, "teamId" | "userId">;
 

@@ -8,13 +8,13 @@ import { describeEntities, refKey } from "@/db/queries/entity-refs";
 import { listMembers } from "@/db/queries/memberships";
 import { claimNotificationsToEmail, listDueKpis, listTeamsForDigest } from "@/db/queries/notifications";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
 import { dailyDigestMessage, type DigestSection } from "@/lib/mail/templates";
 import { currentPeriods } from "./inbox";
 import { displayName } from "./mentions";
 import type { NotificationPayload } from "./notify";
-import { clock } from "@/lib/clock";
 
 const MAX_LINES_PER_TEAM = 20;
 

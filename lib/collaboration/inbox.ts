@@ -5,10 +5,10 @@ import { describeEntities, refKey } from "@/db/queries/entity-refs";
 import { listMembers } from "@/db/queries/memberships";
 import { inboxCounts, listDueKpis, listNotifications, type CurrentPeriods } from "@/db/queries/notifications";
 import type { TeamContext } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { currentPeriod, type TeamCalendar } from "@/lib/periods";
 import { displayName } from "./mentions";
 import type { NotificationPayload } from "./notify";
-import { clock } from "@/lib/clock";
 
 type Ctx = Pick<TeamContext, "teamId">;
 

@@ -5,13 +5,13 @@ import { findScorecardKpi, loadDashboardSource, loadKpiMeasurements, loadTeamOve
 import { inTeam } from "@/db/tenant";
 import type { Team } from "@/db/schema";
 import { teamDataCache } from "@/lib/cache/team-data-cache";
+import { clock } from "@/lib/clock";
 import { teamToday } from "@/lib/scorecards/evaluate";
 import type { TeamCalendar } from "@/lib/periods";
 import { buildDashboard, kpiHistories, type DashboardModel, type KpiView } from "./build-dashboard";
 import { kpiCards, objectiveRows, type KpiCardsBody } from "./kpi-cards";
 import { earliestOverlappingPeriodStart, resolveDashboardPeriod, type DashboardPeriod } from "./period-selection";
 import { summarizeTeam } from "./team-overview";
-import { clock } from "@/lib/clock";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -2,8 +2,8 @@
 // record the outcome. Failures retry with backoff and give up after MAX_ATTEMPTS; a worker that
 // dies mid-run loses its claim after the lease, so the job is picked up again elsewhere.
 import { claimJobs, completeJob, findJobByDedupeKey, insertJobs, releaseJob, type Job, type NewJob } from "@/db/queries/jobs";
-import { getRegisteredJob, recurringJobs, registeredKinds } from "./registry";
 import { clock } from "@/lib/clock";
+import { getRegisteredJob, recurringJobs, registeredKinds } from "./registry";
 
 export const MAX_ATTEMPTS = 5;
 /** Longer than any job should take; a claim older than this is presumed dead. */

@@ -4,10 +4,10 @@ import type { Tx } from "@/db/client";
 import { recordChange } from "@/db/queries/changes";
 import { deleteJourneyRow, getJourneyOrThrow, insertJourneyTree, loadJourneyTree, updateJourney } from "@/db/queries/journeys";
 import type { Journey } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { NAME_MAX } from "@/lib/validation/journeys";
 import { fieldChanges, type Actor } from "./changes";
-import { clock } from "@/lib/clock";
 
 const DETAIL_FIELDS = ["name", "personaName", "personaDescription", "goal", "description"] as const;
 

@@ -2,12 +2,12 @@
 // Ids are left out on purpose: an import creates new rows in the importing team, and owners
 // travel by e-mail so they can be matched to that team's members (or dropped).
 import type { LoadedJourneyTree } from "@/db/queries/journeys";
+import { clock } from "@/lib/clock";
 import type { FieldErrors } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation/errors";
 import {
   JOURNEY_DOCUMENT_FORMAT, JOURNEY_DOCUMENT_VERSION, journeyDocumentSchema, type JourneyDocument,
 } from "@/lib/validation/journeys";
-import { clock } from "@/lib/clock";
 
 export function buildJourneyDocument(tree: LoadedJourneyTree, exportedAt = clock.now()): JourneyDocument {
   const { journey } = tree;

@@ -1,6 +1,6 @@
 import { insertOutboxEmail, markOutboxEmail } from "@/db/queries/outbox";
-import { env } from "@/lib/env";
 import { clock } from "@/lib/clock";
+import { env } from "@/lib/env";
 
 /**
  * The one way the app sends e-mail. Every message is first written to the outbox table;

@@ -1,12 +1,12 @@
 // Turns loaded scorecard rows into scores: KPI → objective → perspective → scorecard, and
 // the health of each journey stage. Pure (no I/O): the one place these numbers are made.
 import type { Kpi, Objective, Perspective, Scorecard } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { localDate, type TeamCalendar } from "@/lib/periods";
 import {
   evaluateKpi, rollupObjective, rollupPerspective, rollupScorecard, stageHealth, type KpiEvaluation, type Rollup, type Status,
 } from "@/lib/scoring";
 import { pushTo } from "@/lib/collections";
-import { clock } from "@/lib/clock";
 
 export interface MeasurementRow {
   kpiId: string;

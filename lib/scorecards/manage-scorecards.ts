@@ -7,12 +7,12 @@ import { deleteScorecardRow, insertPerspectives, insertScorecard, listPerspectiv
 import { getInTeamOrThrow, staleWrite, updateVersioned } from "@/db/queries/versioned";
 import { journeys, perspectives, scorecards, type Team } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { PerspectiveMoveInput, PerspectiveUpdateInput, ScorecardCreateInput, ScorecardUpdateInput } from "@/lib/validation/scorecards";
 import { changeEntries } from "./changes";
 import { DEFAULT_PERSPECTIVES } from "./defaults";
 import { assertScorecardSlot, explainMissedDelete } from "./guards";
-import { clock } from "@/lib/clock";
 
 type Ctx = Pick<TeamContext, "teamId" | "teamSlug" | "userId">;
 type PlanOf = Pick<Team, "plan" | "subscriptionStatus">;

@@ -6,10 +6,10 @@ import { getTeam } from "@/db/queries/teams";
 import type { Tx } from "@/db/client";
 import type { Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import type { KpiCardsBody } from "@/lib/dashboards/kpi-cards";
 import { buildDashboardIn, loadAllKpiCardsIn, loadKpiChartIn, type LoadedDashboard } from "@/lib/dashboards/load-dashboard";
 import { parseShareToken } from "./share-token";
-import { clock } from "@/lib/clock";
 
 export interface SharedDashboard extends LoadedDashboard {
   teamId: string;

@@ -1,7 +1,7 @@
 import { createTeamWithOwner, isSlugTaken } from "@/db/queries/teams";
 import type { Team } from "@/db/schema";
-import { slugify } from "@/lib/validation/primitives";
 import { clock } from "@/lib/clock";
+import { slugify } from "@/lib/validation/primitives";
 
 /** A free slug for `name`: "acme", then "acme-2", "acme-3"… */
 export async function availableSlug(name: string): Promise<string> {

@@ -5,6 +5,7 @@ import type { Tx } from "@/db/client";
 import { findMeasurement } from "@/db/queries/measurements";
 import { findKpisInContext, getReminderSchedule, latestValuesByKpi, listOwnedKpis } from "@/db/queries/reminders";
 import type { Kpi, Team } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { AppError, validationError, type FieldErrors } from "@/lib/errors";
 import { describeTarget } from "@/lib/measurements/grid";
 import { formatWithUnit } from "@/lib/measurements/values";
@@ -17,7 +18,6 @@ import { findRedFollowUps, type RedFollowUp } from "./red-reason";
 import { reminderSettings, teamCalendarOf } from "./reminders";
 import type { MyUpdatesSaveInput } from "./validation";
 import { pushTo } from "@/lib/collections";
-import { clock } from "@/lib/clock";
 
 export interface MyUpdateRow {
   kpiId: string;

@@ -15,6 +15,7 @@ import { inTeam } from "@/db/tenant";
 import { authSecret } from "@/lib/auth/session-cookie";
 import { can } from "@/lib/auth/permissions";
 import { assertTeamWritable } from "@/lib/billing/access";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { describeTarget } from "@/lib/measurements/grid";
 import { formatWithUnit, parseMeasurementValue } from "@/lib/measurements/values";
@@ -24,7 +25,6 @@ import { kpiStatus, type KpiDefinition, type Status } from "@/lib/scoring";
 import { notDueReason } from "./due";
 import { teamCalendarOf } from "./reminders";
 import { verifyUpdateLink, type UpdateLinkClaims } from "./update-link";
-import { clock } from "@/lib/clock";
 
 export interface LinkForm {
   teamName: string;

@@ -31,12 +31,25 @@ export function localHour(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant at which the local date `isoDate` reaches `hour`:00 in `timeZone`. Across a DST
- * change the second pass settles on one of the zone's offsets (an hour that a clock change
- * skips lands within an hour of it, which is all a reminder needs).
+ * The first instant at which the local date `isoDate` has reached `hour`:00 in `timeZone`. On the
+ * day clocks go back, an hour that happens twice is met the first time; on the day they go
+ * forward, an hour that never happens is met when the clock jumps past it (02:00 → 03:00).
  */
 export function zonedInstant(isoDate: string, hour: number, timeZone: string): Date {
   const guess = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)), hour);
-  const first = guess - offsetMs(new Date(guess), timeZone);
-  return new Date(guess - offsetMs(new Date(first), timeZone));
+  const target = `${isoDate} ${String(hour).padStart(2, "0")}`;
+  // The zone's offsets half a day either side cover any change on that day.
+  const offsets = new Set([offsetMs(new Date(guess - 12 * 3_600_000), timeZone), offsetMs(new Date(guess + 12 * 3_600_000), timeZone)]);
+  const reached = [...offsets]
+    .map((offset) => guess - offset)
+    .filter((candidate) => wallClockKey(new Date(candidate), timeZone) >= target)
+    .sort((a, b) => a - b);
+  return new Date(reached[0] ?? guess - offsetMs(new Date(guess), timeZone));
+}
+
+/** "YYYY-MM-DD HH" of the zone's wall clock: sorts in time order within the zone. */
+function wallClockKey(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}`;
 }

@@ -1,7 +1,6 @@
 // The REST API v1 contract (DESIGN.md "Public REST API v1") through its real route handlers
 // and a real database seeded with the demo: field names and values, pagination, If-Match /
 // ETag, upserts, the refusals of every kind of bad input, rate limits and key bookkeeping.
-import { clock } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -10,6 +9,7 @@ import { loadJourneyAlignment, loadScorecardTree } from "@/db/queries/scorecard-
 import { apiKeys, journeys, kpis, measurements, objectives, perspectives, rateLimitBuckets, scorecards, stages, teams, type Kpi, type Team } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { LIMITS } from "@/lib/rate-limit";
 import { nextPeriod, periodStartFor, type TeamCalendar } from "@/lib/periods";
 import { evaluateScorecard, stageHealthById, teamToday } from "@/lib/scorecards/evaluate";

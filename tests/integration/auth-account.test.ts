@@ -1,5 +1,4 @@
 // Account life cycle on a real database: sign-up rules, e-mail confirmation, password reset and change.
-import { clock } from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { sessions } from "@/db/schema";
 import { changePassword, registerUser, requestPasswordReset, resetPassword, verifyEmail } from "@/lib/auth/account";
 import { verifyPassword } from "@/lib/auth/password";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 
 let counter = 0;

@@ -1,10 +1,11 @@
 // Password sign-in under its rate limits, on a real database: the Credentials provider's authorize().
 import { randomUUID } from "node:crypto";
-import { like, sql } from "drizzle-orm";
+import { like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rateLimitBuckets } from "@/db/schema";
 import { registerUser } from "@/lib/auth/account";
+import { clock } from "@/lib/clock";
 import { authorizeCredentials, RateLimitedSignIn } from "@/lib/auth/auth";
 import { LIMITS, longestWait, peekLimit } from "@/lib/rate-limit";
 
@@ -27,7 +28,7 @@ async function expireWindows(keyPrefix: string) {
   const db = await getDb();
   await db
     .update(rateLimitBuckets)
-    .set({ resetAt: sql`now() - interval '1 second'` })
+    .set({ resetAt: new Date(clock.nowMs() - 1000) })
     .where(like(rateLimitBuckets.key, `${keyPrefix}%`));
 }
 

@@ -1,5 +1,4 @@
 // Where a new account lands after sign-up (its invitation or a team of its own), and where sign-in may send it.
-import { clock } from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl } from "@/app/(auth)/callback-url";
@@ -9,6 +8,7 @@ import { createInvitation } from "@/db/queries/invitations";
 import { listUserTeams } from "@/db/queries/teams";
 import { inTeam } from "@/db/tenant";
 import { registerUser } from "@/lib/auth/account";
+import { clock } from "@/lib/clock";
 import { createTeam } from "@/lib/teams/create-team";
 import { newInvitationToken } from "@/lib/teams/invitations";
 

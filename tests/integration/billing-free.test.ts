@@ -1,6 +1,5 @@
 // Without Stripe keys the whole app runs on the Free plan: billing explains how to configure
 // Stripe, its actions refuse politely, the webhook refuses, and nothing crashes or locks.
-import { clock } from "@/lib/clock";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -27,6 +26,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { assertTeamWritable } from "@/lib/billing/access";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { billingConfig, stripeClient } from "@/lib/billing/stripe";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { createTeam } from "@/lib/teams/create-team";
 

@@ -1,7 +1,6 @@
 // Seat limits on the invite path (`members.invite`) for a team that pays through (fake) Stripe:
 // editor and admin invitations beyond the paid seats are refused with a link to billing,
 // pending invitations hold seats, viewers are free, and a canceled subscription means Free limits.
-import { clock } from "@/lib/clock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -23,6 +22,7 @@ import type { Team, User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
 import type { ActionResult } from "@/lib/actions/result";
+import { clock } from "@/lib/clock";
 import { createTeam } from "@/lib/teams/create-team";
 
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;

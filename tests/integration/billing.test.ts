@@ -2,7 +2,6 @@
 // Checkout (quantity and team id from the server), signed webhooks (idempotent, order-proof,
 // 400 on a bad signature), seat limits on invite and role change, seat changes with
 // proration, the grace period and read-only state, and cancellation back to Free.
-import { clock } from "@/lib/clock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -34,6 +33,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { assertTeamWritable, billingAccess } from "@/lib/billing/access";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { editorSeatLimit, scorecardLimit } from "@/lib/billing/plans";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createTeam } from "@/lib/teams/create-team";

@@ -1,10 +1,10 @@
-import { clock } from "@/lib/clock";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DataDirLockedError, lockDataDir } from "@/db/pglite-lock";
+import { clock } from "@/lib/clock";
 
 // The CLI as a person runs it: every failure is one line and a non-zero exit, never a stack trace.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-cli-"));

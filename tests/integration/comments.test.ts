@@ -2,7 +2,6 @@
 // KPIs, initiatives and stages; @mentions notify exactly the members named; authors edit and
 // delete their own comments, versioned (a stale edit is a 409 with the current text); other
 // teams' items are 404s; each write is logged and announced on the team channel.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -22,6 +21,7 @@ import { createUser } from "@/db/queries/users";
 import { comments, journeys, stages, teams, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
+import { clock } from "@/lib/clock";
 import type { Thread } from "@/lib/collaboration/comments";
 import { createTeam } from "@/lib/teams/create-team";
 import { ok, run } from "../support/actions";

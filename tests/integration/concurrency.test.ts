@@ -3,7 +3,6 @@
 // on PGlite (one connection) they serialize. Either way exactly one write per version wins,
 // every other gets the 409 with the current state, and the activity log holds exactly the
 // accepted changes, chained before → after with nothing skipped.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -20,6 +19,7 @@ import { kpis, teams, type Kpi } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { actionRegistry } from "@/lib/actions/team-action";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { changeKpiTarget } from "@/lib/scorecards/manage-kpis";
 import { createTeam } from "@/lib/teams/create-team";

@@ -1,7 +1,6 @@
 // The executive dashboard against the seeded demo on a real database: its numbers equal an
 // independent computation from the raw rows with the pure scoring functions, its needs-attention
 // list, its heatmap, the team overview, and a query count that does not grow with the scorecard.
-import { clock } from "@/lib/clock";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -11,6 +10,7 @@ import {
 } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { formatScore } from "@/lib/dashboards/format";
 import { loadDashboard, loadKpiCards, loadTeamSummary, teamCalendar } from "@/lib/dashboards/load-dashboard";
 import { addDays, resolveDashboardPeriod } from "@/lib/dashboards/period-selection";

@@ -2,11 +2,11 @@
 // with backoff and give up, "not yet" waits without spending an attempt, a crashed worker's
 // claim is taken over after the lease, recurring slots are enqueued once, and two workers
 // racing over the same jobs (truly in parallel on PostgreSQL) run each job exactly once.
-import { clock } from "@/lib/clock";
 import { eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDbHandle } from "@/db/client";
 import { jobs } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { registerJob } from "@/lib/jobs/registry";
 import { enqueueJob, enqueueRecurringJobs, LEASE_MS, MAX_ATTEMPTS, recurringSlotKey, runDueJobs, runJobNow } from "@/lib/jobs/runner";
 

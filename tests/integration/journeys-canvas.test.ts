@@ -2,7 +2,6 @@
 // (6 stages with a few cards vs 12 stages with 100 cards each), and what it shows for the
 // demo journey: stage health from the scoring module and the adoption panel's leading and
 // lagging indicators.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -11,6 +10,7 @@ import { countQueries } from "@/db/query-counter";
 import { journeys, kpis, measurements, objectiveStages, objectives, perspectives, scorecards, stageNotes, stages, teams, touchpoints } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { buildCanvas } from "@/lib/journeys/canvas";
 import { emotionCurve } from "@/lib/journeys/emotion";
 import { periodsBetween, previousPeriod, currentPeriod } from "@/lib/periods";

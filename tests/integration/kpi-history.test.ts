@@ -2,7 +2,6 @@
 // returns them when a detail chart is opened, and the share site's KPI chart page shows them
 // behind a live token without counting a view, refusing a dead token and any KPI that is not on
 // the shared scorecard with the same 404. (Each principal on the members' route: access-matrix.)
-import { clock } from "@/lib/clock";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as teamHistory } from "@/app/t/[team]/dashboards/[scorecardId]/kpis/[kpiId]/history/route";
@@ -11,6 +10,7 @@ import { insertShareLink, revokeShareLinkRow } from "@/db/queries/share-links";
 import { kpis, measurements, objectives, perspectives, scorecards, shareLinks, teams, type Team } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { formatPeriod } from "@/lib/periods";
 import { issueShareToken } from "@/lib/sharing/share-token";

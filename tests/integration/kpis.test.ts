@@ -1,7 +1,6 @@
 // KPI actions against a real database: create by hand and from the library, every field,
 // the threshold and unit rules (422 naming the field, nothing written), target changes with
 // a reason kept as history, stale versions, other teams, viewers, delete.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -18,6 +17,7 @@ import { createUser } from "@/db/queries/users";
 import { kpis, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
+import { clock } from "@/lib/clock";
 import { KPI_LIBRARY } from "@/lib/kpi-library";
 import { templateIssue } from "@/lib/scorecards/library";
 import { createTeam } from "@/lib/teams/create-team";

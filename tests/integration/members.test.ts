@@ -1,6 +1,5 @@
 // Members actions against a real database: invitations (mail, accept, single use, revoke),
 // roles and their version guard, the last-owner rule, ownership transfer, tenancy and seats.
-import { clock } from "@/lib/clock";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -15,6 +14,7 @@ import type { Team, User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
 import type { ActionResult } from "@/lib/actions/result";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createTeam } from "@/lib/teams/create-team";

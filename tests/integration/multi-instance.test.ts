@@ -8,7 +8,6 @@
 // CAIRN_LIVE_REBUILD=1, after changing app code); otherwise built here, ~1.5–3 minutes,
 // with tsconfig.json restored byte for byte afterwards (next build rewrites it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { clock } from "@/lib/clock";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +18,7 @@ import { recordChange } from "@/db/queries/changes";
 import { kpis, objectives, scorecards, teams } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { freePort } from "@/scripts/postgres-cluster";
 import { TEMPLATE_DB } from "../support/test-database";
 import { sessionCookieFor } from "../support/sessions";

@@ -2,7 +2,6 @@
 // a member who becomes an owner is told (never for their own doing); KPIs due are computed
 // from the current period; marking read touches only your own; the digest mails each person
 // once per notification, and nobody on a quiet day; the feed filters and pages by seq.
-import { clock } from "@/lib/clock";
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
@@ -23,6 +22,7 @@ import type { Role } from "@/db/queries/teams";
 import { createUser } from "@/db/queries/users";
 import { measurements, memberships, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { loadActivityFeed, zonedDayStart, type FeedEntry } from "@/lib/collaboration/activity-feed";
 import { sendDailyDigests } from "@/lib/collaboration/digest";
 import { DIGEST_JOB } from "@/lib/collaboration/digest-job";

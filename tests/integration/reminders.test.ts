@@ -3,13 +3,13 @@
 // owner (truly concurrently on PostgreSQL); a run repeated after a crash sends nothing twice;
 // each e-mail lists the owner's due KPIs with a signed link each; viewers and former members
 // are not reminded; the send hour is respected; and an admin's "send reminders now".
-import { clock } from "@/lib/clock";
 import { and, eq, gte, like } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 import "@/app/t/[team]/settings/reminders/actions";
+import { clock } from "@/lib/clock";
 import "@/lib/update-loop/reminder-jobs";
 import { getDbHandle } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";

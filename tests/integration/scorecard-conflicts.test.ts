@@ -3,7 +3,6 @@
 // objective's stages included) and who saved it, so the panel can show, field by field, the
 // person's value beside theirs, in the form's own words. Keep mine, take theirs and edit
 // then end with one accepted value and both in the activity log.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -20,6 +19,7 @@ import { createUser } from "@/db/queries/users";
 import { teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
+import { clock } from "@/lib/clock";
 import { conflictRows, versionOf, type FormFieldSnapshot } from "@/lib/collaboration/conflict-fields";
 import { createJourneyFromTemplate } from "@/lib/journeys/create-journey";
 import { createTeam } from "@/lib/teams/create-team";

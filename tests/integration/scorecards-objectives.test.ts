@@ -1,7 +1,6 @@
 // Objective and initiative actions against a real database: stages served (only the
 // scorecard's journey), owners (only members), moving between perspectives, weights, dates,
 // progress and budget, versions, other teams, viewers, deletes; and the scores the editor shows.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -18,6 +17,7 @@ import { createUser } from "@/db/queries/users";
 import { initiatives, measurements, objectives, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
+import { clock } from "@/lib/clock";
 import { createJourneyFromTemplate } from "@/lib/journeys/create-journey";
 import { loadScorecardEditor } from "@/lib/scorecards/editor-data";
 import { createTeam } from "@/lib/teams/create-team";

@@ -1,7 +1,6 @@
 // Scorecard actions against a real database: create with default perspectives, edit, tie to
 // a journey, archive/restore, delete, perspectives (rename, weight, reorder), the Free plan's
 // limit, the access matrix of every editor action, and the editor's constant query count.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -21,6 +20,7 @@ import { journeys, kpis, objectives, objectiveStages, perspectives, scorecards, 
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { actionRegistry } from "@/lib/actions/team-action";
+import { clock } from "@/lib/clock";
 import { createJourneyFromTemplate } from "@/lib/journeys/create-journey";
 import { loadScorecardEditor } from "@/lib/scorecards/editor-data";
 import { createTeam } from "@/lib/teams/create-team";

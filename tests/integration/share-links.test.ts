@@ -1,7 +1,6 @@
 // Share links against a real database: created by editors and up (stored hashed, shown once),
 // opened without signing in (view counted), revoked or expired → not found, never across teams,
 // and refused to viewers (403), other teams (404) and strangers (401).
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -20,6 +19,7 @@ import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { actionRegistry } from "@/lib/actions/team-action";
 import { hashToken } from "@/lib/auth/tokens";
+import { clock } from "@/lib/clock";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
 import SharedDashboardPage, { getServerSideProps as sharePage } from "@/pages/share/[token]";

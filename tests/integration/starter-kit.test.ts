@@ -1,7 +1,6 @@
 // The starter kit against a real database: one action builds a journey from a template and
 // a scorecard tied to it, with objectives per perspective serving the journey's stages and
 // KPIs from the library; all or nothing; the Free plan's limit applies.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -16,6 +15,7 @@ import { journeys, stages, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { actionRegistry } from "@/lib/actions/team-action";
+import { clock } from "@/lib/clock";
 import { journeyTemplate } from "@/lib/journey-templates";
 import { findKpiTemplate, KPI_LIBRARY } from "@/lib/kpi-library";
 import { evaluateScorecard } from "@/lib/scorecards/evaluate";

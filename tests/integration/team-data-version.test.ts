@@ -2,7 +2,6 @@
 // many activity rows it writes) moves the version once and only when it commits; a rename moves
 // the renamed person's teams; a dashboard read with the new team row shows the change, and one
 // read with the same version is the kept model, not a new read.
-import { clock } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -12,6 +11,7 @@ import { kpis, memberships, objectives, scorecards, teams, type Team } from "@/d
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import { countQueries } from "@/db/query-counter";
+import { clock } from "@/lib/clock";
 import { loadDashboard, teamCalendar } from "@/lib/dashboards/load-dashboard";
 import { saveMeasurements } from "@/lib/measurements/save-measurements";
 import { periodStartFor } from "@/lib/periods";

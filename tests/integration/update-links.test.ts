@@ -2,7 +2,6 @@
 // concurrent one, is refused); a tampered, foreign-signed or expired link is refused and changes
 // nothing; a period that is not due is refused with the reason and leaves the link unused; the
 // link stops working for a KPI that changed owner or an owner who lost the right to write.
-import { clock } from "@/lib/clock";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
@@ -10,6 +9,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { activity, kpiExplanations, kpis, measurements, memberships, teams, updateLinkUses, type Kpi, type Team, type User } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { localDate, previousPeriod, type TeamCalendar } from "@/lib/periods";
 import { reportingPeriod } from "@/lib/update-loop/due";

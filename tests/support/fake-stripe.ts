@@ -3,11 +3,11 @@
 // It records every request, lets a test drive subscription state, and builds and signs the
 // webhook events Stripe would send. A hosted "checkout" and "portal" page stand in for
 // Stripe's, so an e2e test can walk a browser through them.
-import { clock } from "@/lib/clock";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { clock } from "@/lib/clock";
 
 export const FAKE_STRIPE_API_VERSION = "2026-10-28.endive";
 

@@ -1,10 +1,10 @@
-import { clock } from "@/lib/clock";
 import { encode } from "next-auth/jwt";
 import { createSession } from "@/db/queries/sessions";
 import { findUserByEmail } from "@/db/queries/users";
 import { SESSION_MAX_AGE_SECONDS, authSecret, sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import type { SessionUser } from "@/db/queries/sessions";
+import { clock } from "@/lib/clock";
 
 /** A real signed-in session for `email`, as the Cookie header a browser would send. */
 export async function sessionCookieFor(email: string): Promise<{ cookie: string; token: string; user: SessionUser }> {

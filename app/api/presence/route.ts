@@ -4,8 +4,8 @@ import { notifyTeam } from "@/db/queries/changes";
 import { findMemberTeam } from "@/db/queries/teams";
 import { inTeam } from "@/db/tenant";
 import { userFromCookieHeader } from "@/lib/auth/current-user";
-import { AppError, toAppError } from "@/lib/errors";
 import { clock } from "@/lib/clock";
+import { AppError, toAppError } from "@/lib/errors";
 
 const schema = z.object({
   team: z.string().min(1).max(60),

@@ -6,12 +6,12 @@ import { recordChange } from "@/db/queries/changes";
 import { findDashboardScorecard } from "@/db/queries/dashboards";
 import { insertShareLink, revokeShareLinkRow } from "@/db/queries/share-links";
 import { teamAction } from "@/lib/actions/team-action";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { MAX_SHARE_DAYS } from "@/lib/sharing/expiry-choices";
 import { issueShareToken, sharePath } from "@/lib/sharing/share-token";
 import { optionalText, uuid } from "@/lib/validation/primitives";
-import { clock } from "@/lib/clock";
 
 const expiresInDays = z.preprocess(
   (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v) : v),

@@ -8,6 +8,7 @@ import { listMembers } from "@/db/queries/memberships";
 import { recordChange } from "@/db/queries/changes";
 import { teamAction } from "@/lib/actions/team-action";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/mailer";
 import { invitationMessage } from "@/lib/mail/templates";
@@ -16,7 +17,6 @@ import { INVITATION_DAYS, newInvitationToken } from "@/lib/teams/invitations";
 import { changeMemberRole, removeMember as removeMemberRow, transferOwnership as transferOwnershipRow } from "@/lib/teams/members";
 import { assertSeatAvailable } from "@/lib/teams/seats";
 import { email, uuid } from "@/lib/validation/primitives";
-import { clock } from "@/lib/clock";
 
 const invitableRole = z.enum(["admin", "editor", "viewer"], { error: "Choose a role: admin, editor or viewer" });
 const anyRole = z.enum(["owner", "admin", "editor", "viewer"], { error: "Choose a role" });

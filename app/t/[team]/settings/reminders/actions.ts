@@ -5,12 +5,12 @@ import { revalidatePath } from "next/cache";
 import { recordChange } from "@/db/queries/changes";
 import { getReminderSchedule, saveReminderSchedule } from "@/db/queries/reminders";
 import { teamAction } from "@/lib/actions/team-action";
+import { clock } from "@/lib/clock";
 import { runJobNow } from "@/lib/jobs/runner";
 import { newWorkerId } from "@/lib/jobs/worker-id";
 import "@/lib/jobs/registered";
 import { requestReminderRun } from "@/lib/update-loop/reminders";
 import { reminderScheduleSchema, sendRemindersNowSchema } from "@/lib/update-loop/validation";
-import { clock } from "@/lib/clock";
 
 const revalidateReminders = () => revalidatePath("/t/[team]/settings/reminders", "page");
 

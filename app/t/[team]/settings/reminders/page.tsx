@@ -8,10 +8,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getReminderSchedule, listRecentDeliveries } from "@/db/queries/reminders";
 import { inTeam } from "@/db/tenant";
 import { requireTeamPermission } from "@/lib/auth/team-context";
+import { clock } from "@/lib/clock";
 import { localDate } from "@/lib/periods";
 import { planTeamReminders, reminderSettings, teamCalendarOf } from "@/lib/update-loop/reminders";
 import { saveReminderScheduleAction, sendRemindersNowAction } from "./actions";
-import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Reminders" };
 

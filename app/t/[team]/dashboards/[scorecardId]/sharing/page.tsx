@@ -14,10 +14,10 @@ import { findDashboardScorecard } from "@/db/queries/dashboards";
 import { listShareLinks } from "@/db/queries/share-links";
 import { inTeam } from "@/db/tenant";
 import { requireTeamPermission } from "@/lib/auth/team-context";
+import { clock } from "@/lib/clock";
 import { isUuid } from "@/lib/dashboards/ids";
 import { shareLinkState, type ShareLinkState } from "@/lib/sharing/share-token";
 import { createShareLink, revokeShareLink } from "../../actions";
-import { clock } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Share dashboard" };
 
