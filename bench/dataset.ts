@@ -85,7 +85,8 @@ export interface Dataset {
   members: Array<{ userId: string; email: string; role: "owner" | "admin" | "editor" | "viewer" }>;
   /** The first big scorecard ("size B") and the probe scorecard ("size A"), with their KPI counts. */
   /** `perspectiveId`: the first perspective, whose KPI cards the dashboard fetches first. */
-  scorecards: { big: { id: string; kpis: number; perspectiveId: string }; probe: { id: string; kpis: number; perspectiveId: string } };
+  /** `kpiId`: the first KPI of the big scorecard (its KPI page). */
+  scorecards: { big: { id: string; kpis: number; perspectiveId: string; kpiId: string }; probe: { id: string; kpis: number; perspectiveId: string } };
   journeys: { big: { id: string; stages: number }; probe: { id: string; stages: number } };
   /** Every KPI of the big team (for the batch and import payloads) and the weekly periods seeded. */
   kpiIds: string[];
@@ -394,7 +395,8 @@ export async function generateDataset(db: Database, spec: DatasetSpec, options: 
     team: team!,
     members: bigTeam.members,
     scorecards: {
-      big: { id: bigScorecardId, kpis: cardKpis(big), perspectiveId: bigTeam.firstPerspectiveIds[0]! },
+      // The big scorecard is seeded first, so the team's first KPI is one of its own.
+      big: { id: bigScorecardId, kpis: cardKpis(big), perspectiveId: bigTeam.firstPerspectiveIds[0]!, kpiId: bigTeam.kpiIds[0]! },
       probe: { id: probeScorecardId, kpis: cardKpis(probe), perspectiveId: bigTeam.firstPerspectiveIds.at(-1)! },
     },
     journeys: { big: { id: bigTeam.journeyIds[0]!, stages: big.stagesPerJourney }, probe: { id: bigTeam.journeyIds.at(-1)!, stages: probe.stages } },

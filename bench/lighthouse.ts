@@ -1,5 +1,6 @@
 // Lighthouse (the npm package, default mobile settings: Moto G Power emulation, simulated slow
 // 4G and 4x CPU slowdown) against the production server, in the Debian Chromium.
+import fs from "node:fs";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { median, round } from "./stats";
@@ -30,6 +31,10 @@ interface NetworkItem {
 }
 
 export async function runLighthouse(url: string, options: { headers?: Record<string, string>; runs: number }): Promise<LighthouseResult> {
+  // chrome-launcher throws from an event handler (the whole bench would die) when the binary is missing.
+  if (!fs.existsSync(CHROMIUM)) {
+    return { url, score: null, runs: [], lcpMs: null, tbtMs: null, cls: null, scriptTransferBytes: null, finalUrl: null, error: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
+  }
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   const scores: number[] = [];
   let last: LighthouseResult = { url, score: null, runs: [], lcpMs: null, tbtMs: null, cls: null, scriptTransferBytes: null, finalUrl: null };

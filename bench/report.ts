@@ -7,6 +7,7 @@ import type { RowCounts } from "./dataset";
 import type { LighthouseResult } from "./lighthouse";
 import type { LiveResult } from "./live";
 import type { LoadResult } from "./load";
+import { BYTES_PER_KPI_BUDGET, PAGE_BYTES_BUDGET, PAGE_P95_BUDGET_MS, type PageResults } from "./pages";
 import type { InProcessCount, ServerCount, StatementCount } from "./queries";
 
 export const QUERY_BUDGET = 10;
@@ -51,6 +52,8 @@ export interface BenchResults {
   dataset: { counts: RowCounts; seedSeconds: number } | null;
   build: { seconds: number } | { skipped: true } | null;
   load: LoadEntry[];
+  /** Every main page at 10 connections, against /account in the same run. */
+  pages: PageResults | null;
   queries: QueryEntry[];
   rollup: { sqlMedianMs: number | null; sqlScore: number | null; appScore: number | null; dashboardP50Ms: number | null; ratio: number | null; error?: string } | null;
   bundles: RouteBundle[];
@@ -82,6 +85,7 @@ export function machineInfo(): BenchResults["machine"] {
 const ms = (n: number | null | undefined) => (n === null || n === undefined ? "–" : `${n} ms`);
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const count = (c: StatementCount | null | undefined) => (c ? `${c.data} (${c.all})` : "–");
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null;
 const reason = (o: Outcome) => (o.status === "ok" ? "" : `${o.status}: ${o.reason}`);
 
 /** Every budget of issue 10, measured or not: a missing target fails `--check` like a missed budget. */
@@ -95,6 +99,27 @@ export function evaluateBudgets(r: Omit<BenchResults, "checks">): Check[] {
     if (entry.outcome.status === "missing") add(`${entry.label}: p95 at 10 connections`, reason(entry.outcome), `≤ ${entry.p95BudgetMs} ms`, "missing");
     else if (!at10 || entry.outcome.status === "error") add(`${entry.label}: p95 at 10 connections`, reason(entry.outcome) || "not measured", `≤ ${entry.p95BudgetMs} ms`, false);
     else add(`${entry.label}: p95 at 10 connections`, `${ms(at10.p95)}${at10.non2xx + at10.errors ? `, ${at10.non2xx + at10.errors} bad responses` : ""}`, `≤ ${entry.p95BudgetMs} ms`, at10.p95 !== null && at10.p95 <= entry.p95BudgetMs! && at10.non2xx + at10.errors === 0);
+  }
+
+  const pages = r.pages?.pages ?? [];
+  const baselineRps = r.pages?.baselineRps ?? [];
+  if (!pages.length) add("Page throughput ÷ /account", "not measured", "≥ 0.33×", false);
+  for (const page of pages.filter((p) => p.key !== "account")) {
+    const unmeasured = page.error ?? (page.run ? undefined : "not measured");
+    const ratioLabel = `${page.label}: req/s at 10 connections ÷ /account`;
+    if (unmeasured || page.ratio === null) add(ratioLabel, unmeasured ?? `no baseline (/account: ${baselineRps.join(", ") || "unmeasured"})`, `≥ ${page.minRatio}×`, false);
+    else add(ratioLabel, `${page.ratio}× (${page.run!.rps} ÷ ${median(baselineRps)} req/s)`, `≥ ${page.minRatio}×`, page.ratio >= page.minRatio);
+    if (r.size === "large") {
+      const p95 = page.run?.p95 ?? null;
+      add(`${page.label}: p95 at 10 connections`, unmeasured ?? ms(p95), `≤ ${PAGE_P95_BUDGET_MS} ms`, !unmeasured && p95 !== null && p95 <= PAGE_P95_BUDGET_MS);
+    }
+    if (page.key === "api-scorecard") continue; // JSON, not a page of HTML
+    const bytes = page.bytes;
+    add(`${page.label}: HTML per request`, bytes === null ? (page.error ?? "not measured") : kb(bytes), `≤ ${kb(PAGE_BYTES_BUDGET)}`, bytes !== null && bytes <= PAGE_BYTES_BUDGET);
+    if (page.kpisListed > 0) {
+      const perKpi = bytes === null ? null : bytes / page.kpisListed;
+      add(`${page.label}: HTML per KPI listed (${page.kpisListed})`, perKpi === null ? (page.error ?? "not measured") : kb(perKpi), `≤ ${kb(BYTES_PER_KPI_BUDGET)}`, perKpi !== null && perKpi <= BYTES_PER_KPI_BUDGET);
+    }
   }
 
   for (const q of r.queries) {
@@ -170,6 +195,22 @@ export function markdown(r: BenchResults): string {
       ),
     ),
   );
+
+  if (r.pages) {
+    out.push(`\n### Pages at 10 connections, against /account (${r.pages.baselineRps.join(", ") || "–"} req/s; the median is the baseline)`);
+    out.push(
+      table(
+        ["Page", "Req/s", "÷ /account", "p50", "p95", "HTML", "Per KPI", "Budget"],
+        r.pages.pages
+          .filter((p) => p.key !== "account")
+          .map((p) => [
+            p.label, String(p.run?.rps ?? "–"), p.ratio === null ? "–" : `${p.ratio}×`, ms(p.run?.p50), ms(p.run?.p95), p.bytes === null ? "–" : kb(p.bytes),
+            p.kpisListed && p.bytes !== null ? kb(p.bytes / p.kpisListed) : "",
+            p.error ? p.error : `≥ ${p.minRatio}×`,
+          ]),
+      ),
+    );
+  }
 
   out.push("\n### SQL statements per request: data queries (all statements incl. BEGIN/COMMIT and the RLS binding)");
   out.push(

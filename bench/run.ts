@@ -18,6 +18,7 @@ import { runLighthouse } from "./lighthouse";
 import { timeCsvImport } from "./csv-import";
 import { measureLiveEdits } from "./live";
 import { probe, runLoad } from "./load";
+import { PAGE_TARGETS, measurePages } from "./pages";
 import { StatementLog, countInProcess, countOnServer, type InProcessCount } from "./queries";
 import { evaluateBudgets, machineInfo, markdown, writeResults, type BenchResults, type Outcome } from "./report";
 import { rollupSql, timeRollupInPsql } from "./rollup";
@@ -63,6 +64,7 @@ const results: Omit<BenchResults, "checks" | "finishedAt"> = {
   dataset: null,
   build: null,
   load: [],
+  pages: null,
   queries: [],
   rollup: null,
   bundles: [],
@@ -230,6 +232,10 @@ type RollupPartial = Omit<NonNullable<BenchResults["rollup"]>, "dashboardP50Ms" 
 function recordNotRun(reason: string, inProcess: InProcessCount[]) {
   const outcome: Outcome = { status: "error", reason };
   for (const t of LOAD_TARGETS) results.load.push({ key: t.key, label: t.label, p95BudgetMs: t.p95BudgetMs, runs: [], outcome });
+  results.pages = {
+    baselineRps: [],
+    pages: PAGE_TARGETS.map((t) => ({ key: t.key, label: t.label, minRatio: t.minRatio, kpisListed: 0, bytes: null, run: null, ratio: null, error: reason })),
+  };
   for (const t of QUERY_TARGETS) {
     results.queries.push({ key: t.key, label: t.label, sizes: { A: "A", B: "B" }, inProcess: inProcess.find((c) => c.key === t.key) ?? null, server: null, outcome });
   }
@@ -287,6 +293,16 @@ async function serverPhases(baseUrl: string, db: Database, dataset: Dataset, rou
         outcome: result.error ? { status: "error", reason: result.error } : redirected ? { status: "error", reason: `redirected to ${result.finalUrl}` } : { status: "ok" },
       });
     }
+  });
+
+  await phase("page budgets", async () => {
+    const targets = PAGE_TARGETS.map((target) => {
+      const resolved = resolveRequest(routes, target.route, target.headers, credentials, { method: "GET", path: target.path(dataset) });
+      return "outcome" in resolved
+        ? { target, request: null, missing: resolved.outcome.status === "ok" ? undefined : resolved.outcome.reason, kpisListed: target.kpisListed(dataset) }
+        : { target, request: resolved.request, kpisListed: target.kpisListed(dataset) };
+    });
+    results.pages = await measurePages(baseUrl, targets, PLAN, log);
   });
 
   await phase("http load", async () => {

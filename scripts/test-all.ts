@@ -132,11 +132,11 @@ const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: 
   passed: 0, failed: 0, skipped: 0,
 });
 console.log("\nSummary");
-console.log(`  ${"step".padEnd(30)} ${"result".padEnd(7)} ${"passed".padStart(6)} ${"failed".padStart(6)} ${"skipped".padStart(7)} ${"time".padStart(7)}`);
+console.log(`  ${"step".padEnd(34)} ${"result".padEnd(7)} ${"passed".padStart(6)} ${"failed".padStart(6)} ${"skipped".padStart(7)} ${"time".padStart(7)}`);
 for (const o of outcomes) {
   const result = o.ok ? "ok" : "FAILED";
   console.log(
-    `  ${o.name.padEnd(30)} ${result.padEnd(7)} ${String(o.passed).padStart(6)} ${String(o.failed).padStart(6)} ${String(o.skipped).padStart(7)} ${`${o.seconds.toFixed(1)}s`.padStart(7)}${o.note ? `  (${o.note})` : ""}`,
+    `  ${o.name.padEnd(34)} ${result.padEnd(7)} ${String(o.passed).padStart(6)} ${String(o.failed).padStart(6)} ${String(o.skipped).padStart(7)} ${`${o.seconds.toFixed(1)}s`.padStart(7)}${o.note ? `  (${o.note})` : ""}`,
   );
 }
 console.log(`\nWall time ${((Date.now() - runStarted) / 1000).toFixed(0)}s`);
