@@ -18,7 +18,7 @@ import { runLighthouse } from "./lighthouse";
 import { timeCsvImport } from "./csv-import";
 import { measureLiveEdits } from "./live";
 import { probe, runLoad } from "./load";
-import { PAGE_TARGETS, measurePages } from "./pages";
+import { BASELINE_KEY, PAGE_TARGETS, measurePages } from "./pages";
 import { StatementLog, countInProcess, countOnServer, type InProcessCount } from "./queries";
 import { evaluateBudgets, machineInfo, markdown, writeResults, type BenchResults, type Outcome } from "./report";
 import { rollupSql, timeRollupInPsql } from "./rollup";
@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     check: { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
     serve: { type: "boolean", default: false },
+    /** Only the page budgets, for these page keys (comma-separated, e.g. editor,share): a quick check while working on a page. */
+    pages: { type: "string" },
   },
   allowPositionals: false,
 });
@@ -161,6 +163,7 @@ async function main(): Promise<number> {
   const built = results.build !== null;
   if (built) server = await phase("next start", async () => startServer({ port: await freePort(), databaseUrl: cluster!.url, authSecret }));
   if (server && args.serve) return serveUntilStopped(server.baseUrl, db, dataset, authSecret);
+  if (server && args.pages) return pagesOnly(server.baseUrl, db, dataset, routes, authSecret, args.pages.split(","));
   if (server) {
     log(`server at ${server.baseUrl}`);
     await serverPhases(server.baseUrl, db, dataset, routes, authSecret, inProcess, rollup);
@@ -184,6 +187,31 @@ async function main(): Promise<number> {
   console.log(`\nResults: ${file}`);
   const missed = final.checks.filter((c) => c.status !== "pass").length;
   return args.check && (missed > 0 || results.errors.length > 0) ? 1 : 0;
+}
+
+function measurePageBudgets(baseUrl: string, dataset: Dataset, routes: Set<string>, credentials: BenchCredentials, pageTargets: typeof PAGE_TARGETS) {
+  return phase("page budgets", async () => {
+    const targets = pageTargets.map((target) => {
+      const resolved = resolveRequest(routes, target.route, target.headers, credentials, { method: "GET", path: target.path(dataset) });
+      return "outcome" in resolved
+        ? { target, request: null, missing: resolved.outcome.status === "ok" ? undefined : resolved.outcome.reason, kpisListed: target.kpisListed(dataset) }
+        : { target, request: resolved.request, kpisListed: target.kpisListed(dataset) };
+    });
+    results.pages = await measurePages(baseUrl, targets, PLAN, log);
+  });
+}
+
+/** `--pages a,b`: only those pages (and the /account baseline), printed as the pages table. */
+async function pagesOnly(baseUrl: string, db: Database, dataset: Dataset, routes: Set<string>, authSecret: string, keys: string[]): Promise<number> {
+  const unknown = keys.filter((k) => !PAGE_TARGETS.some((t) => t.key === k));
+  if (unknown.length) throw new Error(`--pages: unknown page ${unknown.join(", ")} (known: ${PAGE_TARGETS.map((t) => t.key).join(", ")})`);
+  const credentials = await benchCredentials(db, dataset, authSecret);
+  await measurePageBudgets(baseUrl, dataset, routes, credentials, PAGE_TARGETS.filter((t) => t.key === BASELINE_KEY || keys.includes(t.key)));
+  await cleanup();
+  const final: BenchResults = { ...results, finishedAt: clock.now().toISOString(), checks: [] };
+  const labels = PAGE_TARGETS.filter((t) => keys.includes(t.key)).map((t) => `${t.label}: `);
+  console.log(markdown({ ...final, checks: evaluateBudgets(final).filter((c) => labels.some((l) => c.budget.startsWith(l))) }));
+  return 0;
 }
 
 /** `--serve`: no measurements; the seeded server stays up (for a profiler or a browser) until Ctrl-C. */
@@ -295,15 +323,7 @@ async function serverPhases(baseUrl: string, db: Database, dataset: Dataset, rou
     }
   });
 
-  await phase("page budgets", async () => {
-    const targets = PAGE_TARGETS.map((target) => {
-      const resolved = resolveRequest(routes, target.route, target.headers, credentials, { method: "GET", path: target.path(dataset) });
-      return "outcome" in resolved
-        ? { target, request: null, missing: resolved.outcome.status === "ok" ? undefined : resolved.outcome.reason, kpisListed: target.kpisListed(dataset) }
-        : { target, request: resolved.request, kpisListed: target.kpisListed(dataset) };
-    });
-    results.pages = await measurePages(baseUrl, targets, PLAN, log);
-  });
+  await measurePageBudgets(baseUrl, dataset, routes, credentials, PAGE_TARGETS);
 
   await phase("http load", async () => {
     for (const target of LOAD_TARGETS) {
