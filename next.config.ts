@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM from disk at run time; bundling it breaks that (STACK-FACTS.md §3).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Every page is per-user and sent no-store, so a browser never revalidates with an ETag; Next
+  // would still hash each body to make one (a 300 kB share page hashed on every open).
+  generateEtags: false,
   // Lets parallel checkouts build side by side (e.g. NEXT_DIST_DIR=.next-e2e); defaults to .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -11,29 +11,22 @@ import { TrendIndicator } from "./trend-indicator";
 export const KPI_GRID_CLASS = "grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 print:grid-cols-3";
 
 function KpiCard({ kpi, chart }: { kpi: KpiCardData; chart: ReactNode }) {
+  // The look is the .kpi-card component class (globals.css): a dashboard shows up to hundreds.
   return (
-    <li
-      data-slot="card"
-      data-testid={`kpi-${kpi.id}`}
-      className="flex min-w-0 flex-col gap-2 rounded-lg border bg-card p-4 shadow-xs break-inside-avoid sm:has-[[data-chart-open]]:col-span-full"
-    >
-      <div className="flex items-start justify-between gap-2">
-        <div className="min-w-0">
-          <h4 className="font-semibold break-words">{kpi.name}</h4>
-          <p className="text-xs text-muted-foreground">
-            {kpi.objectiveTitle}
-            {kpi.ownerName ? ` · ${kpi.ownerName}` : ""}
-          </p>
+    <li data-testid={`kpi-${kpi.id}`} className="kpi-card">
+      <header>
+        <div>
+          <h4>{kpi.name}</h4>
+          {/* One text node each (no <!-- --> between parts in the server HTML). */}
+          <p className="hint">{`${kpi.objectiveTitle}${kpi.ownerName ? ` · ${kpi.ownerName}` : ""}`}</p>
         </div>
-        <StatusBadge status={kpi.status} stale={kpi.stale} size="sm" className="shrink-0" />
-      </div>
-      <p className="flex flex-wrap items-baseline gap-x-2">
-        <span className="text-2xl font-semibold tabular-nums">{formatKpiValue(kpi.value, kpi.unit, kpi.currency)}</span>
-        <span className="text-xs text-muted-foreground">
-          {kpi.periodLabel ? `${kpi.periodLabel} · ` : ""}score {formatScore(kpi.score)}
-        </span>
+        <StatusBadge status={kpi.status} stale={kpi.stale} size="sm" />
+      </header>
+      <p className="kpi-value">
+        <strong>{formatKpiValue(kpi.value, kpi.unit, kpi.currency)}</strong>
+        <span className="hint">{`${kpi.periodLabel ? `${kpi.periodLabel} · ` : ""}score ${formatScore(kpi.score)}`}</span>
       </p>
-      <p className="text-xs text-muted-foreground">{describeThresholds(kpi)}</p>
+      <p className="hint">{describeThresholds(kpi)}</p>
       <Sparkline
         values={kpi.sparkline?.values ?? []}
         from={kpi.sparkline?.from ?? ""}
@@ -43,15 +36,12 @@ function KpiCard({ kpi, chart }: { kpi: KpiCardData; chart: ReactNode }) {
         unit={kpi.unit}
         currency={kpi.currency}
         status={kpi.stale ? "grey" : kpi.status}
-        name={kpi.name}
       />
       {kpi.priorPeriodLabel ? (
-        <p className="text-xs text-muted-foreground">
-          {kpi.priorPeriodLabel}: {formatKpiValue(kpi.priorValue, kpi.unit, kpi.currency)}
-        </p>
+        <p className="hint">{`${kpi.priorPeriodLabel}: ${formatKpiValue(kpi.priorValue, kpi.unit, kpi.currency)}`}</p>
       ) : null}
-      {/* The KPI's own period-over-period direction: its latest value against the period before it. */}
-      <TrendIndicator trend={kpi.ownTrend} score={kpi.score} previousScore={kpi.priorScore} previousLabel={kpi.priorPeriodLabel ?? undefined} />
+      {/* The KPI's own period-over-period direction: its latest value against the period named just above. */}
+      <TrendIndicator trend={kpi.ownTrend} score={kpi.score} previousScore={kpi.priorScore} />
       {chart}
     </li>
   );

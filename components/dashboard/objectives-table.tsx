@@ -10,31 +10,30 @@ import { TrendIndicator } from "./trend-indicator";
 export function ObjectivesTable({ objectives, perspectiveName, previousLabel }: { objectives: ObjectiveRowData[]; perspectiveName: string; previousLabel: string }) {
   if (objectives.length === 0) return <p className="text-sm text-muted-foreground">No objectives in this perspective yet.</p>;
   return (
-    <Table scrollLabel={`Objectives of ${perspectiveName}`} containerClassName="rounded-lg border bg-card print:overflow-visible">
+    <Table scrollLabel={`Objectives of ${perspectiveName}`} className="objectives-table" containerClassName="rounded-lg border bg-card print:overflow-visible">
       <TableHeader>
         <TableRow>
           <TableHead>Objective</TableHead>
           <TableHead>Owner</TableHead>
           <TableHead align="right">Score</TableHead>
           <TableHead>Status</TableHead>
-          <TableHead>Since {previousLabel}</TableHead>
+          <TableHead>{`Since ${previousLabel}`}</TableHead>
         </TableRow>
       </TableHeader>
+      {/* Cell looks by column: the .objectives-table component class (globals.css). */}
       <TableBody>
         {objectives.map((o) => (
           <TableRow key={o.id}>
-            <TableCell className="min-w-56 font-medium">
+            <TableCell>
               {o.title}
-              <span className="block text-xs font-normal text-muted-foreground">
-                {o.coverage.scored} of {o.coverage.total} KPIs scored
-              </span>
+              <span className="hint">{`${o.coverage.scored} of ${o.coverage.total} KPIs scored`}</span>
             </TableCell>
-            <TableCell className="whitespace-nowrap">{o.ownerName ?? <span className="text-muted-foreground">Unassigned</span>}</TableCell>
-            <TableCell className="text-right font-semibold tabular-nums">{formatScore(o.score)}</TableCell>
+            <TableCell>{o.ownerName ?? <span className="text-muted-foreground">Unassigned</span>}</TableCell>
+            <TableCell>{formatScore(o.score)}</TableCell>
             <TableCell>
               <StatusBadge status={o.status} size="sm" />
             </TableCell>
-            <TableCell className="whitespace-nowrap">
+            <TableCell>
               <TrendIndicator trend={o.trend} score={o.score} previousScore={o.previousScore} />
             </TableCell>
           </TableRow>

@@ -2,7 +2,6 @@
 // text alternative that says what the line shows.
 import { formatKpiValue, type KpiUnit } from "@/lib/dashboards/format";
 import type { Status } from "@/lib/scoring";
-import { STATUS_COLOR } from "./status-tone";
 
 export function Sparkline({
   values,
@@ -13,9 +12,6 @@ export function Sparkline({
   unit,
   currency,
   status,
-  name,
-  width = 160,
-  height = 40,
 }: {
   /** Oldest first; `from` and `to` label the first and the last. */
   values: number[];
@@ -26,9 +22,6 @@ export function Sparkline({
   unit: KpiUnit;
   currency?: string | null;
   status: Status;
-  name: string;
-  width?: number;
-  height?: number;
 }) {
   if (values.length === 0) {
     return <p className="flex h-10 items-center text-xs text-muted-foreground">No values in this window</p>;
@@ -37,41 +30,45 @@ export function Sparkline({
   const min = Math.min(...values, ...references);
   const max = Math.max(...values, ...references);
   const span = max - min || Math.abs(max) || 1;
+  // 160 × 40 px (the .sparkline component class sizes it), rounded to whole pixels and drawn as
+  // small relative steps: a 156-week KPI's line was 1.3 kB of decimals per card.
+  const W = 160;
+  const H = 40;
   const pad = 3;
-  const x = (i: number) => (values.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (values.length - 1));
-  const y = (v: number) => pad + ((max - v) * (height - 2 * pad)) / span;
-  const line = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+  const x = (i: number) => Math.round(values.length === 1 ? W / 2 : pad + (i * (W - 2 * pad)) / (values.length - 1));
+  const y = (v: number) => Math.round(pad + ((max - v) * (H - 2 * pad)) / span);
   const first = values[0]!;
   const last = values[values.length - 1]!;
   const fmt = (v: number) => formatKpiValue(v, unit, currency);
+  // The card's heading names the KPI; this says what the line shows.
   const description =
     values.length === 1
-      ? `${name}: one value, ${fmt(last)} in ${to}; target ${fmt(target)}.`
-      : `${name}: ${values.length} values from ${from} (${fmt(first)}) to ${to} (${fmt(last)}); lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}; target ${fmt(target)}.`;
+      ? `One value: ${fmt(last)} in ${to}; target ${fmt(target)}.`
+      : `${values.length} values, ${from} to ${to}: ${fmt(first)} to ${fmt(last)}, lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}; target ${fmt(target)}.`;
 
+  // Strokes and colours come from the .sparkline component class (globals.css), by data-status.
   return (
-    <svg
-      role="img"
-      aria-label={description}
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      className="block max-w-full overflow-visible"
-    >
+    <svg role="img" aria-label={description} viewBox={`0 0 ${W} ${H}`} className="sparkline">
       {references.map((ref) => (
-        <line
-          key={ref}
-          x1={0}
-          x2={width}
-          y1={y(ref)}
-          y2={y(ref)}
-          stroke="var(--color-status-green)"
-          strokeWidth={1}
-          strokeDasharray="3 3"
-        />
+        <path key={ref} d={`M0 ${y(ref)}H${W}`} data-ref="" />
       ))}
-      <polyline points={line} fill="none" stroke="var(--color-foreground)" strokeWidth={1.5} strokeLinejoin="round" strokeLinecap="round" />
-      <circle cx={x(values.length - 1)} cy={y(last)} r={3} fill={STATUS_COLOR[status]} stroke="var(--color-background)" strokeWidth={1} />
+      <path d={sparkPath(values.map((v, i) => [x(i), y(v)]))} />
+      <circle cx={x(values.length - 1)} cy={y(last)} r={3} data-status={status} />
     </svg>
   );
+}
+
+/** "M6 39l5 15 5-8…": the line as one move and relative steps between whole-unit points. */
+export function sparkPath(points: ReadonlyArray<readonly [number, number]>): string {
+  if (points.length === 0) return "";
+  const [[x0, y0]] = points as [readonly [number, number]];
+  let d = `M${x0} ${y0}`;
+  if (points.length === 1) return `${d}h0`;
+  d += "l";
+  for (let i = 1; i < points.length; i++) {
+    const dx = points[i]![0] - points[i - 1]![0];
+    const dy = points[i]![1] - points[i - 1]![1];
+    d += `${i > 1 && dx >= 0 ? " " : ""}${dx}${dy < 0 ? "" : " "}${dy}`;
+  }
+  return d;
 }

@@ -14,11 +14,3 @@ export const STATUS_TEXT: Record<Status, string> = {
   red: "text-status-red",
   grey: "text-status-grey",
 };
-
-/** Stroke/fill colours for SVG (sparklines, charts), from the same theme variables. */
-export const STATUS_COLOR: Record<Status, string> = {
-  green: "var(--color-status-green)",
-  amber: "var(--color-status-amber)",
-  red: "var(--color-status-red)",
-  grey: "var(--color-status-grey)",
-};

@@ -5,7 +5,6 @@ import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { Trend } from "@/lib/scoring";
 
 const ICONS = { improving: "arrow-up-right", flat: "arrow-right", declining: "arrow-down-right" } as const;
-const TONES = { improving: "text-status-green", flat: "text-muted-foreground", declining: "text-status-red" } as const;
 
 export function TrendIndicator({
   trend,
@@ -23,20 +22,15 @@ export function TrendIndicator({
 }) {
   if (!trend) {
     return (
-      <span className={cn("text-xs text-muted-foreground", className)}>
-        No comparison{previousLabel ? ` with ${previousLabel}` : ""}
-      </span>
+      <span className={cn("hint", className)}>{`No comparison${previousLabel ? ` with ${previousLabel}` : ""}`}</span>
     );
   }
   const change = formatScoreChange(score, previousScore);
   return (
-    <span className={cn("inline-flex items-center gap-1 text-xs font-medium", TONES[trend], className)} data-trend={trend}>
-      <SpriteIcon name={ICONS[trend]} className="size-3.5 shrink-0" />
-      <span>
-        {TREND_LABELS[trend]}
-        {change ? ` (${change}` : ""}
-        {change && previousLabel ? ` vs ${previousLabel})` : change ? ")" : ""}
-      </span>
+    // Tone by data-trend: the .trend component class (globals.css).
+    <span className={cn("trend", className)} data-trend={trend}>
+      <SpriteIcon name={ICONS[trend]} />
+      {`${TREND_LABELS[trend]}${change ? ` (${change}${previousLabel ? ` vs ${previousLabel}` : ""})` : ""}`}
     </span>
   );
 }

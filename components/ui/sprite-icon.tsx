@@ -37,10 +37,14 @@ export async function IconSprite() {
   return <SpriteSheet />;
 }
 
-/** A decorative icon from the sprite; size and colour come from `className` (currentColor). */
+/**
+ * A decorative icon from the sprite; size and colour come from `className` (currentColor). The
+ * symbol carries its own viewBox, and `.icon` (globals.css, base layer) the 24 px default the
+ * width/height attributes gave: a page of a few hundred icons sends them once, not on each.
+ */
 export function SpriteIcon({ name, className }: { name: SpriteIconName; className?: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" className={className}>
+    <svg aria-hidden="true" className={className ? `icon ${className}` : "icon"}>
       <use href={`#icon-${name}`} />
     </svg>
   );

@@ -11,12 +11,15 @@ export function TableCaption({ className, ...props }: ComponentProps<"caption">)
   return <caption className={cn("mt-3 text-sm text-muted-foreground", className)} {...props} />;
 }
 
+// Rows, heads and cells take their look from the .tbl-* component classes (globals.css): a page
+// with a few hundred cells would otherwise carry the same utility list on each, twice (in the HTML
+// and in the RSC payload). A caller's utilities still win: they are in a later layer.
 export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
-  return <thead className={cn("[&_tr]:border-b", className)} {...props} />;
+  return <thead className={className} {...props} />;
 }
 
 export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
-  return <tbody className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
+  return <tbody className={className} {...props} />;
 }
 
 export function TableFooter({ className, ...props }: ComponentProps<"tfoot">) {
@@ -24,10 +27,10 @@ export function TableFooter({ className, ...props }: ComponentProps<"tfoot">) {
 }
 
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr className={cn("border-b transition-colors hover:bg-muted/60", className)} {...props} />;
+  return <tr className={cn("tbl-row", className)} {...props} />;
 }
 
-const ALIGN = { left: "text-left", center: "text-center", right: "text-right" } as const;
+const ALIGN = { left: undefined, center: "text-center", right: "text-right" } as const;
 
 export type TableHeadProps = ComponentProps<"th"> & {
   /** Right for numbers, so the heading sits over its column's digits. */
@@ -39,12 +42,12 @@ export function TableHead({ className, scope = "col", align = "left", ...props }
   return (
     <th
       scope={scope}
-      className={cn("h-10 px-3 align-middle font-medium whitespace-nowrap text-muted-foreground", ALIGN[align], className)}
+      className={cn("tbl-head", ALIGN[align], className)}
       {...props}
     />
   );
 }
 
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2.5 align-middle", className)} {...props} />;
+  return <td className={cn("tbl-cell", className)} {...props} />;
 }

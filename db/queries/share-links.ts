@@ -70,21 +70,15 @@ export async function findLiveShareLink(tx: Tx, ctx: { teamId: string }, tokenHa
 }
 
 /**
- * Opens a link: counts the view and returns the row, in one statement, only when the link is
- * live (not revoked, not expired). Unknown, revoked and expired links all return undefined.
+ * Adds views counted in memory (lib/sharing/share-views.ts) in one statement, as increments, so
+ * instances that flush at once add up; the last view time only moves forward.
  */
-export async function recordShareLinkView(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = clock.now()): Promise<ShareLinkRow | undefined> {
-  const [row] = await tx
-    .update(shareLinks)
-    .set({ viewCount: sql`${shareLinks.viewCount} + 1`, lastViewedAt: now })
-    .where(
-      and(
-        eq(shareLinks.teamId, ctx.teamId),
-        eq(shareLinks.tokenHash, tokenHash),
-        isNull(shareLinks.revokedAt),
-        or(isNull(shareLinks.expiresAt), gt(shareLinks.expiresAt, now)),
-      ),
-    )
-    .returning();
-  return row;
+export async function addShareLinkViews(tx: Tx, ctx: { teamId: string }, views: ReadonlyArray<{ linkId: string; count: number; lastViewedAt: Date }>): Promise<void> {
+  if (views.length === 0) return;
+  const input = JSON.stringify(views.map((v) => ({ id: v.linkId, n: v.count, at: v.lastViewedAt.toISOString() })));
+  await tx.execute(sql`
+    update share_links l
+    set view_count = l.view_count + i.n, last_viewed_at = greatest(l.last_viewed_at, i.at)
+    from jsonb_to_recordset(${input}::jsonb) as i(id uuid, n int, at timestamptz)
+    where l.team_id = ${ctx.teamId} and l.id = i.id`);
 }

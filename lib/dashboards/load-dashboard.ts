@@ -153,11 +153,19 @@ export async function loadExportMeasurements(tx: Tx, ctx: { teamId: string }, mo
   return loadKpiMeasurements(tx, ctx, kpiIds, { from: earliestOverlappingPeriodStart(period.from, calendar), to: period.to });
 }
 
+export type TeamSummary = ReturnType<typeof summarizeTeam> & { period: DashboardPeriod };
+
+// The overview reads every KPI of the team: kept, like the dashboards, until its data version moves.
+const summaries = teamDataCache<TeamSummary>(200);
+
 /** The team overview (and the dashboards list) for the current month, compared with the last. */
-export async function loadTeamSummary(ctx: { teamId: string }, team: Pick<Team, "timeZone" | "fiscalYearStartMonth">, now: Date = clock.now()) {
+export async function loadTeamSummary(ctx: { teamId: string }, team: DashboardTeam, now: Date = clock.now()): Promise<TeamSummary> {
   const calendar = teamCalendar(team);
   const today = teamToday(calendar, now);
   const period = resolveDashboardPeriod({}, calendar, today);
-  const rows = await inTeam(ctx.teamId, (tx) => loadTeamOverview(tx, ctx, period.asOf, period.previous.asOf));
-  return { ...summarizeTeam(rows, period.asOf, period.previous.asOf, calendar), period };
+  const key = [today, calendar.timeZone, calendar.fiscalYearStartMonth].join("|");
+  return summaries({ id: ctx.teamId, dataVersion: team.dataVersion }, key, async () => {
+    const rows = await inTeam(ctx.teamId, (tx) => loadTeamOverview(tx, ctx, period.asOf, period.previous.asOf));
+    return { ...summarizeTeam(rows, period.asOf, period.previous.asOf, calendar), period };
+  });
 }

@@ -1,11 +1,14 @@
 // GET /share/[token] — the public, read-only copy of one dashboard behind a share link (counts the
 // view). Server HTML only: no client runtime ships (`unstable_runtimeJS`), just the print button's
 // inline script, so the page is light on any phone. An unknown, revoked or expired link is a 404.
+// The document is kept per link, period and team data version (share-document.ts): an open of
+// an unchanged board sends it as it is, under this request's nonce, without building anything.
 import type { GetServerSideProps, PageConfig } from "next";
 import { ShareFrame, ShareLinkNotFound } from "@/components/share/share-frame";
 import { SharePrintScript } from "@/components/share/print-script";
 import { SharedDashboard } from "@/components/share/shared-dashboard";
-import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
+import { keepDocumentAsSent, sendKeptDocument } from "@/lib/sharing/share-document";
+import { buildOpenedDashboard, openShareLink } from "@/lib/sharing/shared-dashboard";
 import { periodSearchParams, requestNonce } from "@/lib/sharing/share-request";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
@@ -13,16 +16,21 @@ export const config: PageConfig = { unstable_runtimeJS: false };
 type Props = {
   token: string;
   nonce: string | null;
-  shared: Pick<NonNullable<Awaited<ReturnType<typeof openSharedDashboard>>>, "model" | "cards" | "teamName"> | null;
+  shared: Pick<NonNullable<Awaited<ReturnType<typeof buildOpenedDashboard>>>, "model" | "cards" | "teamName"> | null;
 };
 
 export const getServerSideProps: GetServerSideProps<Props, { token: string }> = async ({ params, query, req, res }) => {
   const token = params!.token;
-  const opened = await openSharedDashboard(token, periodSearchParams(query, ["token"]));
+  const nonce = requestNonce(req);
+  const searchParams = periodSearchParams(query, ["token"]);
   res.setHeader("X-Robots-Tag", "noindex, nofollow");
-  if (!opened) res.statusCode = 404;
-  const shared = opened ? { model: opened.model, cards: opened.cards, teamName: opened.teamName } : null;
-  return { props: { token, nonce: requestNonce(req), shared } };
+  const opened = await openShareLink(token, searchParams);
+  // Sent: Next renders nothing once the response is finished.
+  if (opened && sendKeptDocument(res, opened, nonce)) return { props: { token, nonce, shared: null } };
+  const built = opened ? await buildOpenedDashboard(opened, searchParams) : null;
+  if (!built) res.statusCode = 404;
+  else keepDocumentAsSent(req, res, opened!, nonce);
+  return { props: { token, nonce, shared: built ? { model: built.model, cards: built.cards, teamName: built.teamName } : null } };
 };
 
 export default function SharedDashboardPage({ token, nonce, shared }: Props) {

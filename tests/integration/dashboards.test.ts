@@ -4,6 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
+import { recordChange } from "@/db/queries/changes";
 import { countQueries } from "@/db/query-counter";
 import {
   initiatives, journeys, kpis, measurements, memberships, objectiveStages, objectives, perspectives, scorecards, stages, teams, users, type Team,
@@ -286,10 +287,29 @@ describe("query count", () => {
     console.log(`dashboard load: ${small.count} statements for ${small.result.kpiCount} KPIs and for ${large.result.kpiCount} KPIs; a perspective's cards: ${largeCards.count}`);
   });
 
+  it("of the team overview is kept until the team's data version moves", async () => {
+    // As the page does: the team row read at the start of the request, with its data version.
+    const teamRow = async () => (await (await getDbHandle()).db.select().from(teams).where(eq(teams.id, acme.id)))[0]!;
+    const team = await teamRow();
+    const first = await loadTeamSummary(ctx(), team);
+    const kept = await countQueries(() => loadTeamSummary(ctx(), team));
+    expect(kept.count).toBe(0);
+    expect(kept.result).toBe(first);
+    const card = await largeScorecard();
+    await inTeam(acme.id, (tx) => recordChange(tx, ctx(), { actorId: null, entityType: "scorecard", entityId: card, action: "create", field: null, before: null, after: { name: "Large" } }, { version: 1 }));
+    const after = await teamRow();
+    expect(after.dataVersion).toBeGreaterThan(team.dataVersion);
+    const rebuilt = await countQueries(() => loadTeamSummary(ctx(), after));
+    expect(rebuilt.count).toBeGreaterThan(0);
+    expect(first.scorecards.map((c) => c.id)).not.toContain(card);
+    expect(rebuilt.result.scorecards.map((c) => c.id)).toContain(card);
+  });
+
   it("of the team overview does not grow with the number of scorecards", async () => {
-    const one = await countQueries(() => loadTeamSummary(ctx(), acme));
+    // A data version no kept summary has: both loads read the database.
+    const one = await countQueries(() => loadTeamSummary(ctx(), { ...acme, dataVersion: 2_000_000_000 }));
     await largeScorecard();
-    const more = await countQueries(() => loadTeamSummary(ctx(), acme));
+    const more = await countQueries(() => loadTeamSummary(ctx(), { ...acme, dataVersion: 2_000_000_001 }));
     expect(more.result.scorecards.length).toBe(one.result.scorecards.length + 1);
     expect(more.count).toBe(one.count);
   });

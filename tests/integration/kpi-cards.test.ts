@@ -13,6 +13,7 @@ import { inTeam } from "@/db/tenant";
 import type { KpiCardsBody } from "@/lib/dashboards/kpi-cards";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { issueShareToken } from "@/lib/sharing/share-token";
+import { flushShareViews } from "@/lib/sharing/share-views";
 import { getServerSideProps as sharePage } from "@/pages/share/[token]";
 import { serverSideProps } from "../support/pages";
 import { sessionCookieFor } from "../support/sessions";
@@ -99,6 +100,7 @@ describe("the share page's KPI cards", () => {
         expect(shared.props.shared!.cards[perspectiveId]).toEqual(await members.json());
       }
     }
+    await flushShareViews();
     const [after] = await inTeam(acme.id, (tx) => tx.select().from(shareLinks).where(eq(shareLinks.id, link.id)));
     expect(after!.viewCount).toBe(link.viewCount + 2);
   });

@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 import "@/app/t/[team]/dashboards/actions";
+import "@/app/t/[team]/scorecards/actions";
 import { getDbHandle } from "@/db/client";
 import { listActivity } from "@/db/queries/activity";
-import { listShareLinks } from "@/db/queries/share-links";
+import { addShareLinkViews, listShareLinks } from "@/db/queries/share-links";
 import { findUserByEmail } from "@/db/queries/users";
 import { scorecards, shareLinks, teams, type Team, type User } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
@@ -22,6 +23,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import { clock } from "@/lib/clock";
 import { loadDashboard } from "@/lib/dashboards/load-dashboard";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
+import { flushShareViews } from "@/lib/sharing/share-views";
 import SharedDashboardPage, { getServerSideProps as sharePage } from "@/pages/share/[token]";
 import { run } from "../support/actions";
 import { serverSideProps } from "../support/pages";
@@ -133,12 +135,14 @@ describe("opening a share link", () => {
     expect(first!.teamName).toBe("Acme Outdoor");
     // Owner names only: no member e-mail address reaches the public page.
     expect(JSON.stringify(first)).not.toMatch(/@acme\.test|@globex\.test/);
+    await flushShareViews();
     expect(await row(created.id)).toMatchObject({ viewCount: 1 });
     const firstSeen = (await row(created.id)).lastViewedAt!;
     expect(clock.nowMs() - firstSeen.getTime()).toBeLessThan(60_000);
 
     const second = await openSharedDashboard(created.token, { period: "quarter" });
     expect(second!.model.period.kind).toBe("quarter");
+    await flushShareViews();
     const after = await row(created.id);
     expect(after.viewCount).toBe(2);
     expect(after.lastViewedAt!.getTime()).toBeGreaterThanOrEqual(firstSeen.getTime());
@@ -154,6 +158,7 @@ describe("opening a share link", () => {
 
     accepted(await run("share_links.revoke", people.editor, { team: "acme", shareLinkId: created.id }));
     expect(await openSharedDashboard(created.token, {})).toBeNull();
+    await flushShareViews();
     const stored = await row(created.id);
     expect(stored.revokedAt).not.toBeNull();
     expect(stored.viewCount).toBe(2); // the refused open was not counted
@@ -168,6 +173,7 @@ describe("opening a share link", () => {
     expect(await openSharedDashboard(created.token, {}, new Date(clock.nowMs() + 2 * 86_400_000))).toBeNull();
     await inTeam(acme.id, (tx) => tx.update(shareLinks).set({ expiresAt: new Date(clock.nowMs() - 1000) }).where(eq(shareLinks.id, created.id)));
     expect(await openSharedDashboard(created.token, {})).toBeNull();
+    await flushShareViews();
     expect((await row(created.id)).viewCount).toBe(1);
   });
 
@@ -180,6 +186,7 @@ describe("opening a share link", () => {
     expect(await openSharedDashboard(`${globex.id}.${acmeSecret}`, {})).toBeNull();
     const globexOpen = await openSharedDashboard(globexLink.token, {});
     expect(globexOpen!.model.scorecard.name).toBe("Globex scorecard");
+    await flushShareViews();
     expect((await row(acmeLink.id)).viewCount).toBe(0);
   });
 
@@ -225,5 +232,67 @@ describe("the share page", () => {
     const html = renderToStaticMarkup(createElement(SharedDashboardPage, page.props));
     expect(html).toContain("This share link does not work");
     expect(html).not.toContain("Acme");
+  });
+});
+
+describe("the share page's kept document and its view counts", () => {
+  /** One GET of the share page as `next start` serves it: getServerSideProps, then (unless it answered) the render. */
+  async function get(token: string, nonce: string, query = "") {
+    const page = await serverSideProps(sharePage, `/share/${token}${query ? `?${query}` : ""}`, { token }, { "x-nonce": nonce });
+    const rendered = !page.res.writableEnded;
+    if (rendered) page.res.end(`<!DOCTYPE html>${renderToStaticMarkup(createElement(SharedDashboardPage, page.props))}`);
+    return { status: page.status, rendered, html: page.sent()?.toString("utf8") ?? "", headers: page.res.getHeaders() };
+  }
+
+  it("is rendered once per period and data version, then sent as kept under each request's own nonce", async () => {
+    const created = await create();
+    const first = await get(created.token, "nonce-first");
+    expect(first).toMatchObject({ status: 200, rendered: true });
+    expect(first.html).toContain('nonce="nonce-first"');
+    const again = await get(created.token, "nonce-again");
+    expect(again).toMatchObject({ status: 200, rendered: false });
+    expect(again.headers).toMatchObject({ "content-type": "text/html; charset=utf-8", "x-robots-tag": "noindex, nofollow" });
+    expect(again.headers["cache-control"]).toContain("no-store");
+    expect(again.html).toBe(first.html.replaceAll("nonce-first", "nonce-again"));
+    expect((await get(created.token, "n3", "period=quarter")).rendered).toBe(true);
+
+    // Any committed change of the team moves its data version: the next open renders anew.
+    const [card] = await inTeam(acme.id, (tx) => tx.select().from(scorecards).where(eq(scorecards.id, scorecardId)));
+    accepted(await run("scorecards.update", people.editor, { team: "acme", scorecardId, version: card!.version, name: "Acme Outdoor 2026 (board)", description: card!.description ?? "", journeyId: card!.journeyId ?? "" }));
+    const renamed = await get(created.token, "n4");
+    expect(renamed.rendered).toBe(true);
+    expect(renamed.html).toContain("Acme Outdoor 2026 (board)");
+    expect((await get(created.token, "n5")).rendered).toBe(false);
+  });
+
+  it("stops at once when the link is revoked or expires, kept document or not", async () => {
+    const created = await create();
+    await get(created.token, "a");
+    expect((await get(created.token, "b")).rendered).toBe(false);
+    accepted(await run("share_links.revoke", people.editor, { team: "acme", shareLinkId: created.id }));
+    const revoked = await get(created.token, "c");
+    expect(revoked.status).toBe(404);
+    expect(revoked.html).toContain("This share link does not work");
+    expect(revoked.html).not.toContain("Acme Outdoor");
+  });
+
+  it("counts every open without a write per open, and instances' counts add up", async () => {
+    const created = await create();
+    await flushShareViews();
+    for (let i = 0; i < 25; i++) await get(created.token, `n${i}`);
+    expect((await row(created.id)).viewCount).toBe(0); // counted in memory until the next flush
+    await flushShareViews();
+    const afterFlush = await row(created.id);
+    expect(afterFlush.viewCount).toBe(25);
+    expect(afterFlush.lastViewedAt).not.toBeNull();
+    // Two instances flushing their own counts: increments, so neither overwrites the other.
+    const at = new Date(clock.nowMs() + 60_000);
+    await Promise.all([
+      inTeam(acme.id, (tx) => addShareLinkViews(tx, { teamId: acme.id }, [{ linkId: created.id, count: 3, lastViewedAt: at }])),
+      inTeam(acme.id, (tx) => addShareLinkViews(tx, { teamId: acme.id }, [{ linkId: created.id, count: 4, lastViewedAt: new Date(at.getTime() - 30_000) }])),
+    ]);
+    const total = await row(created.id);
+    expect(total.viewCount).toBe(32);
+    expect(total.lastViewedAt).toEqual(at);
   });
 });

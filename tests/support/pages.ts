@@ -9,11 +9,19 @@ export async function serverSideProps<P extends Record<string, unknown>, Q exten
   url: string,
   params: Q,
   headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Record<string, unknown>; props: P }> {
+): Promise<{ status: number; headers: Record<string, unknown>; props: P; res: ServerResponse; sent: () => Buffer | null }> {
   const req = Object.assign(new IncomingMessage(new Socket()), { method: "GET", url, headers, cookies: {} });
   const res = new ServerResponse(req);
+  // What reaches the client: the body of res.end (a page that answers on its own, or the test's
+  // own render handed to res.end as Next would).
+  let body: Buffer | null = null;
+  const end = res.end;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    if (chunk !== undefined && typeof chunk !== "function") body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
   const query = { ...Object.fromEntries(new URL(url, "http://localhost").searchParams), ...params };
   const result = await getServerSideProps({ req, res, params, query, resolvedUrl: url });
   if (!("props" in result)) throw new Error(`getServerSideProps answered ${JSON.stringify(result)}, not props`);
-  return { status: res.statusCode, headers: res.getHeaders(), props: await result.props };
+  return { status: res.statusCode, headers: res.getHeaders(), props: await result.props, res, sent: () => body };
 }
