@@ -2,11 +2,12 @@
 import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
-import { SpriteIcon, type SpriteIconName } from "./sprite-icon";
+import type { SpriteIconName } from "./sprite-icon";
 
 export type Status = "green" | "amber" | "red" | "grey";
 
-// The look of each status (colour by data-status) is the .status-badge component class in globals.css.
+// The look of each status (colour and icon by data-status) is the .status-badge component class
+// in globals.css; `icon` names the same drawing in the sprite for other places (statusIcons).
 const STATUS: Record<Status, { label: string; icon: SpriteIconName }> = {
   green: { label: "On track", icon: "circle-check" },
   amber: { label: "At risk", icon: "triangle-alert" },
@@ -39,7 +40,7 @@ export type StatusBadgeProps = Omit<ComponentProps<"span">, "children"> & {
 };
 
 export function StatusBadge({ status, stale = false, label, size = "md", className, ...props }: StatusBadgeProps) {
-  const { icon, label: defaultLabel } = STATUS[status];
+  const { label: defaultLabel } = STATUS[status];
   return (
     <span
       data-status={status}
@@ -48,15 +49,11 @@ export function StatusBadge({ status, stale = false, label, size = "md", classNa
       className={cn("status-badge", className)}
       {...props}
     >
-      <SpriteIcon name={icon} />
       {label ?? defaultLabel}
       {stale ? (
         <>
           <span className="sr-only">, </span>
-          <span data-stale>
-            <SpriteIcon name="clock" />
-            Stale
-          </span>
+          <span data-stale>Stale</span>
         </>
       ) : null}
     </span>

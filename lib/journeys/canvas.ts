@@ -8,6 +8,7 @@ import { rollupObjective, type Status, type Trend } from "@/lib/scoring";
 import { isAdoptionStageName } from "./adoption";
 import type { NoteKind, TouchpointChannel } from "./channels";
 import { pushTo } from "@/lib/collections";
+import { formatKpiValue } from "@/lib/scorecards/format";
 
 export interface CanvasKpi {
   id: string;
@@ -29,11 +30,24 @@ export interface CanvasKpi {
   trend: Trend | null;
 }
 
+/**
+ * A KPI as a stage's health lane shows it: the canvas sends one per KPI per stage to the browser
+ * (hundreds on an organisation's journey), so only what is drawn, its value already formatted.
+ */
+export interface CanvasStageKpi {
+  id: string;
+  name: string;
+  indicator: "leading" | "lagging";
+  /** Formatted with its unit ("72%", "$1,250", "—"). */
+  value: string;
+  status: Status;
+  stale: boolean;
+}
+
 export interface CanvasObjective {
   id: string;
   title: string;
   perspectiveKind: "financial" | "customer" | "internal" | "learning";
-  score: number | null;
   status: Status;
 }
 
@@ -68,7 +82,7 @@ export interface CanvasStage {
   adoptionPhase: boolean;
   health: { status: Status; score: number | null; scored: number; total: number };
   objectives: CanvasObjective[];
-  kpis: CanvasKpi[];
+  kpis: CanvasStageKpi[];
   touchpoints: CanvasTouchpoint[];
   painPoints: CanvasNote[];
   opportunities: CanvasNote[];
@@ -133,18 +147,25 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
   const objectives = new Map<string, CanvasObjective>(
     alignment.objectives.map((o) => {
       const rollup = rollupObjective((kpisByObjective.get(o.id) ?? []).map((k) => ({ score: k.score, stale: k.stale, weight: weightOf.get(k.id) ?? 1 })));
-      return [o.id, { id: o.id, title: o.title, perspectiveKind: o.perspectiveKind, score: rollup.score, status: rollup.status }];
+      return [o.id, { id: o.id, title: o.title, perspectiveKind: o.perspectiveKind, status: rollup.status }];
     }),
   );
   const objectiveIdsByStage = new Map<string, string[]>();
   for (const link of alignment.links) pushTo(objectiveIdsByStage, link.stageId, link.objectiveId);
 
+  const stageKpi = (k: CanvasKpi): CanvasStageKpi => ({ id: k.id, name: k.name, indicator: k.indicator, value: formatKpiValue(k.value, k), status: k.status, stale: k.stale });
+  let adoption: AdoptionPanel | null = null;
   const stages: CanvasStage[] = data.stages.map((s) => {
     const stageObjectives = (objectiveIdsByStage.get(s.id) ?? [])
       .map((id) => objectives.get(id))
       .filter((o): o is CanvasObjective => Boolean(o))
       .sort((a, b) => a.title.localeCompare(b.title));
     const rollup = health.get(s.id) ?? GREY;
+    const kpis = stageObjectives.flatMap((o) => kpisByObjective.get(o.id) ?? []);
+    const adoptionPhase = isAdoptionStageName(s.name);
+    if (adoptionPhase && !adoption) {
+      adoption = { stageId: s.id, stageName: s.name, leading: kpis.filter((k) => k.indicator === "leading"), lagging: kpis.filter((k) => k.indicator === "lagging") };
+    }
     return {
       id: s.id,
       name: s.name,
@@ -154,10 +175,10 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
       thinking: s.thinking,
       feeling: s.feeling,
       emotion: s.emotion,
-      adoptionPhase: isAdoptionStageName(s.name),
+      adoptionPhase,
       health: { status: rollup.status, score: rollup.score, scored: rollup.coverage.scored, total: rollup.coverage.total },
       objectives: stageObjectives,
-      kpis: stageObjectives.flatMap((o) => kpisByObjective.get(o.id) ?? []),
+      kpis: kpis.map(stageKpi),
       touchpoints: s.touchpoints.map((t) => ({
         id: t.id,
         stageId: t.stageId,
@@ -172,16 +193,6 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
       opportunities: s.opportunities.map((n) => ({ id: n.id, stageId: n.stageId, kind: n.kind, text: n.text, version: n.version })),
     };
   });
-
-  const adoptionStage = stages.find((s) => s.adoptionPhase);
-  const adoption = adoptionStage
-    ? {
-        stageId: adoptionStage.id,
-        stageName: adoptionStage.name,
-        leading: adoptionStage.kpis.filter((k) => k.indicator === "leading"),
-        lagging: adoptionStage.kpis.filter((k) => k.indicator === "lagging"),
-      }
-    : null;
 
   const { journey } = data;
   return {

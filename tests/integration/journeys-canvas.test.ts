@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle } from "@/db/client";
+import { recordChange } from "@/db/queries/changes";
 import { loadJourneyCanvas } from "@/db/queries/journeys";
 import { countQueries } from "@/db/query-counter";
 import { journeys, kpis, measurements, objectiveStages, objectives, perspectives, scorecards, stageNotes, stages, teams, touchpoints } from "@/db/schema";
@@ -13,6 +14,7 @@ import { inTeam } from "@/db/tenant";
 import { clock } from "@/lib/clock";
 import { buildCanvas } from "@/lib/journeys/canvas";
 import { emotionCurve } from "@/lib/journeys/emotion";
+import { loadKeptCanvas } from "@/lib/journeys/kept-canvas";
 import { periodsBetween, previousPeriod, currentPeriod } from "@/lib/periods";
 import { teamToday } from "@/lib/scorecards/evaluate";
 
@@ -124,5 +126,30 @@ describe("the demo journey's canvas", () => {
     expect(canvas.stages[3]!.painPoints.map((n) => n.text)).toEqual(["Boots arrive without break-in advice", "Setup video buried in e-mail"]);
     expect(canvas.members.map((m) => m.name)).toContain("Eli Novak");
     expect(emotionCurve(canvas.stages).data).toBe("Discovery:1|Evaluation:0|Purchase:0|Onboarding:-1|Usage:1|Support:-1");
+  });
+});
+
+describe("the kept canvas", () => {
+  const teamRow = async () => (await (await getDbHandle()).db.select().from(teams).where(eq(teams.id, acmeId)))[0]!;
+
+  it("is built once per data version, sends each stage's KPIs as they are shown, and is rebuilt after a change", async () => {
+    const [hiker] = await inTeam(acmeId, (tx) => tx.select().from(journeys).where(eq(journeys.name, "Weekend hiker")));
+    const team = await teamRow();
+    const first = await countQueries(() => loadKeptCanvas({ teamId: acmeId }, team, hiker!.id));
+    expect(first.count).toBeGreaterThan(0);
+    const kept = await countQueries(() => loadKeptCanvas({ teamId: acmeId }, team, hiker!.id));
+    expect(kept.count).toBe(0);
+    expect(kept.result).toBe(first.result);
+    // Display-ready and nothing more: a value formatted with its unit, no thresholds or ids of other rows.
+    const kpi = first.result!.stages.flatMap((s) => s.kpis)[0]!;
+    expect(Object.keys(kpi).sort()).toEqual(["id", "indicator", "name", "stale", "status", "value"]);
+    expect(typeof kpi.value).toBe("string");
+
+    await inTeam(acmeId, (tx) => recordChange(tx, { teamId: acmeId }, { actorId: null, entityType: "journey", entityId: hiker!.id, action: "update", field: "name", before: "a", after: "b" }, { version: 1 }));
+    const after = await teamRow();
+    expect(after.dataVersion).toBeGreaterThan(team.dataVersion);
+    const rebuilt = await countQueries(() => loadKeptCanvas({ teamId: acmeId }, after, hiker!.id));
+    expect(rebuilt.count).toBeGreaterThan(0);
+    expect(await loadKeptCanvas({ teamId: acmeId }, after, crypto.randomUUID())).toBeNull();
   });
 });

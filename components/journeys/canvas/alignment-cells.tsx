@@ -2,19 +2,20 @@
 // adoption-phase stage lists its leading indicators next to its lagging ones.
 import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { CanvasKpi, CanvasStage } from "@/lib/journeys/canvas";
-import { INDICATOR_LABELS, PERSPECTIVE_KIND_LABELS, formatKpiValue } from "@/lib/scorecards/format";
+import type { CanvasStage, CanvasStageKpi } from "@/lib/journeys/canvas";
+import { INDICATOR_LABELS, PERSPECTIVE_KIND_LABELS } from "@/lib/scorecards/format";
 
 export function LinkedObjectives({ stage }: { stage: CanvasStage }) {
-  if (stage.objectives.length === 0) return <p className="text-xs text-muted-foreground">No objective serves this stage yet.</p>;
+  if (stage.objectives.length === 0) return <p className="hint">No objective serves this stage yet.</p>;
+  // Item looks: the .align-list component class (globals.css).
   return (
-    <ul className="flex flex-col gap-2">
+    <ul className="align-list">
       {stage.objectives.map((o) => (
-        <li key={o.id} className="flex flex-col gap-1">
-          <span className="break-words">{o.title}</span>
-          <span className="flex flex-wrap items-center gap-1">
+        <li key={o.id}>
+          <span>{o.title}</span>
+          <span>
             <StatusBadge status={o.status} size="sm" />
-            <span className="text-xs text-muted-foreground">{PERSPECTIVE_KIND_LABELS[o.perspectiveKind]}</span>
+            <span className="hint">{PERSPECTIVE_KIND_LABELS[o.perspectiveKind]}</span>
           </span>
         </li>
       ))}
@@ -22,12 +23,12 @@ export function LinkedObjectives({ stage }: { stage: CanvasStage }) {
   );
 }
 
-export function KpiItem({ kpi, showIndicator = true }: { kpi: CanvasKpi; showIndicator?: boolean }) {
+export function KpiItem({ kpi, showIndicator = true }: { kpi: CanvasStageKpi; showIndicator?: boolean }) {
   return (
-    <li className="flex flex-col gap-1">
-      <span className="break-words">{kpi.name}</span>
-      <span className="flex flex-wrap items-center gap-1">
-        <span className="text-xs font-medium tabular-nums">{formatKpiValue(kpi.value, kpi)}</span>
+    <li>
+      <span>{kpi.name}</span>
+      <span>
+        <strong>{kpi.value}</strong>
         <StatusBadge status={kpi.status} stale={kpi.stale} size="sm" />
         {showIndicator ? <Badge variant="outline">{INDICATOR_LABELS[kpi.indicator]}</Badge> : null}
       </span>
@@ -36,10 +37,10 @@ export function KpiItem({ kpi, showIndicator = true }: { kpi: CanvasKpi; showInd
 }
 
 export function KpiHealth({ stage }: { stage: CanvasStage }) {
-  if (stage.kpis.length === 0) return <p className="text-xs text-muted-foreground">No KPIs linked.</p>;
+  if (stage.kpis.length === 0) return <p className="hint">No KPIs linked.</p>;
   if (!stage.adoptionPhase) {
     return (
-      <ul className="flex flex-col gap-2">
+      <ul className="align-list">
         {stage.kpis.map((k) => (
           <KpiItem key={k.id} kpi={k} />
         ))}
@@ -56,7 +57,7 @@ export function KpiHealth({ stage }: { stage: CanvasStage }) {
         <div key={g.title} className="flex min-w-0 flex-col gap-1">
           <p className="text-xs font-semibold text-muted-foreground">{g.title}</p>
           {g.items.length ? (
-            <ul className="flex flex-col gap-2">
+            <ul className="align-list">
               {g.items.map((k) => (
                 <KpiItem key={k.id} kpi={k} showIndicator={false} />
               ))}

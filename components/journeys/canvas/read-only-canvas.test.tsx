@@ -2,16 +2,13 @@
 // alignment) with none of the editing controls, and each stage's comments button.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import type { CanvasKpi, CanvasStage } from "@/lib/journeys/canvas";
+import type { CanvasStage, CanvasStageKpi } from "@/lib/journeys/canvas";
 import { ReadOnlyCanvas } from "./read-only-canvas";
 
 // Who is editing comes from the team's live connection, which a static render does not have.
 vi.mock("@/components/realtime/presence-avatars", () => ({ EditingMarker: () => null }));
 
-const kpi = (id: string, stale: boolean): CanvasKpi => ({
-  id, name: `KPI ${id}`, objectiveId: "o1", objectiveTitle: "Grow", indicator: "leading", unit: "percent", currency: null, direction: "up",
-  target: 80, targetMax: null, redThreshold: 50, value: 72, period: "2026-10", score: 2, status: "amber", stale, trend: null,
-});
+const kpi = (id: string, stale: boolean): CanvasStageKpi => ({ id, name: `KPI ${id}`, indicator: "leading", value: "72%", status: "amber", stale });
 
 const stage = (id: string, name: string, extra: Partial<CanvasStage> = {}): CanvasStage => ({
   id, name, version: 1, customerGoal: "", doing: "", thinking: "", feeling: "", emotion: null, adoptionPhase: false,
@@ -27,7 +24,7 @@ const stages = [
     touchpoints: [{ id: "t1", stageId: "s1", channel: "social", channelDetail: "Instagram", description: "Trail videos", ownerId: "u1", ownerName: "Eli Novak", version: 1 }],
     painPoints: [{ id: "n1", stageId: "s1", kind: "pain_point", text: "Which shoes?", version: 1 }],
   }),
-  stage("s2", "Onboarding", { adoptionPhase: true, emotion: -1, objectives: [{ id: "o1", title: "Grow", perspectiveKind: "customer", score: 2, status: "amber" }] }),
+  stage("s2", "Onboarding", { adoptionPhase: true, emotion: -1, objectives: [{ id: "o1", title: "Grow", perspectiveKind: "customer", status: "amber" }] }),
 ];
 
 const render = (list: CanvasStage[]) => renderToStaticMarkup(<ReadOnlyCanvas journeyId="j1" journeyName="Weekend hiker" stages={list} />);

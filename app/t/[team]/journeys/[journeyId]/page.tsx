@@ -15,12 +15,9 @@ import { PresenceAvatars } from "@/components/realtime/presence-avatars";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadJourneyCanvas } from "@/db/queries/journeys";
-import { inTeam } from "@/db/tenant";
 import { can } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
-import { buildCanvas } from "@/lib/journeys/canvas";
-import { teamToday } from "@/lib/scorecards/evaluate";
+import { loadKeptCanvas } from "@/lib/journeys/kept-canvas";
 
 type Params = Promise<{ team: string; journeyId: string }>;
 
@@ -28,12 +25,9 @@ type Params = Promise<{ team: string; journeyId: string }>;
 const loadCanvas = cache(async (slug: string, journeyId: string) => {
   const session = await requireTeamPage(slug);
   if (!z.uuid().safeParse(journeyId).success) notFound();
-  const { ctx, team } = session;
-  const calendar = { timeZone: team.timeZone, fiscalYearStartMonth: team.fiscalYearStartMonth };
-  const asOf = teamToday(calendar);
-  const data = await inTeam(ctx.teamId, (tx) => loadJourneyCanvas(tx, ctx, journeyId, asOf));
-  if (!data) notFound();
-  return { session, canvas: buildCanvas(data, asOf, calendar) };
+  const canvas = await loadKeptCanvas(session.ctx, session.team, journeyId);
+  if (!canvas) notFound();
+  return { session, canvas };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
