@@ -71,12 +71,20 @@ describe("safeCallbackUrl", () => {
     ["a protocol-relative URL", "//evil.test"],
     ["a backslash trick", "/\\evil.test"],
     ["a tab inside the slashes", "/\t/evil.test"],
+    ["a dot segment that leaves a protocol-relative path", "/.//evil.example/x"],
+    ["a dot-dot segment that leaves a protocol-relative path", "/a/..//evil.example/x"],
+    ["an encoded-looking dot segment", "/%2e//evil.example/x"],
+    ["another origin that starts like ours", "http://localhost:3000.evil.example/x"],
     ["a javascript: URL", "javascript:alert(1)"],
     ["a relative path without a slash", "t/acme"],
     ["nothing", undefined],
     ["a list", ["/a", "/b"]],
   ])("refuses %s", (_label, value) => {
     expect(safeCallbackUrl(value)).toBe("/teams");
+  });
+
+  it("keeps an absolute URL of the app's own origin, as its path", () => {
+    expect(safeCallbackUrl("http://localhost:3000/t/acme?x=1")).toBe("/t/acme?x=1");
   });
 
   it("is applied by the sign-in form's schema", () => {
