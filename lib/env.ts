@@ -49,6 +49,15 @@ const schema = z
       z.coerce.number<string | undefined>({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(600),
     ),
     /**
+     * How many reverse proxies (load balancers) in front of the app append to X-Forwarded-For.
+     * 0 = none: the client is the socket's address and X-Forwarded-For is ignored (a client can
+     * write anything there). N = the address the N-th proxy from us saw. The sign-in and sign-up
+     * limits key on that address.
+     */
+    TRUSTED_PROXY_HOPS: optional.pipe(
+      z.coerce.number<string | undefined>({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
+    ),
+    /**
      * "off" keeps this instance from running the job loop (reminders, digests, housekeeping).
      * Leave it on in at least one instance.
      */

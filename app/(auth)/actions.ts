@@ -7,7 +7,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
 import { registerUser, requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmail } from "@/lib/auth/account";
-import { externalProviders, signIn, signOut } from "@/lib/auth/auth";
+import { externalProviders, signIn, signInLimitChecks, signOut } from "@/lib/auth/auth";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "./callback-url";
@@ -23,7 +23,7 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      const wait = (await longestWait([["sign-in:ip", clientIp(await headers())], ["sign-in:account", email]])) || 60;
+      const wait = (await longestWait(signInLimitChecks(email, await headers()))) || 60;
       throw new AppError("rate_limited", `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfter: wait });
     }
     // One message for an unknown address and a wrong password: the form must not reveal which accounts exist.
