@@ -5,14 +5,15 @@ import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { createSession, deleteSession } from "@/db/queries/sessions";
-import { createUser, findUserByAccount, findUserByEmail, linkAccount } from "@/db/queries/users";
+import { findUserByAccount, findUserByEmail } from "@/db/queries/users";
 import { clock } from "@/lib/clock";
 import { env, type Env } from "@/lib/env";
 import { clientIp, consumeLimit, LIMITS, refundLimit, type LimitName } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_SECONDS, authSecret, secureCookies } from "./session-cookie";
 import { hashToken, newToken } from "./tokens";
-import { ensurePersonalTeam } from "./personal-team";
+import { getCurrentUser } from "./current-user";
+import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type GitHubEmail } from "./external-accounts";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -92,7 +93,27 @@ function providers(e: Env = env()): Provider[] {
       authorize: (credentials, request) => authorizeCredentials(credentials, request.headers),
     }),
   ];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
+    list.push(
+      GitHub({
+        clientId: e.AUTH_GITHUB_ID,
+        clientSecret: e.AUTH_GITHUB_SECRET,
+        // GitHub's profile says nothing about verification: read it from /user/emails, so that only
+        // an address GitHub verified can open or link a Cairn account (lib/auth/external-accounts.ts).
+        userinfo: {
+          url: "https://api.github.com/user",
+          async request({ tokens }: { tokens: { access_token?: string } }) {
+            const headers = { Authorization: `Bearer ${tokens.access_token}`, "User-Agent": "cairn" };
+            const profile = (await (await fetch("https://api.github.com/user", { headers })).json()) as Record<string, unknown>;
+            const response = await fetch("https://api.github.com/user/emails", { headers });
+            const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
+            const { email, verified } = githubEmail(typeof profile.email === "string" ? profile.email : null, Array.isArray(emails) ? emails : []);
+            return { ...profile, email, email_verified: verified };
+          },
+        },
+      }),
+    );
+  }
   if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
   if (e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET) {
     // Any OpenID Connect provider (Okta, Entra ID, Keycloak, Authentik…): single sign-on on every plan.
@@ -116,17 +137,6 @@ export function externalProviders(e: Env = env()): Array<{ id: string; name: str
     .map((p) => ({ id: p.id, name: p.name }));
 }
 
-/** Finds or creates the Cairn user behind an OAuth/OIDC sign-in, linking by verified e-mail. */
-async function userForExternalAccount(provider: string, providerAccountId: string, email: string | null | undefined, name: string | null | undefined) {
-  const linked = await findUserByAccount(provider, providerAccountId);
-  if (linked) return linked;
-  if (!email) throw new CredentialsSignin("The provider did not share an e-mail address.");
-  const user = (await findUserByEmail(email)) ?? (await createUser({ email, name: name ?? null, emailVerified: clock.now() }));
-  await linkAccount({ userId: user.id, type: "oidc", provider, providerAccountId });
-  await ensurePersonalTeam(user);
-  return user;
-}
-
 const config = (): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
@@ -142,12 +152,26 @@ const config = (): NextAuthConfig => ({
   },
   providers: providers(),
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (!account || account.provider === "credentials") return true;
+      // Someone already signed in is linking a provider from the account page.
+      const signedIn = await getCurrentUser().catch(() => null);
+      const outcome = await resolveExternalSignIn(
+        { provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name, emailVerified: profileAssertsVerifiedEmail(profile) },
+        signedIn?.id,
+      );
+      if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
+      return true;
+    },
     async jwt({ token, user, account }) {
       if (!user) return token;
       // First request after a successful sign-in: open a server-side session for this device.
       let userId = user.id!;
       if (account && account.provider !== "credentials") {
-        userId = (await userForExternalAccount(account.provider, account.providerAccountId, user.email, user.name)).id;
+        // The signIn callback above has linked (or refused) this provider account already.
+        const linked = await findUserByAccount(account.provider, account.providerAccountId);
+        if (!linked) throw new CredentialsSignin("This sign-in is not linked to an account.");
+        userId = linked.id;
       }
       const sid = newToken();
       await createSession(userId, hashToken(sid), new Date(clock.nowMs() + SESSION_MAX_AGE_SECONDS * 1000));

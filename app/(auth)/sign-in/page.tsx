@@ -19,7 +19,10 @@ function errorNotice(error: string | undefined, code: string | undefined): strin
   if (!error) return null;
   if (code === "rate_limited") return "Too many attempts. Wait a few minutes, then try again.";
   if (error === "CredentialsSignin") return "E-mail or password is incorrect.";
-  if (error === "OAuthAccountNotLinked") return "This e-mail address already has an account: sign in with its password, then link the provider.";
+  if (error === "OAuthAccountNotLinked") return "This e-mail address already has an account that is not confirmed yet: sign in with its password, then link the provider on your account page.";
+  if (error === "ExternalUnverifiedEmail") return "The provider has not verified this e-mail address: verify it there first, or sign in with your password.";
+  if (error === "ExternalNoEmail") return "The provider did not share an e-mail address.";
+  if (error === "ExternalLinkedElsewhere") return "This provider account is already linked to another Cairn account.";
   if (error === "AccessDenied") return "Sign-in was cancelled or refused.";
   return "Sign-in did not work. Please try again.";
 }
