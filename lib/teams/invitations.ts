@@ -31,15 +31,24 @@ export async function describeInvitation(token: string) {
 }
 
 /**
- * Joins the invited team, once. The invitation is bound to an e-mail address: someone else
- * who got hold of the link cannot use it.
+ * Joins the invited team, once. The invitation is bound to an e-mail address and the person
+ * accepting must have proven it: their account confirmed it, or (`addressProvedByLink`) the
+ * account is being created from this very link, which was mailed to that address. A link
+ * someone else got hold of does not let an unconfirmed account that merely claims the address in.
  */
-export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<{ slug: string }> {
+export async function acceptInvitation(
+  token: string,
+  user: { id: string; email: string; emailVerified: Date | null },
+  options: { addressProvedByLink?: boolean } = {},
+): Promise<{ slug: string }> {
   const found = await describeInvitation(token);
   if (!found) throw new AppError("gone", "This invitation is no longer valid: it was used, revoked, or has expired.");
   const { team, invitation } = found;
   if (invitation.email !== user.email.toLowerCase()) {
     throw new AppError("forbidden", `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`);
+  }
+  if (!user.emailVerified && !options.addressProvedByLink) {
+    throw new AppError("forbidden", `Confirm your e-mail address first: open the confirmation link we sent to ${invitation.email} (your account page sends a new one), then accept the invitation.`);
   }
   await inTeam(team.id, async (tx) => {
     const accepted = await markInvitationAccepted(tx, { teamId: team.id }, invitation.id);

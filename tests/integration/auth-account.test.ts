@@ -86,7 +86,7 @@ describe("sign-up", () => {
     expect(mail!.text).toMatch(/\/verify-email\/[A-Za-z0-9_-]{40,}/);
   });
 
-  it("refuses a second account for the same address, whatever its case", async () => {
+  it("refuses a second account for the same address, whatever its case (the sign-up form does not use this: see signUp)", async () => {
     const email = uniqueEmail("dup");
     await registerUser({ name: "First", email, password: GOOD_PASSWORD });
     const error = await rejection(registerUser({ name: "Second", email: email.toUpperCase(), password: GOOD_PASSWORD }));

@@ -113,7 +113,10 @@ describe("inviting", () => {
     await expect(acceptInvitation(token, stranger)).rejects.toMatchObject({ code: "forbidden", status: 403 });
     expect(await findMemberTeam(stranger.id, team.slug)).toBeUndefined();
 
-    const colleague = await createUser({ email, name: "Colleague" });
+    // The invited address, but not proven yet: refused (auth-sign-up-team.test.ts has the whole rule).
+    const unconfirmed = await createUser({ email, name: "Colleague" });
+    await expect(acceptInvitation(token, unconfirmed)).rejects.toMatchObject({ code: "forbidden" });
+    const colleague = { ...unconfirmed, emailVerified: clock.now() };
     await expect(acceptInvitation(token, colleague)).resolves.toEqual({ slug: team.slug });
     const joined = await findMemberTeam(colleague.id, team.slug);
     expect(joined?.role).toBe("viewer");

@@ -43,6 +43,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p className="text-sm text-muted-foreground">Welcome back. Use the e-mail address of your account.</p>
       </div>
       {one(params.reset) === "1" ? <Alert variant="success">Password changed, sign in with your new password.</Alert> : null}
+      {one(params["signed-up"]) === "1" ? (
+        <Alert variant="success">Thank you. We sent an e-mail to the address you gave: it says how to go on. You can sign in with that address and your password.</Alert>
+      ) : null}
       {one(params.created) === "1" ? <Alert variant="success">Your account is ready: sign in to continue.</Alert> : null}
       {error ? <Alert variant="error">{error}</Alert> : null}
       <SignInForm callbackUrl={callbackUrl} />
