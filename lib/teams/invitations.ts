@@ -15,8 +15,11 @@ export function newInvitationToken(teamId: string): { link: string; tokenHash: s
   return { link: `${env().APP_URL}/invite/${teamId}.${secret}`, tokenHash: hashToken(secret) };
 }
 
+// The team id's exact shape: anything else must be an unknown link, not a query the database refuses (a 500).
+const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{20,200})$/;
+
 export function parseInvitationToken(token: string): { teamId: string; tokenHash: string } | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(token);
+  const match = TOKEN.exec(token);
   return match ? { teamId: match[1]!, tokenHash: hashToken(match[2]!) } : null;
 }
 

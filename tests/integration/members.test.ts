@@ -366,3 +366,14 @@ describe("Free plan seats", () => {
     expect((await run("members.invite", owner, { team: team.slug, email: `${unique("now")}@example.test`, role: "editor" })).ok).toBe(true);
   });
 });
+
+describe("a malformed invitation token", () => {
+  it.each([
+    ["dashes where the team id goes", `${"-".repeat(36)}.${"a".repeat(24)}`],
+    ["hex of a uuid's length without its shape", `${"a".repeat(36)}.${"a".repeat(24)}`],
+    ["a uuid with its dashes misplaced", `0123456-789ab-cdef-0123-456789abcdef0.${"a".repeat(24)}`],
+  ])("is an unknown invitation (404/410), never a 500: %s", async (_label, token) => {
+    await expect(describeInvitation(token)).resolves.toBeNull();
+    await expect(acceptInvitation(token, await person("malformed"))).rejects.toMatchObject({ code: "gone" });
+  });
+});
