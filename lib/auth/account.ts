@@ -2,7 +2,7 @@
 // in app/(auth) and app/account are thin wrappers around these.
 import { getDb } from "@/db/client";
 import { deleteUserSessions } from "@/db/queries/sessions";
-import { consumeVerificationToken, createVerificationToken } from "@/db/queries/verification-tokens";
+import { consumeVerificationToken, createVerificationToken, spendUserTokens } from "@/db/queries/verification-tokens";
 import { createUser, findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@/db/queries/users";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -104,6 +104,8 @@ export async function resetPassword(token: string, password: string): Promise<vo
     const userId = await consumeVerificationToken("reset_password", hashToken(token), tx);
     if (!userId) throw new AppError("gone", "This reset link is no longer valid: it was used or has expired. Ask for a new one.");
     await setPasswordHash(userId, passwordHash, tx);
+    // Any other reset link still in a mailbox would undo this password: spent with it.
+    await spendUserTokens(userId, "reset_password", tx);
     // Following the e-mailed link proves the address too.
     await markEmailVerified(userId, tx);
     await deleteUserSessions(userId, undefined, tx);
@@ -123,6 +125,8 @@ export async function changePassword(userId: string, currentSessionHash: string 
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await setPasswordHash(userId, passwordHash, tx);
+    // A reset link asked for before (by them, or by someone who reads their mail) must not set another password.
+    await spendUserTokens(userId, "reset_password", tx);
     await deleteUserSessions(userId, currentSessionHash ?? undefined, tx);
   });
   await sendMail(passwordChangedMessage(user.email));
