@@ -14,7 +14,7 @@ import { openStreamCount, STREAM_LIMITS } from "@/lib/realtime/stream";
 import { createTeam } from "@/lib/teams/create-team";
 import { removeMember } from "@/lib/teams/members";
 import { GET as events } from "@/app/api/events/route";
-import { POST as presence } from "@/app/api/presence/route";
+import { POST as presence, PRESENCE_MAX_BYTES } from "@/app/api/presence/route";
 import { sessionCookieFor } from "../support/sessions";
 
 /** Reads SSE frames from a streaming Response as they arrive. */
@@ -157,6 +157,34 @@ describe("GET /api/events", () => {
 });
 
 describe("POST /api/presence", () => {
+  it("refuses a body larger than a heartbeat (413) while it arrives, without reading the rest", async () => {
+    const owner = await sessionCookieFor("owner@acme.test");
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`{"team":"acme","pad":"${"x".repeat(64 * 1024)}`);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 20 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await presence(
+      new Request("http://localhost/api/presence", { method: "POST", headers: { cookie: owner.cookie, "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(1024 * 1024);
+
+    const declared = await presence(
+      new Request("http://localhost/api/presence", {
+        method: "POST",
+        headers: { cookie: owner.cookie, "content-type": "application/json", "content-length": String(10 * 1024 * 1024) },
+        body: JSON.stringify({ team: "acme" }),
+      }),
+    );
+    expect(declared.status).toBe(413);
+    expect(PRESENCE_MAX_BYTES).toBeLessThanOrEqual(4096);
+  });
+
   it("announces who is where to the team's streams, without storing anything", async () => {
     const viewer = await sessionCookieFor("viewer@acme.test");
     const owner = await sessionCookieFor("owner@acme.test");
@@ -190,7 +218,11 @@ describe("POST /api/presence", () => {
 
     const outsider = await sessionCookieFor("owner@globex.test");
     const refused = await presence(
-      new Request("http://localhost/api/presence", { method: "POST", headers: { cookie: outsider.cookie }, body: JSON.stringify({ team: "acme", scope: `scorecard:${scorecardId}` }) }),
+      new Request("http://localhost/api/presence", {
+        method: "POST",
+        headers: { cookie: outsider.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ team: "acme", scope: `scorecard:${scorecardId}` }),
+      }),
     );
     expect(refused.status).toBe(404);
   });
