@@ -8,12 +8,16 @@ const PASSWORD = "granite-cairn-path-42";
 let n = 0;
 const uniqueEmail = (label: string) => `e2e-${label}-${randomUUID().slice(0, 8)}-${++n}@example.test`;
 
+/** Sign-up answers the same whether or not the address had an account (check the inbox), then the person signs in. */
 async function signUp(page: Page, email: string, name = "Robin Tester") {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Work e-mail").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/sign-in\?signed-up=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "We sent an e-mail to the address you gave" })).toBeVisible();
+  await signIn(page, email, PASSWORD);
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
 }
 
@@ -40,6 +44,16 @@ async function openMailedLink(page: Page, email: string, path: "verify-email" | 
 function seriousViolations(results: Awaited<ReturnType<AxeBuilder["analyze"]>>) {
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
 }
+
+test("sign-up answers an address that already has an account as it answers a new one", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Not The Owner");
+  await page.getByLabel("Work e-mail").fill("viewer@acme.test");
+  await page.getByLabel("Password").fill("another-long-passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/sign-in\?signed-up=1$/);
+  await expect(page.getByText("already exists")).toHaveCount(0);
+});
 
 test("sign up lands in a new personal team; sign-out ends the session on the server; sign in again", async ({ page, context }) => {
   const email = uniqueEmail("signup");

@@ -41,6 +41,30 @@ async function invite(page: Page, email: string, role: "viewer" | "editor" | "ad
   await page.getByRole("button", { name: "Send invitation" }).click();
 }
 
+/** Sign-up answers "check your inbox" whether or not the address had an account; then the person signs in. */
+async function signUpThenSignIn(page: Page, name: string, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Work e-mail").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/sign-in\?signed-up=1$/);
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
+}
+
+/** Opens the newest confirmation link mailed to `email` and confirms the address. */
+async function confirmAddress(page: Page, email: string) {
+  const link = page.getByRole("link", { name: /\/verify-email\// }).first();
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await link.click();
+  await page.getByRole("button", { name: "Confirm my e-mail" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your e-mail address is confirmed" })).toBeVisible();
+}
+
 function seriousViolations(results: Awaited<ReturnType<AxeBuilder["analyze"]>>) {
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
 }
@@ -143,13 +167,13 @@ test("a signed-in invitee accepts with one button; someone else is told the link
   await invitee.getByRole("button", { name: "Sign out" }).click();
   await invitee.waitForURL((url) => url.pathname === "/");
 
-  // An account of its own first (it lands in a personal team), then the link: one button joins.
-  await invitee.goto("/sign-up");
-  await invitee.getByLabel("Your name").fill("Ida Invitee");
-  await invitee.getByLabel("Work e-mail").fill(email);
-  await invitee.getByLabel("Password").fill(PASSWORD);
-  await invitee.getByRole("button", { name: "Create account" }).click();
-  await invitee.waitForURL(/\/t\/[a-z0-9-]+$/);
+  // An account of its own first (it lands in a personal team), then the link: the address must be
+  // confirmed before it can be accepted, then one button joins.
+  await signUpThenSignIn(invitee, "Ida Invitee", email);
+  await invitee.goto(path);
+  await expect(invitee.getByText("Confirm your e-mail address first")).toBeVisible();
+  await expect(invitee.getByRole("button", { name: /Accept invitation/ })).toHaveCount(0);
+  await confirmAddress(invitee, email);
   await invitee.goto(path);
   await invitee.getByRole("button", { name: "Accept invitation and join Acme Outdoor" }).click();
   await invitee.waitForURL((url) => url.pathname === "/t/acme");
@@ -165,12 +189,7 @@ test("a signed-in invitee accepts with one button; someone else is told the link
 test("general settings: owners and admins edit, only owners see the danger zone; a wrong URL name is explained", async ({ browser }) => {
   // A team of one's own, so the demo team's calendar stays as the other specs expect it.
   const owner = await newPage(browser);
-  await owner.goto("/sign-up");
-  await owner.getByLabel("Your name").fill("Sol Settings");
-  await owner.getByLabel("Work e-mail").fill(uniqueEmail("settings"));
-  await owner.getByLabel("Password").fill(PASSWORD);
-  await owner.getByRole("button", { name: "Create account" }).click();
-  await owner.waitForURL(/\/t\/[a-z0-9-]+$/);
+  await signUpThenSignIn(owner, "Sol Settings", uniqueEmail("settings"));
   const slug = new URL(owner.url()).pathname.split("/")[2]!;
 
   await owner.goto(`/t/${slug}/settings`);

@@ -10,11 +10,17 @@ const DEMO_PASSWORD = "cairn-demo-2026";
 let n = 0;
 
 async function signUp(page: Page) {
+  const email = `e2e-kit-${randomUUID().slice(0, 8)}-${++n}@example.test`;
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Kit Builder");
-  await page.getByLabel("Work e-mail").fill(`e2e-kit-${randomUUID().slice(0, 8)}-${++n}@example.test`);
+  await page.getByLabel("Work e-mail").fill(email);
   await page.getByLabel("Password").fill("granite-cairn-path-42");
   await page.getByRole("button", { name: "Create account" }).click();
+  // Sign-up answers "check your inbox" (the same for an address that had an account); then sign in.
+  await page.waitForURL(/\/sign-in\?signed-up=1$/);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill("granite-cairn-path-42");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
   return new URL(page.url()).pathname;
 }

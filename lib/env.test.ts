@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { devToolsEnabled, EnvError, parseEnv } from "./env";
 
 describe("environment", () => {
   it("runs with nothing set: embedded database, free plan, development", () => {
@@ -30,5 +30,14 @@ describe("environment", () => {
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SMTP_URL: "  " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("reads CAIRN_DEV_TOOLS as a switch: 0 keeps the development pages closed outside development", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+    for (const off of ["0", "false", "OFF", "no", ""]) expect(devToolsEnabled(parseEnv({ ...production, CAIRN_DEV_TOOLS: off })), off).toBe(false);
+    expect(devToolsEnabled(parseEnv(production))).toBe(false);
+    for (const on of ["1", "true", "On"]) expect(devToolsEnabled(parseEnv({ ...production, CAIRN_DEV_TOOLS: on })), on).toBe(true);
+    expect(devToolsEnabled(parseEnv({}))).toBe(true);
+    expect(() => parseEnv({ CAIRN_DEV_TOOLS: "maybe" })).toThrow(/CAIRN_DEV_TOOLS must be 1 or 0/);
   });
 });

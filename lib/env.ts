@@ -10,6 +10,18 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+const ON = ["1", "true", "on", "yes"];
+const OFF = ["0", "false", "off", "no"];
+/** A switch: 1/true/on/yes or 0/false/off/no (any case); unset = off. "0" is off, not a non-empty string. */
+const flag = optional.pipe(
+  z
+    .string()
+    .transform((v) => v.toLowerCase())
+    .refine((v) => ON.includes(v) || OFF.includes(v), "must be 1 or 0 (or true/false, on/off)")
+    .transform((v) => ON.includes(v))
+    .optional(),
+).transform((v) => v ?? false);
+
 const postgresUrl = z
   .string()
   .trim()
@@ -49,6 +61,15 @@ const schema = z
       z.coerce.number<string | undefined>({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").default(600),
     ),
     /**
+     * How many reverse proxies (load balancers) in front of the app append to X-Forwarded-For.
+     * 0 = none: the client is the socket's address and X-Forwarded-For is ignored (a client can
+     * write anything there). N = the address the N-th proxy from us saw. The sign-in and sign-up
+     * limits key on that address.
+     */
+    TRUSTED_PROXY_HOPS: optional.pipe(
+      z.coerce.number<string | undefined>({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
+    ),
+    /**
      * "off" keeps this instance from running the job loop (reminders, digests, housekeeping).
      * Leave it on in at least one instance.
      */
@@ -58,8 +79,8 @@ const schema = z
      * the e2e server and its seed run at a fixed date. Unset = the machine's time.
      */
     CAIRN_CLOCK: optional.pipe(z.iso.datetime({ offset: true, message: "must be an ISO instant such as 2026-12-07T10:00:00Z" }).optional()),
-    /** Development mailbox page and other dev-only surfaces. Never on in production. */
-    CAIRN_DEV_TOOLS: optional,
+    /** Development mailbox page and other dev-only surfaces outside `npm run dev` (e2e runs). Never on in production. */
+    CAIRN_DEV_TOOLS: flag,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -103,6 +124,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
  */
 export function clockStartSetting(): string | undefined {
   return process.env.CAIRN_CLOCK?.trim() || undefined;
+}
+
+/** Whether development-only pages (the mailbox, which shows live links) may open. */
+export function devToolsEnabled(e: Env = env()): boolean {
+  return e.NODE_ENV === "development" || e.CAIRN_DEV_TOOLS;
 }
 
 let cached: Env | undefined;

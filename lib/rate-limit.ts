@@ -1,4 +1,4 @@
-import { hitBucket, peekBucket } from "@/db/queries/rate-limits";
+import { hitBucket, peekBucket, refundBucket } from "@/db/queries/rate-limits";
 import { clock } from "./clock";
 import { env } from "./env";
 import { AppError } from "./errors";
@@ -6,6 +6,9 @@ import { AppError } from "./errors";
 /** The limits in one place: how many hits per window, per key kind. */
 export const LIMITS = {
   "sign-in:ip": { max: 20, windowSeconds: 15 * 60 },
+  /** One account from one client address: past it, that client (only) is locked out for the window. */
+  "sign-in:account-client": { max: 5, windowSeconds: 15 * 60 },
+  /** One account from every address together: past it, each attempt waits longer (SIGN_IN_DELAY), none is refused. */
   "sign-in:account": { max: 5, windowSeconds: 15 * 60 },
   "sign-up:ip": { max: 10, windowSeconds: 60 * 60 },
   "password-reset:ip": { max: 10, windowSeconds: 60 * 60 },
@@ -31,15 +34,21 @@ export interface LimitResult {
 }
 
 /** Counts one hit for `subject` under `name`; `allowed` is false once the window's budget is spent. */
-export async function consumeLimit(name: LimitName, subject: string): Promise<LimitResult> {
+export async function consumeLimit(name: LimitName, subject: string): Promise<LimitResult & { count: number }> {
   const { max, windowSeconds } = LIMITS[name];
   const now = clock.now();
   const { count, resetAt } = await hitBucket(`${name}:${subject.toLowerCase()}`, windowSeconds, now);
   return {
+    count,
     allowed: count <= max,
     remaining: Math.max(0, max - count),
     retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)),
   };
+}
+
+/** Gives back one hit counted by consumeLimit (a sign-in that turned out right is not an attack). */
+export async function refundLimit(name: LimitName, subject: string): Promise<void> {
+  await refundBucket(`${name}:${subject.toLowerCase()}`, clock.now());
 }
 
 /** Reads a limit without counting a hit (`allowed`: would the next hit pass?), to tell a refused caller how long to wait. */
@@ -78,8 +87,26 @@ export function formatWait(seconds: number): string {
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 
-/** The client's address: the first X-Forwarded-For hop set by our load balancer, else X-Real-IP. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+/**
+ * The header in which `npm start` records each request's socket address (scripts/peer-address.mjs,
+ * which overwrites whatever a client sends under that name).
+ */
+export const PEER_ADDRESS_HEADER = "x-cairn-peer-address";
+
+/**
+ * The client's address as far as this deployment can vouch for it. With `hops` = 0 (the
+ * default) it is the socket's address and X-Forwarded-For is ignored: a client writes what it
+ * likes there. Behind N trusted proxies, each appending the address it saw, it is the entry
+ * the N-th proxy from us appended. Without the recorded socket address (`next dev`), the last
+ * X-Forwarded-For hop stands in for it: Next.js sets it from the socket when the client sent none.
+ */
+export function clientIp(headers: Headers, hops: number = env().TRUSTED_PROXY_HOPS): string {
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  const peer = headers.get(PEER_ADDRESS_HEADER)?.trim();
+  const chain = peer ? [...forwarded, peer] : forwarded;
+  if (chain.length === 0) return "unknown";
+  return chain[Math.max(0, chain.length - 1 - hops)]!;
 }

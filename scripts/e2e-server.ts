@@ -23,6 +23,7 @@ if (process.env.E2E_FAKE_STRIPE === "1") Object.assign(env, await startE2eFakeSt
 const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli.ts", "reset", "--seed"], { stdio: "inherit", env });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env });
+// Through `npm start`'s launcher, so requests carry the socket address the sign-in limits key on.
+const server = spawn(process.execPath, ["scripts/start.mjs", "-p", port], { stdio: "inherit", env: { WEB_CONCURRENCY: "1", ...env } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,6 +7,7 @@
 import cluster from "node:cluster";
 import { createRequire } from "node:module";
 import os from "node:os";
+import { recordPeerAddress } from "./peer-address.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -21,6 +22,7 @@ function workerCount() {
 }
 
 function runNextStart() {
+  recordPeerAddress();
   const bin = require.resolve("next/dist/bin/next");
   process.argv = [process.argv[0], bin, "start", ...process.argv.slice(2)];
   require(bin);

@@ -6,13 +6,12 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
-import { registerUser, requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmail } from "@/lib/auth/account";
-import { externalProviders, signIn, signOut } from "@/lib/auth/auth";
+import { requestPasswordReset, resetPassword, sendVerificationEmail, signUp, verifyEmail } from "@/lib/auth/account";
+import { externalProviders, signIn, signInLimitChecks, signOut } from "@/lib/auth/auth";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "./callback-url";
 import { forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
-import { teamAfterSignUp } from "./sign-up-team";
 
 /**
  * Runs the Credentials sign-in. On success Auth.js sets the cookie and throws Next's redirect,
@@ -23,7 +22,7 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      const wait = (await longestWait([["sign-in:ip", clientIp(await headers())], ["sign-in:account", email]])) || 60;
+      const wait = (await longestWait(signInLimitChecks(email, await headers()))) || 60;
       throw new AppError("rate_limited", `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfter: wait });
     }
     // One message for an unknown address and a wrong password: the form must not reveal which accounts exist.
@@ -38,8 +37,10 @@ export const signUpAction = userAction("auth.sign-up", {
   schema: signUpSchema,
   async handler(input) {
     await enforceLimits([["sign-up:ip", clientIp(await headers())]]);
-    const user = await registerUser(input);
-    const destination = `/t/${await teamAfterSignUp(user, input.invite)}`;
+    const outcome = await signUp(input);
+    // The same answer for a new account and an address that had one (lib/auth/account.ts).
+    if (outcome.kind === "check_inbox") redirect("/sign-in?signed-up=1");
+    const destination = `/t/${outcome.slug}`;
     try {
       return await signInWithPassword(input.email, input.password, destination);
     } catch (error) {

@@ -1,15 +1,16 @@
 // GET /account — the signed-in person: name, e-mail and its confirmation, password, sign-out.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findUserById } from "@/db/queries/users";
+import { findUserById, listLinkedProviders } from "@/db/queries/users";
 import { Logo } from "@/components/brand/logo";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { externalProviders } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/team-context";
 import { PASSWORD_MIN } from "@/lib/validation/primitives";
-import { signOutAction } from "../(auth)/actions";
+import { externalSignInAction, signOutAction } from "../(auth)/actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { NameForm } from "./name-form";
 import { ResendVerificationForm } from "./resend-verification-form";
@@ -19,6 +20,8 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const hasPassword = Boolean((await findUserById(user.id))?.passwordHash);
+  const providers = externalProviders();
+  const linked = providers.length > 0 ? new Set(await listLinkedProviders(user.id)) : new Set<string>();
 
   return (
     <div className="min-h-dvh bg-muted">
@@ -64,6 +67,35 @@ export default async function AccountPage() {
             )}
           </CardContent>
         </Card>
+
+        {providers.length > 0 ? (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Sign-in providers</CardTitle>
+              <CardDescription>Link a provider here to sign in with it too. It is linked to this account whatever address it uses.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ul className="flex flex-col gap-2">
+                {providers.map((provider) => (
+                  <li key={provider.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                    <span className="font-medium">{provider.name}</span>
+                    {linked.has(provider.id) ? (
+                      <Badge variant="secondary">Linked</Badge>
+                    ) : (
+                      <form action={externalSignInAction}>
+                        <input type="hidden" name="provider" value={provider.id} />
+                        <input type="hidden" name="callbackUrl" value="/account" />
+                        <Button type="submit" variant="outline">
+                          Link {provider.name}
+                        </Button>
+                      </form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+        ) : null}
 
         <Card>
           <CardHeader>

@@ -50,6 +50,15 @@ export async function revokeApiKey(tx: Tx, ctx: Ctx, id: string): Promise<Pick<A
   return row;
 }
 
+/** Revokes every active key a person created in this team (they left it: their keys go with them). */
+export async function revokeApiKeysCreatedBy(tx: Tx, ctx: Ctx, userId: string, now: Date = clock.now()): Promise<Array<Pick<ApiKey, "id" | "name" | "prefix">>> {
+  return tx
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.teamId, ctx.teamId), eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
+}
+
 /** The active key with this hash in the team, with its team; undefined for unknown or revoked keys. */
 export async function findActiveApiKey(tx: Tx, ctx: Ctx, keyHash: string): Promise<{ key: ApiKey; team: Team } | undefined> {
   const [row] = await tx

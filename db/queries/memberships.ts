@@ -53,6 +53,20 @@ export async function countByRole(tx: Tx, ctx: { teamId: string }): Promise<Reco
   return result;
 }
 
+/**
+ * The team's owners, their rows locked until the transaction ends (in id order, so two callers
+ * never deadlock). Every change that could leave the team without an owner counts through this:
+ * a concurrent one waits here and then counts what the first left, not what both saw before.
+ */
+export async function lockOwners(tx: Tx, ctx: { teamId: string }): Promise<Array<{ id: string; version: number }>> {
+  return tx
+    .select({ id: memberships.id, version: memberships.version })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, ctx.teamId), eq(memberships.role, "owner")))
+    .orderBy(asc(memberships.id))
+    .for("update");
+}
+
 export async function insertMembership(tx: Tx, ctx: { teamId: string }, userId: string, role: Role) {
   const [row] = await tx
     .insert(memberships)

@@ -1,5 +1,5 @@
 // Every e-mail the app sends. Without SMTP this table is the delivery: the dev mailbox reads it.
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, like, lt, or } from "drizzle-orm";
 import { getDb } from "../client";
 import { outboxEmails } from "../schema";
 
@@ -8,7 +8,7 @@ export async function insertOutboxEmail(values: { to: string; subject: string; t
   return row!.id;
 }
 
-export async function markOutboxEmail(id: string, result: { sentAt?: Date; error?: string }): Promise<void> {
+export async function markOutboxEmail(id: string, result: { sentAt?: Date; error?: string; text?: string; html?: string | null }): Promise<void> {
   await (await getDb()).update(outboxEmails).set(result).where(eq(outboxEmails.id, id));
 }
 
@@ -20,4 +20,21 @@ export async function listOutbox(options: { to?: string; limit?: number } = {}) 
     .where(options.to ? eq(outboxEmails.to, options.to.toLowerCase()) : undefined)
     .orderBy(desc(outboxEmails.createdAt))
     .limit(options.limit ?? 50);
+}
+
+const likeEscaped = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Messages written before `cutoff` whose text or HTML still holds a link starting with one of `prefixes`. */
+export async function listOutboxWithLinksBefore(cutoff: Date, prefixes: string[], limit = 500) {
+  const db = await getDb();
+  const holdsLink = or(...prefixes.flatMap((p) => [like(outboxEmails.text, likeEscaped(p)), like(outboxEmails.html, likeEscaped(p))]));
+  return db
+    .select({ id: outboxEmails.id, text: outboxEmails.text, html: outboxEmails.html })
+    .from(outboxEmails)
+    .where(and(lt(outboxEmails.createdAt, cutoff), holdsLink))
+    .limit(limit);
+}
+
+export async function redactOutboxEmail(id: string, values: { text: string; html: string | null }): Promise<void> {
+  await (await getDb()).update(outboxEmails).set(values).where(eq(outboxEmails.id, id));
 }

@@ -34,6 +34,15 @@ export async function hitBucket(key: string, windowSeconds: number, now: Date): 
   });
 }
 
+/** Takes one hit back from the live window of `key` (never below zero); nothing when no window is open. */
+export async function refundBucket(key: string, now: Date): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(rateLimitBuckets)
+    .set({ count: sql`greatest(${rateLimitBuckets.count} - 1, 0)` })
+    .where(and(eq(rateLimitBuckets.key, key), gt(rateLimitBuckets.resetAt, now)));
+}
+
 /** The live window of `key` without counting a hit, or undefined when none is open. */
 export async function peekBucket(key: string, now: Date): Promise<{ count: number; resetAt: Date } | undefined> {
   const db = await getDb();

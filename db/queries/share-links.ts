@@ -52,6 +52,15 @@ export async function revokeShareLinkRow(tx: Tx, ctx: { teamId: string }, id: st
   return row;
 }
 
+/** Revokes every unrevoked link a person created in this team (they left it: their links go with them). */
+export async function revokeShareLinksCreatedBy(tx: Tx, ctx: { teamId: string }, userId: string, now: Date = clock.now()): Promise<ShareLinkRow[]> {
+  return tx
+    .update(shareLinks)
+    .set({ revokedAt: now })
+    .where(and(eq(shareLinks.teamId, ctx.teamId), eq(shareLinks.createdBy, userId), isNull(shareLinks.revokedAt)))
+    .returning();
+}
+
 /** The live link behind a token hash, without counting a view (reads the shared page makes after opening it). */
 export async function findLiveShareLink(tx: Tx, ctx: { teamId: string }, tokenHash: string, now: Date = clock.now()): Promise<ShareLinkRow | undefined> {
   const [row] = await tx

@@ -65,3 +65,10 @@ export async function findUserByAccount(provider: string, providerAccountId: str
 export async function linkAccount(values: typeof accounts.$inferInsert): Promise<void> {
   await (await getDb()).insert(accounts).values(values).onConflictDoNothing();
 }
+
+/** The external providers linked to a person (for the account page). */
+export async function listLinkedProviders(userId: string): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId));
+  return [...new Set(rows.map((r) => r.provider))].sort();
+}

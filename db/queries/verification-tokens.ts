@@ -28,6 +28,17 @@ export async function consumeVerificationToken(purpose: Purpose, tokenHash: stri
   return row?.userId;
 }
 
+/** Spends every still-usable token of this kind of one person (a new password makes older reset links worthless). */
+export async function spendUserTokens(userId: string, purpose: Purpose, db?: Queryable): Promise<number> {
+  const database = db ?? (await getDb());
+  const rows = await database
+    .update(verificationTokens)
+    .set({ usedAt: clock.now() })
+    .where(and(eq(verificationTokens.userId, userId), eq(verificationTokens.purpose, purpose), isNull(verificationTokens.usedAt)))
+    .returning({ id: verificationTokens.id });
+  return rows.length;
+}
+
 /** Whether a token is still usable, without using it (to show the reset form only for live links). */
 export async function isVerificationTokenLive(purpose: Purpose, tokenHash: string): Promise<boolean> {
   const db = await getDb();

@@ -7,13 +7,17 @@ import { HttpProblem } from "./problem";
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 export async function readJsonBody(request: Request, maxMegabytes: number): Promise<unknown> {
+  return readJsonBodyUpTo(request, maxMegabytes * 1024 * 1024, `${maxMegabytes} MB`);
+}
+
+/** The same with the cap in bytes, for small bodies (a presence heartbeat is a few hundred bytes). */
+export async function readJsonBodyUpTo(request: Request, max: number, label = `${max} bytes`): Promise<unknown> {
   const type = request.headers.get("content-type");
   // No Content-Type is tolerated (curl -d sends a form type, many clients send none); another type is refused.
   if (type && !JSON_TYPE.test(type)) {
     throw new HttpProblem(415, "Unsupported media type", `The body must be JSON sent with Content-Type: application/json (got ${type.split(";")[0]}).`);
   }
-  const max = maxMegabytes * 1024 * 1024;
-  const tooLarge = () => new HttpProblem(413, "Request too large", `The body must be at most ${maxMegabytes} MB.`);
+  const tooLarge = () => new HttpProblem(413, "Request too large", `The body must be at most ${label}.`);
   if (Number(request.headers.get("content-length")) > max) throw tooLarge();
 
   const chunks: Uint8Array[] = [];

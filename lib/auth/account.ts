@@ -2,18 +2,22 @@
 // in app/(auth) and app/account are thin wrappers around these.
 import { getDb } from "@/db/client";
 import { deleteUserSessions } from "@/db/queries/sessions";
-import { consumeVerificationToken, createVerificationToken } from "@/db/queries/verification-tokens";
+import { consumeVerificationToken, createVerificationToken, spendUserTokens } from "@/db/queries/verification-tokens";
 import { createUser, findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@/db/queries/users";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/mailer";
-import { passwordChangedMessage, resetPasswordMessage, verifyEmailMessage } from "@/lib/mail/templates";
+import { accountExistsMessage, passwordChangedMessage, resetPasswordMessage, verifyEmailMessage } from "@/lib/mail/templates";
+import { acceptInvitation, describeInvitation } from "@/lib/teams/invitations";
+import type { User } from "@/db/schema";
 import { hashPassword, verifyPassword } from "./password";
+import { ensurePersonalTeam } from "./personal-team";
 import { hashToken, newToken } from "./tokens";
 
 const HOUR = 3600 * 1000;
 
+/** Creates an account (address unconfirmed) and mails the confirmation link. Refuses an address that has one. */
 export async function registerUser(input: { name: string; email: string; password: string }) {
   if (await findUserByEmail(input.email)) {
     throw new AppError("validation", "An account with this e-mail already exists.", {
@@ -23,6 +27,52 @@ export async function registerUser(input: { name: string; email: string; passwor
   const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
   await sendVerificationEmail(user);
   return user;
+}
+
+/**
+ * What sign-up answers. Without an invitation it is one and the same answer whether or not the
+ * address already had an account, so the form cannot be used to find out who has one: a new
+ * account gets its confirmation link, an existing one a notice that someone tried, and either
+ * way the person is asked to look at their inbox and sign in.
+ */
+export type SignUpOutcome = { kind: "check_inbox" } | { kind: "joined"; user: User; slug: string };
+
+/**
+ * Sign-up, with the invitation it came from if any. An invitation proves the address when the
+ * sign-up uses the very address it was mailed to: the account is created confirmed and joins
+ * the team with that token, which is spent by this sign-up (a second use finds it accepted).
+ * The holder of such a link has read that mailbox, so telling them the address already has an
+ * account reveals nothing they could not see there.
+ */
+export async function signUp(input: { name: string; email: string; password: string; invite?: string }): Promise<SignUpOutcome> {
+  const email = input.email.trim().toLowerCase();
+  const invitation = input.invite ? await describeInvitation(input.invite) : null;
+  const invitedHere = invitation !== null && invitation.invitation.email === email;
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(email);
+  if (existing) {
+    if (invitedHere) {
+      throw new AppError("validation", "An account with this address already exists: sign in to accept the invitation.", {
+        fieldErrors: { email: ["This address already has an account: sign in with it to accept the invitation"] },
+      });
+    }
+    await sendMail(accountExistsMessage(existing.email, `${env().APP_URL}/sign-in`));
+    return { kind: "check_inbox" };
+  }
+  const user = await createUser({ email, name: input.name, passwordHash });
+  if (invitedHere) {
+    try {
+      const { slug } = await acceptInvitation(input.invite!, user, { addressProvedByLink: true });
+      await markEmailVerified(user.id);
+      return { kind: "joined", user: { ...user, emailVerified: clock.now() }, slug };
+    } catch (error) {
+      // Used or revoked meanwhile: an ordinary new account, which confirms its address by mail.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  await sendVerificationEmail(user);
+  await ensurePersonalTeam(user);
+  return { kind: "check_inbox" };
 }
 
 export async function sendVerificationEmail(user: { id: string; email: string }) {
@@ -54,6 +104,8 @@ export async function resetPassword(token: string, password: string): Promise<vo
     const userId = await consumeVerificationToken("reset_password", hashToken(token), tx);
     if (!userId) throw new AppError("gone", "This reset link is no longer valid: it was used or has expired. Ask for a new one.");
     await setPasswordHash(userId, passwordHash, tx);
+    // Any other reset link still in a mailbox would undo this password: spent with it.
+    await spendUserTokens(userId, "reset_password", tx);
     // Following the e-mailed link proves the address too.
     await markEmailVerified(userId, tx);
     await deleteUserSessions(userId, undefined, tx);
@@ -73,6 +125,8 @@ export async function changePassword(userId: string, currentSessionHash: string 
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await setPasswordHash(userId, passwordHash, tx);
+    // A reset link asked for before (by them, or by someone who reads their mail) must not set another password.
+    await spendUserTokens(userId, "reset_password", tx);
     await deleteUserSessions(userId, currentSessionHash ?? undefined, tx);
   });
   await sendMail(passwordChangedMessage(user.email));

@@ -5,14 +5,15 @@ import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { createSession, deleteSession } from "@/db/queries/sessions";
-import { createUser, findUserByAccount, findUserByEmail, linkAccount } from "@/db/queries/users";
+import { findUserByAccount, findUserByEmail } from "@/db/queries/users";
 import { clock } from "@/lib/clock";
 import { env, type Env } from "@/lib/env";
-import { clientIp, consumeLimit, peekLimit } from "@/lib/rate-limit";
+import { clientIp, consumeLimit, LIMITS, refundLimit, type LimitName } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_SECONDS, authSecret, secureCookies } from "./session-cookie";
 import { hashToken, newToken } from "./tokens";
-import { ensurePersonalTeam } from "./personal-team";
+import { getCurrentUser } from "./current-user";
+import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type GitHubEmail } from "./external-accounts";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -23,22 +24,64 @@ const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(
 // A real hash to verify against when the e-mail is unknown, so timing does not reveal which accounts exist.
 const decoyHash = hashPassword(newToken());
 
+/** How long an attempt waits once the account's own budget (every client together) is spent: doubling, capped. */
+export const SIGN_IN_DELAY = { firstMs: 500, maxMs: 10_000 } as const;
+
+export function signInDelayMs(accountAttempts: number): number {
+  const over = accountAttempts - LIMITS["sign-in:account"].max;
+  if (over <= 0) return 0;
+  return Math.min(SIGN_IN_DELAY.maxMs, SIGN_IN_DELAY.firstMs * 2 ** Math.min(over - 1, 20));
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The limits that can refuse a password sign-in, to tell a refused caller how long to wait. */
+export function signInLimitChecks(email: string, headers: Headers): Array<[LimitName, string]> {
+  const ip = clientIp(headers);
+  const checks: Array<[LimitName, string]> = [["sign-in:ip", ip]];
+  if (email) checks.push(["sign-in:account-client", `${email.trim().toLowerCase()}|${ip}`]);
+  return checks;
+}
+
 /**
- * Checks e-mail and password under the sign-in rate limits (per IP and per account). Only
- * failed attempts count: a person signing in correctly many times is not an attacker, and
- * once a limit is spent even the right password waits for the window to pass.
+ * Checks e-mail and password under the sign-in limits. Every attempt is counted before the
+ * password is verified, in one atomic statement per limit, so parallel guesses cannot all slip
+ * under a limit that each of them read before any was counted; an attempt that turns out right
+ * gives its hits back (signing in correctly, however often, is not an attack).
+ *
+ * Who gets refused: the client address past its own budget ("sign-in:ip"), and the client
+ * address that failed on this very account too often ("sign-in:account-client"). Failures from
+ * elsewhere never lock the account for everyone: past the account's budget each attempt only
+ * waits longer before it is checked (signInDelayMs), so the right password still gets in.
  */
-export async function authorizeCredentials(input: unknown, headers: Headers): Promise<{ id: string; email: string; name: string | null } | null> {
+export async function authorizeCredentials(
+  input: unknown,
+  headers: Headers,
+  options: { wait?: (ms: number) => Promise<void> } = {},
+): Promise<{ id: string; email: string; name: string | null } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const ip = clientIp(headers);
-  const [byIp, byAccount] = await Promise.all([peekLimit("sign-in:ip", ip), peekLimit("sign-in:account", email)]);
-  if (!byIp.allowed || !byAccount.allowed) throw new RateLimitedSignIn();
+  const counted: Array<[LimitName, string]> = [];
+  const count = async (name: LimitName, subject: string) => {
+    const result = await consumeLimit(name, subject);
+    counted.push([name, subject]);
+    return result;
+  };
+  // In order, stopping at the first refusal: a refused attempt does not slow the account down for others.
+  if (!(await count("sign-in:ip", ip)).allowed) throw new RateLimitedSignIn();
+  if (!(await count("sign-in:account-client", `${email}|${ip}`)).allowed) throw new RateLimitedSignIn();
+  const byAccount = await count("sign-in:account", email);
+  const delay = signInDelayMs(byAccount.count);
+  if (delay > 0) await (options.wait ?? sleep)(delay);
+
   const user = await findUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-  if (user && user.passwordHash && ok) return { id: user.id, email: user.email, name: user.name };
-  await Promise.all([consumeLimit("sign-in:ip", ip), consumeLimit("sign-in:account", email)]);
+  if (user && user.passwordHash && ok) {
+    await Promise.all(counted.map(([name, subject]) => refundLimit(name, subject)));
+    return { id: user.id, email: user.email, name: user.name };
+  }
   return null;
 }
 
@@ -50,7 +93,27 @@ function providers(e: Env = env()): Provider[] {
       authorize: (credentials, request) => authorizeCredentials(credentials, request.headers),
     }),
   ];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
+    list.push(
+      GitHub({
+        clientId: e.AUTH_GITHUB_ID,
+        clientSecret: e.AUTH_GITHUB_SECRET,
+        // GitHub's profile says nothing about verification: read it from /user/emails, so that only
+        // an address GitHub verified can open or link a Cairn account (lib/auth/external-accounts.ts).
+        userinfo: {
+          url: "https://api.github.com/user",
+          async request({ tokens }: { tokens: { access_token?: string } }) {
+            const headers = { Authorization: `Bearer ${tokens.access_token}`, "User-Agent": "cairn" };
+            const profile = (await (await fetch("https://api.github.com/user", { headers })).json()) as Record<string, unknown>;
+            const response = await fetch("https://api.github.com/user/emails", { headers });
+            const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
+            const { email, verified } = githubEmail(typeof profile.email === "string" ? profile.email : null, Array.isArray(emails) ? emails : []);
+            return { ...profile, email, email_verified: verified };
+          },
+        },
+      }),
+    );
+  }
   if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
   if (e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET) {
     // Any OpenID Connect provider (Okta, Entra ID, Keycloak, Authentik…): single sign-on on every plan.
@@ -74,17 +137,6 @@ export function externalProviders(e: Env = env()): Array<{ id: string; name: str
     .map((p) => ({ id: p.id, name: p.name }));
 }
 
-/** Finds or creates the Cairn user behind an OAuth/OIDC sign-in, linking by verified e-mail. */
-async function userForExternalAccount(provider: string, providerAccountId: string, email: string | null | undefined, name: string | null | undefined) {
-  const linked = await findUserByAccount(provider, providerAccountId);
-  if (linked) return linked;
-  if (!email) throw new CredentialsSignin("The provider did not share an e-mail address.");
-  const user = (await findUserByEmail(email)) ?? (await createUser({ email, name: name ?? null, emailVerified: clock.now() }));
-  await linkAccount({ userId: user.id, type: "oidc", provider, providerAccountId });
-  await ensurePersonalTeam(user);
-  return user;
-}
-
 const config = (): NextAuthConfig => ({
   secret: authSecret(),
   trustHost: true,
@@ -100,12 +152,26 @@ const config = (): NextAuthConfig => ({
   },
   providers: providers(),
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (!account || account.provider === "credentials") return true;
+      // Someone already signed in is linking a provider from the account page.
+      const signedIn = await getCurrentUser().catch(() => null);
+      const outcome = await resolveExternalSignIn(
+        { provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name, emailVerified: profileAssertsVerifiedEmail(profile) },
+        signedIn?.id,
+      );
+      if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
+      return true;
+    },
     async jwt({ token, user, account }) {
       if (!user) return token;
       // First request after a successful sign-in: open a server-side session for this device.
       let userId = user.id!;
       if (account && account.provider !== "credentials") {
-        userId = (await userForExternalAccount(account.provider, account.providerAccountId, user.email, user.name)).id;
+        // The signIn callback above has linked (or refused) this provider account already.
+        const linked = await findUserByAccount(account.provider, account.providerAccountId);
+        if (!linked) throw new CredentialsSignin("This sign-in is not linked to an account.");
+        userId = linked.id;
       }
       const sid = newToken();
       await createSession(userId, hashToken(sid), new Date(clock.nowMs() + SESSION_MAX_AGE_SECONDS * 1000));

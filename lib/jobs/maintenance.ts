@@ -1,6 +1,8 @@
-// Housekeeping that used to have no home: expired rate-limit windows and long-finished jobs.
+// Housekeeping that used to have no home: expired rate-limit windows, long-finished jobs, and
+// the links of mail in the outbox once they can no longer be used.
 import { deleteFinishedJobs } from "@/db/queries/jobs";
 import { purgeExpiredBuckets } from "@/db/queries/rate-limits";
+import { redactExpiredMailLinks } from "@/lib/mail/mailer";
 import { registerJob } from "./registry";
 
 /** Finished jobs are kept this long for troubleshooting. */
@@ -11,6 +13,7 @@ registerJob(
   async (_payload, { now }) => {
     await purgeExpiredBuckets(now);
     await deleteFinishedJobs(new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000));
+    await redactExpiredMailLinks(now);
   },
   { recurring: { everyMinutes: 60 } },
 );

@@ -35,6 +35,17 @@ export const invitationMessage = (to: string, inviter: string, team: string, rol
     url,
   });
 
+export const accountExistsMessage = (to: string, signInUrl: string) =>
+  compose(
+    to,
+    "Someone tried to create a Cairn account with your address",
+    [
+      "Someone (hopefully you) tried to create a Cairn account with this e-mail address, but you already have one.",
+      "Sign in with it instead; if you forgot the password, the sign-in page lets you choose a new one. If it was not you, ignore this e-mail: nothing changed.",
+    ],
+    { label: "Sign in", url: signInUrl },
+  );
+
 export const passwordChangedMessage = (to: string) =>
   compose(to, "Your Cairn password was changed", [
     "The password of your Cairn account was just changed, and every other session was signed out.",

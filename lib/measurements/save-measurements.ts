@@ -1,6 +1,8 @@
 // Writing measurements, in the caller's (team-bound) transaction: one cell or a pasted block,
-// all-or-nothing. A (KPI, period) that already has a value is updated (an upsert); when the
-// caller says which version it saw, the write is conditional on it (409 with the current value).
+// all-or-nothing. Every write is conditional on what the person saw: the version of the value
+// they saw, or no version for a cell they saw empty; a cell that changed meanwhile, or that
+// someone filled meanwhile, is a 409 with the current value, never silently overwritten. Only
+// the public API's POST, documented as an upsert of one period, opts out (`upsert`).
 import type { Tx } from "@/db/client";
 import type { ActivityEntry } from "@/db/queries/activity";
 import { recordChange } from "@/db/queries/changes";
@@ -45,7 +47,7 @@ const conflict = (label: string, current: Measurement | null) =>
 export async function saveMeasurements(
   tx: Tx,
   ctx: WriteContext,
-  input: { scorecardId: string; calendar: TeamCalendar; today: string; items: MeasurementItem[]; fieldPrefix?: string },
+  input: { scorecardId: string; calendar: TeamCalendar; today: string; items: MeasurementItem[]; fieldPrefix?: string; upsert?: boolean },
 ): Promise<SavedMeasurement[]> {
   const kpiIds = [...new Set(input.items.map((i) => i.kpiId))];
   const kpisById = await findKpisInScorecard(tx, ctx, input.scorecardId, kpiIds);
@@ -86,6 +88,8 @@ export async function saveMeasurements(
       saved.push({ ...snapshot(existing), id: existing.id, version: existing.version, outcome: "unchanged" });
       continue;
     }
+    // Seen empty (no version), but someone entered a value since: theirs stands until the person chooses.
+    if (item.version === undefined && !input.upsert) throw conflict(label, existing);
     const updated = await updateMeasurement(tx, ctx, existing.id, existing.version, { value, note, enteredBy: ctx.userId });
     saved.push({ ...snapshot(updated), id: updated.id, version: updated.version, outcome: "updated" });
     entries.push({ actorId: ctx.userId, entityType: "measurement", entityId: updated.id, action: "update", field: "value", before: snapshot(existing), after: snapshot(updated) });

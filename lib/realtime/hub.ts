@@ -32,7 +32,10 @@ export async function subscribe(teamId: string, subscriber: Subscriber): Promise
   }
   channel.subscribers.add(subscriber);
   await channel.ready;
+  let unsubscribed = false;
   return () => {
+    if (unsubscribed) return;
+    unsubscribed = true;
     const current = channels.get(name);
     if (!current) return;
     current.subscribers.delete(subscriber);

@@ -15,8 +15,11 @@ export function newInvitationToken(teamId: string): { link: string; tokenHash: s
   return { link: `${env().APP_URL}/invite/${teamId}.${secret}`, tokenHash: hashToken(secret) };
 }
 
+// The team id's exact shape: anything else must be an unknown link, not a query the database refuses (a 500).
+const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{20,200})$/;
+
 export function parseInvitationToken(token: string): { teamId: string; tokenHash: string } | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(token);
+  const match = TOKEN.exec(token);
   return match ? { teamId: match[1]!, tokenHash: hashToken(match[2]!) } : null;
 }
 
@@ -31,15 +34,24 @@ export async function describeInvitation(token: string) {
 }
 
 /**
- * Joins the invited team, once. The invitation is bound to an e-mail address: someone else
- * who got hold of the link cannot use it.
+ * Joins the invited team, once. The invitation is bound to an e-mail address and the person
+ * accepting must have proven it: their account confirmed it, or (`addressProvedByLink`) the
+ * account is being created from this very link, which was mailed to that address. A link
+ * someone else got hold of does not let an unconfirmed account that merely claims the address in.
  */
-export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<{ slug: string }> {
+export async function acceptInvitation(
+  token: string,
+  user: { id: string; email: string; emailVerified: Date | null },
+  options: { addressProvedByLink?: boolean } = {},
+): Promise<{ slug: string }> {
   const found = await describeInvitation(token);
   if (!found) throw new AppError("gone", "This invitation is no longer valid: it was used, revoked, or has expired.");
   const { team, invitation } = found;
   if (invitation.email !== user.email.toLowerCase()) {
     throw new AppError("forbidden", `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`);
+  }
+  if (!user.emailVerified && !options.addressProvedByLink) {
+    throw new AppError("forbidden", `Confirm your e-mail address first: open the confirmation link we sent to ${invitation.email} (your account page sends a new one), then accept the invitation.`);
   }
   await inTeam(team.id, async (tx) => {
     const accepted = await markInvitationAccepted(tx, { teamId: team.id }, invitation.id);

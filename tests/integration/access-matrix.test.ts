@@ -70,6 +70,8 @@ type RouteRule =
       params: (f: Fixture) => Record<string, string>;
       url: (f: Fixture) => string;
       body?: (f: Fixture) => unknown;
+      /** Sent as the body's Content-Type, as the app's own client does. */
+      contentType?: string;
       /** The status an allowed caller gets (200 unless the route answers with no content). */
       ok?: number;
     };
@@ -144,6 +146,7 @@ const ROUTES: Record<string, RouteRule> = {
     params: () => ({}),
     url: () => "http://localhost/api/presence",
     body: (f) => ({ team: "acme", scope: `scorecard:${f.scorecardId}` }),
+    contentType: "application/json",
     ok: 204,
   },
 };
@@ -247,6 +250,7 @@ describe("access matrix", () => {
         const headers = new Headers();
         const cookie = cookies.get(principal);
         if (cookie) headers.set("cookie", cookie);
+        if (rule.contentType) headers.set("content-type", rule.contentType);
         const body = rule.body ? JSON.stringify(rule.body(fixture)) : undefined;
         const response = await handler(new Request(rule.url(fixture), { method: rule.method, headers, body }), { params: Promise.resolve(rule.params(fixture)) });
         const expected = principal === "anonymous" ? 401 : principal === "outsider" ? 404 : can(principal, rule.permission) ? (rule.ok ?? 200) : 403;

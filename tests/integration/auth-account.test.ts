@@ -86,7 +86,7 @@ describe("sign-up", () => {
     expect(mail!.text).toMatch(/\/verify-email\/[A-Za-z0-9_-]{40,}/);
   });
 
-  it("refuses a second account for the same address, whatever its case", async () => {
+  it("refuses a second account for the same address, whatever its case (the sign-up form does not use this: see signUp)", async () => {
     const email = uniqueEmail("dup");
     await registerUser({ name: "First", email, password: GOOD_PASSWORD });
     const error = await rejection(registerUser({ name: "Second", email: email.toUpperCase(), password: GOOD_PASSWORD }));
@@ -145,6 +145,17 @@ describe("password reset", () => {
     expect(await verifyPassword((await findUserByEmail(email))!.passwordHash!, "a-brand-new-passphrase")).toBe(true);
   });
 
+  it("spends the other reset links of the account with the one used", async () => {
+    const email = uniqueEmail("reset-twice");
+    await registerUser({ name: "Twice", email, password: GOOD_PASSWORD });
+    await requestPasswordReset(email);
+    const first = await linkToken(email, "reset-password");
+    await requestPasswordReset(email);
+    const second = await linkToken(email, "reset-password");
+    await resetPassword(second, "a-brand-new-passphrase");
+    expect((await rejection(resetPassword(first, "yet-another-passphrase"))).code).toBe("gone");
+  });
+
   it("refuses an expired link and changes nothing", async () => {
     const email = uniqueEmail("expired");
     const user = await registerUser({ name: "Late", email, password: GOOD_PASSWORD });
@@ -183,6 +194,24 @@ describe("password change", () => {
     expect(await sessionHashes(user.id)).toEqual([current]);
     expect(await verifyPassword((await findUserById(user.id))!.passwordHash!, "another-long-passphrase")).toBe(true);
     expect((await listOutbox({ to: email }))[0]!.subject).toMatch(/password was changed/);
+  });
+
+  it("spends every reset link asked for before, so none can set another password afterwards", async () => {
+    const email = uniqueEmail("change-reset");
+    const user = await registerUser({ name: "Changer", email, password: GOOD_PASSWORD });
+    await requestPasswordReset(email);
+    const earlier = await linkToken(email, "reset-password");
+    await requestPasswordReset(email);
+    const later = await linkToken(email, "reset-password");
+    expect(later).not.toBe(earlier);
+
+    await changePassword(user.id, null, { currentPassword: GOOD_PASSWORD, newPassword: "another-long-passphrase" });
+
+    for (const token of [earlier, later]) {
+      expect(await isVerificationTokenLive("reset_password", hashToken(token))).toBe(false);
+      expect((await rejection(resetPassword(token, "an-attackers-passphrase"))).code).toBe("gone");
+    }
+    expect(await verifyPassword((await findUserById(user.id))!.passwordHash!, "another-long-passphrase")).toBe(true);
   });
 
   it("refuses a wrong current password on its field and changes nothing", async () => {

@@ -6,16 +6,21 @@ import { getDb } from "@/db/client";
 import { rateLimitBuckets } from "@/db/schema";
 import { registerUser } from "@/lib/auth/account";
 import { clock } from "@/lib/clock";
-import { authorizeCredentials, RateLimitedSignIn } from "@/lib/auth/auth";
-import { LIMITS, longestWait, peekLimit } from "@/lib/rate-limit";
+import { authorizeCredentials, RateLimitedSignIn, SIGN_IN_DELAY, signInDelayMs, signInLimitChecks } from "@/lib/auth/auth";
+import { clientIp, LIMITS, longestWait, PEER_ADDRESS_HEADER, peekLimit } from "@/lib/rate-limit";
 
 // next-auth's entry imports "next/server" without an extension, which Node's ESM loader (Vitest
 // externalises node_modules) cannot resolve. authorize() needs only its error classes, which are
 // @auth/core's own: the same classes the app gets.
 const PASSWORD = "granite-cairn-path-42";
 let ipCounter = 0;
-/** A fresh client address per test, so the per-IP limit of one test never leaks into the next. */
-const fromNewIp = () => new Headers({ "x-forwarded-for": `203.0.113.${++ipCounter}, 10.0.0.1` });
+/** A fresh client (socket) address per call, so the per-IP limit of one test never leaks into the next. */
+const fromNewIp = () => new Headers({ [PEER_ADDRESS_HEADER]: `203.0.113.${++ipCounter}` });
+/** Records the waits instead of sleeping through them. */
+const recordWaits = () => {
+  const waits: number[] = [];
+  return { waits, wait: async (ms: number) => void waits.push(ms) };
+};
 
 async function newAccount(label: string) {
   const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
@@ -54,23 +59,57 @@ describe("authorizeCredentials", () => {
     expect(await authorizeCredentials("email=x", headers)).toBeNull();
   });
 
-  it("refuses even the right password once the account's budget is spent, until the window ends", async () => {
+  it("locks out only the client that spent the account's budget: the right password still gets in from elsewhere, after a delay", async () => {
     const { user, email } = await newAccount("brute");
-    const max = LIMITS["sign-in:account"].max;
-    // Each guess from another address: the per-account limit is what stops a distributed attack.
-    for (let i = 0; i < max; i++) expect(await authorizeCredentials({ email, password: `guess-number-${i}` }, fromNewIp())).toBeNull();
+    const max = LIMITS["sign-in:account-client"].max;
+    const attacker = fromNewIp();
+    for (let i = 0; i < max; i++) expect(await authorizeCredentials({ email, password: `guess-number-${i}` }, attacker)).toBeNull();
 
-    expect(await peekLimit("sign-in:account", email)).toMatchObject({ allowed: false, remaining: 0 });
-    await expect(authorizeCredentials({ email, password: PASSWORD }, fromNewIp())).rejects.toBeInstanceOf(RateLimitedSignIn);
-    await expect(authorizeCredentials({ email: email.toUpperCase(), password: PASSWORD }, fromNewIp())).rejects.toMatchObject({ code: "rate_limited" });
+    // That client is refused, even with the right password, until its window ends.
+    await expect(authorizeCredentials({ email, password: PASSWORD }, attacker)).rejects.toBeInstanceOf(RateLimitedSignIn);
+    await expect(authorizeCredentials({ email: email.toUpperCase(), password: PASSWORD }, attacker)).rejects.toMatchObject({ code: "rate_limited" });
+    const wait = await longestWait(signInLimitChecks(email, attacker));
+    expect(wait).toBeGreaterThan(LIMITS["sign-in:account-client"].windowSeconds - 60);
+    expect(wait).toBeLessThanOrEqual(LIMITS["sign-in:account-client"].windowSeconds);
 
-    const wait = await longestWait([["sign-in:account", email]]);
-    expect(wait).toBeGreaterThan(LIMITS["sign-in:account"].windowSeconds - 60);
-    expect(wait).toBeLessThanOrEqual(LIMITS["sign-in:account"].windowSeconds);
+    // The owner, from their own address, is not locked out: the account's attempts only slow down.
+    const { waits, wait: recorded } = recordWaits();
+    expect(await authorizeCredentials({ email, password: PASSWORD }, fromNewIp(), { wait: recorded })).toMatchObject({ id: user.id });
+    expect(waits).toEqual([SIGN_IN_DELAY.firstMs]);
 
-    await expireWindows(`sign-in:account:${email}`);
-    expect(await peekLimit("sign-in:account", email)).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
-    expect(await authorizeCredentials({ email, password: PASSWORD }, fromNewIp())).toMatchObject({ id: user.id });
+    await expireWindows(`sign-in:account-client:${email}`);
+    expect(await authorizeCredentials({ email, password: PASSWORD }, attacker, { wait: recorded })).toMatchObject({ id: user.id });
+  });
+
+  it("escalates the delay with every attempt past the account's budget, from any address, up to a cap", async () => {
+    const { email } = await newAccount("slowed");
+    const { waits, wait } = recordWaits();
+    for (let i = 0; i < 12; i++) expect(await authorizeCredentials({ email, password: `guess-${i}` }, fromNewIp(), { wait })).toBeNull();
+    expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect(signInDelayMs(LIMITS["sign-in:account"].max)).toBe(0);
+    expect(signInDelayMs(1000)).toBe(SIGN_IN_DELAY.maxMs);
+  });
+
+  it("counts parallel guesses before checking them: 30 at once from one client, only the budget is evaluated", async () => {
+    const { email } = await newAccount("parallel");
+    const client = fromNewIp();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => authorizeCredentials({ email, password: `parallel-guess-${i}` }, client)));
+    const evaluated = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected" && r.reason instanceof RateLimitedSignIn);
+    expect(evaluated).toHaveLength(LIMITS["sign-in:account-client"].max);
+    expect(refused).toHaveLength(30 - LIMITS["sign-in:account-client"].max);
+  });
+
+  it("keys the per-IP limit on the socket address, not on the X-Forwarded-For a client writes", async () => {
+    const peer = `198.51.100.${++ipCounter}`;
+    const max = LIMITS["sign-in:ip"].max;
+    for (let i = 0; i < max; i++) {
+      const rotating = new Headers({ [PEER_ADDRESS_HEADER]: peer, "x-forwarded-for": `192.0.2.${i}` });
+      expect(await authorizeCredentials({ email: `rotate-${i}@example.test`, password: "spray-password" }, rotating)).toBeNull();
+    }
+    const { email } = await newAccount("rotated");
+    const next = new Headers({ [PEER_ADDRESS_HEADER]: peer, "x-forwarded-for": "192.0.2.250" });
+    await expect(authorizeCredentials({ email, password: PASSWORD }, next)).rejects.toBeInstanceOf(RateLimitedSignIn);
   });
 
   it("refuses every account from one address past the per-IP limit", async () => {
@@ -83,6 +122,27 @@ describe("authorizeCredentials", () => {
     await expect(authorizeCredentials({ email, password: PASSWORD }, headers)).rejects.toBeInstanceOf(RateLimitedSignIn);
     // Another address still gets in: the limit is per client, not global.
     expect(await authorizeCredentials({ email, password: PASSWORD }, fromNewIp())).not.toBeNull();
+  });
+});
+
+describe("clientIp", () => {
+  const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.2", [PEER_ADDRESS_HEADER]: "10.0.0.1" });
+
+  it("is the socket address by default (TRUSTED_PROXY_HOPS=0), whatever X-Forwarded-For says", () => {
+    expect(clientIp(headers)).toBe("10.0.0.1");
+    expect(clientIp(headers, 0)).toBe("10.0.0.1");
+  });
+
+  it("behind N trusted proxies, is the address the N-th proxy from us appended", () => {
+    expect(clientIp(headers, 1)).toBe("10.0.0.2");
+    expect(clientIp(headers, 2)).toBe("203.0.113.9");
+    // More hops configured than the request went through: the oldest entry, never beyond.
+    expect(clientIp(headers, 9)).toBe("6.6.6.6");
+  });
+
+  it("falls back to the last hop when no socket address was recorded (next dev), and to 'unknown'", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 127.0.0.1" }), 0)).toBe("127.0.0.1");
+    expect(clientIp(new Headers(), 0)).toBe("unknown");
   });
 });
 

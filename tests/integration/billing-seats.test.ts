@@ -14,6 +14,7 @@ const fake = await vi.hoisted(async () => {
 
 import "@/app/t/[team]/settings/billing/actions";
 import "@/app/t/[team]/settings/members/actions";
+import "@/app/t/[team]/settings/actions";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { insertMembership } from "@/db/queries/memberships";
 import { findTeamById, type Role } from "@/db/queries/teams";
@@ -99,5 +100,24 @@ describe("inviting on a paid plan", () => {
     expect(refused).toMatchObject({ ok: false, status: 402 });
     if (!refused.ok) expect(refused.fieldErrors?.role?.[0]).toContain("4 of 3");
     expect(await invite(canceled, admin, "viewer")).toMatchObject({ ok: true });
+  });
+});
+
+describe("deleting a paying team", () => {
+  it("cancels its Stripe subscription, then deletes it", async () => {
+    const { team, owner, subscriptionId } = await paidTeam(0);
+    await expect(run("team.delete", owner, { team: team.slug, confirmation: team.slug })).rejects.toMatchObject({ digest: expect.stringContaining("/teams") });
+    expect(fake.requestsTo("DELETE", `/v1/subscriptions/${subscriptionId}`)).toHaveLength(1);
+    expect(fake.subscriptions.get(subscriptionId)!.status).toBe("canceled");
+    expect(await findTeamById(team.id)).toBeUndefined();
+  });
+
+  it("keeps the team, and says so, when Stripe cannot cancel the subscription", async () => {
+    const { team, owner, subscriptionId } = await paidTeam(0);
+    fake.failNext("DELETE", "/v1/subscriptions/", 500);
+    const refused = await run("team.delete", owner, { team: team.slug, confirmation: team.slug });
+    expect(refused).toMatchObject({ ok: false, status: 500, message: expect.stringMatching(/nothing was deleted/) });
+    expect(await findTeamById(team.id)).toBeDefined();
+    expect(fake.subscriptions.get(subscriptionId)!.status).toBe("active");
   });
 });

@@ -5,10 +5,16 @@ import { recordChange } from "@/db/queries/changes";
 import { memberships, teams } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
-import { findUserByEmail } from "@/db/queries/users";
+import { createUser, findUserByEmail } from "@/db/queries/users";
+import { findMembershipByUser, insertMembership } from "@/db/queries/memberships";
+import { updateTeamSettings } from "@/db/queries/teams";
+import { clock } from "@/lib/clock";
 import { listenerCount } from "@/lib/realtime/hub";
+import { openStreamCount, STREAM_LIMITS } from "@/lib/realtime/stream";
+import { createTeam } from "@/lib/teams/create-team";
+import { removeMember } from "@/lib/teams/members";
 import { GET as events } from "@/app/api/events/route";
-import { POST as presence } from "@/app/api/presence/route";
+import { POST as presence, PRESENCE_MAX_BYTES } from "@/app/api/presence/route";
 import { sessionCookieFor } from "../support/sessions";
 
 /** Reads SSE frames from a streaming Response as they arrive. */
@@ -151,6 +157,34 @@ describe("GET /api/events", () => {
 });
 
 describe("POST /api/presence", () => {
+  it("refuses a body larger than a heartbeat (413) while it arrives, without reading the rest", async () => {
+    const owner = await sessionCookieFor("owner@acme.test");
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`{"team":"acme","pad":"${"x".repeat(64 * 1024)}`);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 20 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await presence(
+      new Request("http://localhost/api/presence", { method: "POST", headers: { cookie: owner.cookie, "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(1024 * 1024);
+
+    const declared = await presence(
+      new Request("http://localhost/api/presence", {
+        method: "POST",
+        headers: { cookie: owner.cookie, "content-type": "application/json", "content-length": String(10 * 1024 * 1024) },
+        body: JSON.stringify({ team: "acme" }),
+      }),
+    );
+    expect(declared.status).toBe(413);
+    expect(PRESENCE_MAX_BYTES).toBeLessThanOrEqual(4096);
+  });
+
   it("announces who is where to the team's streams, without storing anything", async () => {
     const viewer = await sessionCookieFor("viewer@acme.test");
     const owner = await sessionCookieFor("owner@acme.test");
@@ -184,8 +218,73 @@ describe("POST /api/presence", () => {
 
     const outsider = await sessionCookieFor("owner@globex.test");
     const refused = await presence(
-      new Request("http://localhost/api/presence", { method: "POST", headers: { cookie: outsider.cookie }, body: JSON.stringify({ team: "acme", scope: `scorecard:${scorecardId}` }) }),
+      new Request("http://localhost/api/presence", {
+        method: "POST",
+        headers: { cookie: outsider.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ team: "acme", scope: `scorecard:${scorecardId}` }),
+      }),
     );
     expect(refused.status).toBe(404);
+  });
+});
+
+describe("GET /api/events: limits and revocation", () => {
+  it(`caps one person's open streams at ${STREAM_LIMITS.perUser} per instance (429 with Retry-After), and frees a slot when one closes`, async () => {
+    const viewer = await sessionCookieFor("viewer@acme.test");
+    const opened = [];
+    for (let i = 0; i < STREAM_LIMITS.perUser; i++) {
+      const stream = open("acme", viewer.cookie);
+      const s = reader(await stream.response);
+      await s.waitFor((f) => f.event === "ready");
+      opened.push({ stream, s });
+    }
+    expect(openStreamCount(viewer.user.id)).toBe(STREAM_LIMITS.perUser);
+    const refused = await open("acme", viewer.cookie).response;
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Someone else is not affected by this person's streams.
+    const owner = await sessionCookieFor("owner@acme.test");
+    const other = open("acme", owner.cookie);
+    expect((await other.response).status).toBe(200);
+    other.abort();
+
+    opened[0]!.stream.abort();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(openStreamCount(viewer.user.id)).toBe(STREAM_LIMITS.perUser - 1);
+    const again = open("acme", viewer.cookie);
+    expect((await again.response).status).toBe(200);
+    again.abort();
+    for (const { stream } of opened.slice(1)) stream.abort();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(openStreamCount(viewer.user.id)).toBe(0);
+  });
+
+  it("checks membership by the team's id: a member removed after their team's slug passed to another team of theirs is revoked", async () => {
+    const owner = await createUser({ email: `slug-owner-${crypto.randomUUID()}@example.test`, name: "Owner", emailVerified: clock.now() });
+    const member = await createUser({ email: `slug-member-${crypto.randomUUID()}@example.test`, name: "Member", emailVerified: clock.now() });
+    const first = await createTeam(owner.id, `Slug First ${crypto.randomUUID().slice(0, 6)}`);
+    const second = await createTeam(owner.id, `Slug Second ${crypto.randomUUID().slice(0, 6)}`);
+    for (const team of [first, second]) await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, member.id, "viewer"));
+
+    const cookie = (await sessionCookieFor(member.email)).cookie;
+    const stream = open(first.slug, cookie);
+    const s = reader(await stream.response);
+    await s.waitFor((f) => f.event === "ready");
+
+    // The first team takes a new URL name; the second takes the first's old one.
+    const oldSlug = first.slug;
+    await inTeam(first.id, (tx) => updateTeamSettings(tx, { teamId: first.id }, { name: first.name, slug: `${oldSlug}-renamed`, timeZone: first.timeZone, fiscalYearStartMonth: first.fiscalYearStartMonth }, first.version));
+    await inTeam(second.id, (tx) => updateTeamSettings(tx, { teamId: second.id }, { name: second.name, slug: oldSlug, timeZone: second.timeZone, fiscalYearStartMonth: second.fiscalYearStartMonth }, second.version));
+
+    const ownerCtx = async (team: typeof first) => ({ teamId: team.id, userId: owner.id, role: "owner" as const, membershipId: (await inTeam(team.id, (tx) => findMembershipByUser(tx, { teamId: team.id }, owner.id)))!.id });
+    const membership = (await inTeam(first.id, (tx) => findMembershipByUser(tx, { teamId: first.id }, member.id)))!;
+    const ctx = await ownerCtx(first);
+    await inTeam(first.id, (tx) => removeMember(tx, ctx, { membershipId: membership.id }));
+
+    await s.waitFor((f) => f.event === "revoked");
+    const secret = crypto.randomUUID();
+    await change(first.id, secret);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.frames.some((f) => (f.data as { id?: string })?.id === secret)).toBe(false);
   });
 });

@@ -39,7 +39,7 @@ function run(name: string, user: User | null, input: Record<string, unknown> | F
 function refused(result: ActionResult, status: number) {
   expect(result.ok, JSON.stringify(result)).toBe(false);
   if (result.ok) throw new Error("accepted");
-  expect(result.status).toBe(status);
+  expect(result.status, JSON.stringify(result)).toBe(status);
   return result;
 }
 
@@ -154,15 +154,43 @@ describe("saving one cell", () => {
     expect(history[0]).toMatchObject({ action: "update", before: { value: before.value }, after: { value: 55.5 } });
   });
 
-  it("treats a second value for the same period as an upsert, and an unchanged value as no change", async () => {
+  it("never overwrites a value with a write that saw the cell empty: 409 with the value that stands; the same value is no change", async () => {
     const period = back(monthly, 2);
     const before = (await valueOf(monthly.id, period))!;
     const activityBefore = (await measurementActivity()).length;
-    const saved = accepted<{ outcome: string; version: number }>(await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: 33 }));
-    expect(saved).toMatchObject({ outcome: "updated", version: before.version + 1 });
-    const again = accepted<{ outcome: string }>(await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: "33" }));
-    expect(again.outcome).toBe("unchanged");
+    const other = before.value >= 50 ? before.value - 7 : before.value + 7;
+    // Sent without a version: this person saw no value here, but someone has entered one since.
+    const blind = refused(await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: other }), 409);
+    expect(blind.current).toMatchObject({ value: before.value, version: before.version });
+    expect(await valueOf(monthly.id, period)).toMatchObject({ value: before.value, version: before.version });
+    const same = accepted<{ outcome: string }>(await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: String(before.value) }));
+    expect(same.outcome).toBe("unchanged");
+    // Having seen it, they may replace it.
+    const replaced = accepted<{ outcome: string; version: number }>(
+      await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: other, version: before.version }),
+    );
+    expect(replaced).toMatchObject({ outcome: "updated", version: before.version + 1 });
     expect((await measurementActivity()).length).toBe(activityBefore + 1);
+  });
+
+  it("refuses a pasted block over a cell someone filled meanwhile, whole (409)", async () => {
+    const period = back(monthly, 4);
+    const before = (await valueOf(monthly.id, period))!;
+    const empty = back(monthly, 20);
+    expect(await valueOf(monthly.id, empty)).toBeUndefined();
+    const result = refused(
+      await run("measurements.paste", people.editor, {
+        team: "acme",
+        scorecardId,
+        cells: [
+          { kpiId: monthly.id, period: empty, value: "40" },
+          { kpiId: monthly.id, period, value: String(before.value + 1) },
+        ],
+      }),
+      409,
+    );
+    expect(result.current, result.message).toMatchObject({ value: before.value });
+    expect(await valueOf(monthly.id, empty)).toBeUndefined();
   });
 
   it("edits the note alone, and keeps the note when only the value is sent", async () => {
@@ -170,7 +198,7 @@ describe("saving one cell", () => {
     const row = (await valueOf(monthly.id, period))!;
     accepted(await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: row.value, note: "  Survey moved  ", version: row.version }));
     expect(await valueOf(monthly.id, period)).toMatchObject({ value: row.value, note: "Survey moved" });
-    accepted(await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: row.value + 1 }));
+    accepted(await run("measurements.save", people.editor, { team: "acme", scorecardId, kpiId: monthly.id, period, value: row.value + 1, version: row.version + 1 }));
     expect(await valueOf(monthly.id, period)).toMatchObject({ value: row.value + 1, note: "Survey moved" });
   });
 

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 import "@/app/t/[team]/settings/members/actions";
+import "@/app/t/[team]/settings/api-keys/actions";
+import "@/app/t/[team]/dashboards/actions";
+import "@/app/t/[team]/scorecards/actions";
 import { listPendingInvitations } from "@/db/queries/invitations";
 import { findMembershipByUser, insertMembership, listMembers } from "@/db/queries/memberships";
 import { listOutbox } from "@/db/queries/outbox";
@@ -19,7 +22,9 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createTeam } from "@/lib/teams/create-team";
 import { acceptInvitation, describeInvitation } from "@/lib/teams/invitations";
-import { run } from "../support/actions";
+import { authenticateApiKey } from "@/lib/api/authenticate";
+import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
+import { ok, run } from "../support/actions";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -113,7 +118,10 @@ describe("inviting", () => {
     await expect(acceptInvitation(token, stranger)).rejects.toMatchObject({ code: "forbidden", status: 403 });
     expect(await findMemberTeam(stranger.id, team.slug)).toBeUndefined();
 
-    const colleague = await createUser({ email, name: "Colleague" });
+    // The invited address, but not proven yet: refused (auth-sign-up-team.test.ts has the whole rule).
+    const unconfirmed = await createUser({ email, name: "Colleague" });
+    await expect(acceptInvitation(token, unconfirmed)).rejects.toMatchObject({ code: "forbidden" });
+    const colleague = { ...unconfirmed, emailVerified: clock.now() };
     await expect(acceptInvitation(token, colleague)).resolves.toEqual({ slug: team.slug });
     const joined = await findMemberTeam(colleague.id, team.slug);
     expect(joined?.role).toBe("viewer");
@@ -256,6 +264,56 @@ describe("the last owner", () => {
     expect(await findMemberTeam(owner.id, team.slug)).toBeUndefined();
   });
 
+  it("refuses a transfer to a viewer when no editor seat is left (402), and changes nothing", async () => {
+    const { team, owner, viewer } = await teamWithRoles(); // owner + admin + editor: 3 of 3 Free seats
+    const viewerRow = (await membershipOf(team, viewer))!;
+    const refused = expectRefused(await run("members.transfer_ownership", owner, { team: team.slug, membershipId: viewerRow.id }), 402);
+    expect(refused.message).toContain(`/t/${team.slug}/settings/billing`);
+    expect((await membershipOf(team, viewer))!.role).toBe("viewer");
+    expect((await membershipOf(team, owner))!.role).toBe("owner");
+  });
+
+  it("refuses a transfer to a member who changed since the page showed them (409); the owner stays owner", async () => {
+    const { team, owner, admin } = await teamWithRoles();
+    const shown = (await membershipOf(team, admin))!;
+    expect((await run("members.update_role", owner, { team: team.slug, membershipId: shown.id, role: "editor", version: shown.version })).ok).toBe(true);
+    expectRefused(await run("members.transfer_ownership", owner, { team: team.slug, membershipId: shown.id, version: shown.version }), 409);
+    expect((await membershipOf(team, owner))!.role).toBe("owner");
+    expect((await membershipOf(team, admin))!.role).toBe("editor");
+  });
+
+  // On PostgreSQL these run in concurrent transactions and race; on PGlite (one connection) they
+  // serialize. Either way the team must end with an owner.
+  it("keeps an owner when two owners demote each other at the same moment", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { team, owner } = await teamWithRoles();
+      const second = await person("second-owner");
+      const secondRow = (await addMember(team, second, "owner"))!;
+      const firstRow = (await membershipOf(team, owner))!;
+      const results = await Promise.all([
+        run("members.update_role", owner, { team: team.slug, membershipId: secondRow.id, role: "admin", version: secondRow.version }),
+        run("members.update_role", second, { team: team.slug, membershipId: firstRow.id, role: "admin", version: firstRow.version }),
+      ]);
+      const owners = (await inTeam(team.id, (tx) => listMembers(tx, { teamId: team.id }))).filter((m) => m.role === "owner");
+      expect(owners, JSON.stringify(results)).toHaveLength(1);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+    }
+  });
+
+  it("keeps an owner when a transfer races the removal of the member it goes to", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { team, owner, admin } = await teamWithRoles();
+      const heir = await person("heir");
+      const heirRow = (await addMember(team, heir, "admin"))!;
+      await Promise.all([
+        run("members.transfer_ownership", owner, { team: team.slug, membershipId: heirRow.id }),
+        run("members.remove", admin, { team: team.slug, membershipId: heirRow.id }),
+      ]);
+      const owners = (await inTeam(team.id, (tx) => listMembers(tx, { teamId: team.id }))).filter((m) => m.role === "owner");
+      expect(owners).toHaveLength(1);
+    }
+  });
+
   it("cannot transfer ownership to themselves", async () => {
     const { team, owner } = await teamWithRoles();
     const row = (await membershipOf(team, owner))!;
@@ -271,6 +329,24 @@ describe("removing", () => {
     expect((await inTeam(team.id, (tx) => listMembers(tx, { teamId: team.id }))).map((m) => m.userId)).not.toContain(editor.id);
     expectRefused(await run("team.leave", editor, { team: team.slug }), 404);
     expectRefused(await run("members.invite", editor, { team: team.slug, email: "x@example.test", role: "viewer" }), 404);
+  });
+
+  it("revokes the API keys and share links the removed member created; everyone else's keep working", async () => {
+    const { team, owner, admin } = await teamWithRoles();
+    const theirs = await ok<{ secret: string }>(run("api_keys.create", admin, { team: team.slug, name: "Admin's script", scopes: "read" }));
+    const ours = await ok<{ secret: string }>(run("api_keys.create", owner, { team: team.slug, name: "Owner's script", scopes: "read" }));
+    const scorecard = await ok<{ id: string }>(run("scorecards.create", owner, { team: team.slug, name: "Shared" }));
+    const theirLink = await ok<{ token: string }>(run("share_links.create", admin, { team: team.slug, scorecardId: scorecard.id, label: "Board" }));
+    const ourLink = await ok<{ token: string }>(run("share_links.create", owner, { team: team.slug, scorecardId: scorecard.id, label: "Investors" }));
+    await expect(authenticateApiKey(`Bearer ${theirs.secret}`)).resolves.toBeDefined();
+    expect(await openSharedDashboard(theirLink.token, {})).not.toBeNull();
+
+    expect((await run("members.remove", owner, { team: team.slug, membershipId: (await membershipOf(team, admin))!.id })).ok).toBe(true);
+
+    await expect(authenticateApiKey(`Bearer ${theirs.secret}`)).rejects.toMatchObject({ status: 401 });
+    expect(await openSharedDashboard(theirLink.token, {})).toBeNull();
+    await expect(authenticateApiKey(`Bearer ${ours.secret}`)).resolves.toBeDefined();
+    expect(await openSharedDashboard(ourLink.token, {})).not.toBeNull();
   });
 
   it("refuses an admin removing an owner, and an editor removing anyone", async () => {
@@ -361,5 +437,16 @@ describe("Free plan seats", () => {
     const editorInvitation = (await pendingInvitations(team)).find((i) => i.role === "editor")!;
     await run("members.revoke_invitation", owner, { team: team.slug, invitationId: editorInvitation.id });
     expect((await run("members.invite", owner, { team: team.slug, email: `${unique("now")}@example.test`, role: "editor" })).ok).toBe(true);
+  });
+});
+
+describe("a malformed invitation token", () => {
+  it.each([
+    ["dashes where the team id goes", `${"-".repeat(36)}.${"a".repeat(24)}`],
+    ["hex of a uuid's length without its shape", `${"a".repeat(36)}.${"a".repeat(24)}`],
+    ["a uuid with its dashes misplaced", `0123456-789ab-cdef-0123-456789abcdef0.${"a".repeat(24)}`],
+  ])("is an unknown invitation (404/410), never a 500: %s", async (_label, token) => {
+    await expect(describeInvitation(token)).resolves.toBeNull();
+    await expect(acceptInvitation(token, await person("malformed"))).rejects.toMatchObject({ code: "gone" });
   });
 });

@@ -19,7 +19,10 @@ function errorNotice(error: string | undefined, code: string | undefined): strin
   if (!error) return null;
   if (code === "rate_limited") return "Too many attempts. Wait a few minutes, then try again.";
   if (error === "CredentialsSignin") return "E-mail or password is incorrect.";
-  if (error === "OAuthAccountNotLinked") return "This e-mail address already has an account: sign in with its password, then link the provider.";
+  if (error === "OAuthAccountNotLinked") return "This e-mail address already has an account that is not confirmed yet: sign in with its password, then link the provider on your account page.";
+  if (error === "ExternalUnverifiedEmail") return "The provider has not verified this e-mail address: verify it there first, or sign in with your password.";
+  if (error === "ExternalNoEmail") return "The provider did not share an e-mail address.";
+  if (error === "ExternalLinkedElsewhere") return "This provider account is already linked to another Cairn account.";
   if (error === "AccessDenied") return "Sign-in was cancelled or refused.";
   return "Sign-in did not work. Please try again.";
 }
@@ -40,6 +43,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p className="text-sm text-muted-foreground">Welcome back. Use the e-mail address of your account.</p>
       </div>
       {one(params.reset) === "1" ? <Alert variant="success">Password changed, sign in with your new password.</Alert> : null}
+      {one(params["signed-up"]) === "1" ? (
+        <Alert variant="success">Thank you. We sent an e-mail to the address you gave: it says how to go on. You can sign in with that address and your password.</Alert>
+      ) : null}
       {one(params.created) === "1" ? <Alert variant="success">Your account is ready: sign in to continue.</Alert> : null}
       {error ? <Alert variant="error">{error}</Alert> : null}
       <SignInForm callbackUrl={callbackUrl} />

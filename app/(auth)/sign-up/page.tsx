@@ -24,7 +24,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
       <div className="flex flex-col gap-1.5">
         <h1 className="text-2xl font-semibold tracking-tight">Create your Cairn account</h1>
         <p className="text-sm text-muted-foreground">
-          {invitation ? `You were invited to join ${invitation.team.name}.` : "Free for up to three editors. Viewers are always free."}
+          {invitation
+            ? `You were invited to join ${invitation.team.name}. Sign up with ${invitation.invitation.email}: the invitation was mailed there, so this confirms the address and spends the invitation.`
+            : "Free for up to three editors. Viewers are always free."}
         </p>
       </div>
       {invite && !invitation ? (

@@ -10,6 +10,7 @@ export async function GET(request: Request) {
     return await openTeamStream(request, slug);
   } catch (error) {
     const e = toAppError(error, "events");
-    return Response.json({ error: e.message }, { status: e.status });
+    const headers = e.extra.retryAfter ? { "Retry-After": String(e.extra.retryAfter) } : undefined;
+    return Response.json({ error: e.message }, { status: e.status, headers });
   }
 }

@@ -5,7 +5,12 @@ import { findMemberTeam } from "@/db/queries/teams";
 import { inTeam } from "@/db/tenant";
 import { userFromCookieHeader } from "@/lib/auth/current-user";
 import { clock } from "@/lib/clock";
+import { HttpProblem } from "@/lib/api/problem";
+import { readJsonBodyUpTo } from "@/lib/api/request-body";
 import { AppError, toAppError } from "@/lib/errors";
+
+/** A heartbeat is a few hundred bytes: more is refused (413) while it arrives, never read whole. */
+export const PRESENCE_MAX_BYTES = 2048;
 
 const schema = z.object({
   team: z.string().min(1).max(60),
@@ -22,9 +27,7 @@ export async function POST(request: Request) {
   try {
     const user = await userFromCookieHeader(request.headers.get("cookie"));
     if (!user) throw new AppError("unauthenticated", "Please sign in.");
-    const body = await request.json().catch(() => {
-      throw new AppError("bad_request", "The body must be JSON.");
-    });
+    const body = await readJsonBodyUpTo(request, PRESENCE_MAX_BYTES);
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new AppError("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     const member = await findMemberTeam(user.id, parsed.data.team);
@@ -45,6 +48,7 @@ export async function POST(request: Request) {
     );
     return new Response(null, { status: 204 });
   } catch (error) {
+    if (error instanceof HttpProblem) return Response.json({ error: error.message }, { status: error.status });
     const e = toAppError(error, "presence");
     return Response.json({ error: e.message }, { status: e.status });
   }

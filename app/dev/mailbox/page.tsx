@@ -6,7 +6,7 @@ import { Fragment } from "react";
 import { listOutbox } from "@/db/queries/outbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { env } from "@/lib/env";
+import { devToolsEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false, follow: false } };
 
@@ -28,8 +28,7 @@ function Linkified({ text }: { text: string }) {
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
   // Decided per request, never at build time: the outbox holds live sign-in links.
   await connection();
-  const { NODE_ENV, CAIRN_DEV_TOOLS } = env();
-  if (NODE_ENV !== "development" && !CAIRN_DEV_TOOLS) notFound();
+  if (!devToolsEnabled()) notFound();
   const to = (await searchParams).to;
   const messages = await listOutbox({ to: typeof to === "string" && to ? to : undefined, limit: 100 });
 

@@ -11,7 +11,7 @@ export const acceptInvitationAction = userAction("invitations.accept", {
   schema: z.object({ token: z.string({ error: "The invitation link is incomplete" }).trim().min(1, "The invitation link is incomplete").max(200) }),
   async handler({ token }, user) {
     if (!user) throw unauthenticated();
-    // acceptInvitation checks everything again: still pending, and sent to this very address.
+    // acceptInvitation checks everything again: still pending, sent to this very address, and that address confirmed.
     const { slug } = await acceptInvitation(token, user);
     redirect(`/t/${slug}`);
   },

@@ -69,7 +69,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           {!user ? (
             <div className="flex flex-col gap-3">
               <p className="text-sm">
-                Sign in as <span className="font-medium">{invitation.email}</span> to accept, or create an account with that address.
+                Sign in as <span className="font-medium">{invitation.email}</span> to accept, or create an account with that address: creating it from this
+                link confirms the address, since the invitation was mailed there.
               </p>
               <div className="flex flex-col gap-2 sm:flex-row">
                 <Button asChild className="sm:flex-1">
@@ -98,6 +99,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 </Button>
               </div>
             </div>
+          ) : !membership && !user.emailVerified ? (
+            <Alert variant="warning" title="Confirm your e-mail address first">
+              An invitation is accepted by someone who has proven the invited address. Open the confirmation link we sent to{" "}
+              <span className="font-medium">{user.email}</span> (your <Link href="/account" className="underline underline-offset-4">account page</Link> sends a new
+              one), then come back to this link.
+            </Alert>
           ) : membership ? (
             <div className="flex flex-col gap-3">
               <Alert variant="info">

@@ -1,7 +1,7 @@
 // GET|POST /api/auth/* — Auth.js endpoints; a rate-limited credentials sign-in answers 429, not a redirect.
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/auth";
-import { clientIp, longestWait, type LimitName } from "@/lib/rate-limit";
+import { handlers, signInLimitChecks } from "@/lib/auth/auth";
+import { longestWait } from "@/lib/rate-limit";
 
 export const GET = handlers.GET;
 
@@ -13,9 +13,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (!(await isRateLimitedAnswer(response))) return response;
 
   // A script hammering the endpoint learns the wait instead of following a redirect to an HTML page.
-  const checks: Array<[LimitName, string]> = [["sign-in:ip", clientIp(request.headers)]];
-  if (email) checks.push(["sign-in:account", email]);
-  const retryAfter = await longestWait(checks);
+  const retryAfter = await longestWait(signInLimitChecks(email ?? "", request.headers));
   return Response.json(
     { error: "Too many sign-in attempts" },
     { status: 429, headers: { "Retry-After": String(retryAfter || 60), "Cache-Control": "no-store" } },

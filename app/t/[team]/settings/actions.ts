@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordChange } from "@/db/queries/changes";
 import { deleteTeam as deleteTeamRow, getTeam, isSlugTaken, updateTeamSettings } from "@/db/queries/teams";
 import { teamAction } from "@/lib/actions/team-action";
+import { cancelSubscriptionBeforeDelete } from "@/lib/billing/cancel-subscription";
 import { AppError } from "@/lib/errors";
 import { requiredText, slug } from "@/lib/validation/primitives";
 
@@ -62,6 +63,8 @@ export const deleteTeam = teamAction("team.delete", {
     if (input.confirmation !== ctx.teamSlug) {
       throw new AppError("validation", "Type the team's URL name to confirm.", { fieldErrors: { confirmation: [`Type "${ctx.teamSlug}" exactly to delete this team`] } });
     }
+    // The subscription ends first: if Stripe refuses, the team stays.
+    await cancelSubscriptionBeforeDelete(tx, ctx);
     await deleteTeamRow(tx, ctx);
     return { deleted: ctx.teamSlug };
   },

@@ -87,8 +87,9 @@ export const removeMember = teamAction("members.remove", {
 
 export const transferOwnership = teamAction("members.transfer_ownership", {
   permission: "members.transfer_ownership",
-  schema: z.object({ membershipId: uuid("member") }),
-  handler: (input, { tx, ctx }) => transferOwnershipRow(tx, ctx, input),
+  // The target's version as the page showed it, when the page sends it: a changed member is a 409.
+  schema: z.object({ membershipId: uuid("member"), version: version.optional() }),
+  handler: (input, { tx, ctx, team }) => transferOwnershipRow(tx, ctx, team, input),
   after: refresh,
 });
 

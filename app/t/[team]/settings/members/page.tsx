@@ -111,7 +111,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                           {canTransfer && !me ? (
                             <ConfirmActionDialog
                               action={transferOwnership}
-                              fields={{ team: team.slug, membershipId: m.id }}
+                              fields={{ team: team.slug, membershipId: m.id, version: String(m.version) }}
                               triggerLabel="Make owner"
                               triggerAriaLabel={`Transfer ownership to ${displayName}`}
                               title={`Transfer ownership to ${displayName}?`}

@@ -19,8 +19,9 @@ export const GET = apiRoute(operations.listMeasurements, async ({ tx, ctx, param
 export const POST = apiRoute(operations.upsertMeasurement, async ({ tx, ctx, calendar, params, body }) => {
   const found = (await findKpisWithScorecard(tx, ctx, [params.id!])).get(params.id!);
   if (!found) throw new AppError("not_found", "This KPI was not found.");
-  // The grid's own write path: same checks, same upsert, same history.
+  // The grid's own write path: same checks, same history; the API's contract is an upsert of the period.
   const [saved] = await saveMeasurements(tx, ctx, {
+    upsert: true,
     scorecardId: found.scorecardId,
     calendar,
     today: teamToday(calendar),
