@@ -36,6 +36,7 @@ function KpiCard({ kpi, chart }: { kpi: KpiCardData; chart: ReactNode }) {
         unit={kpi.unit}
         currency={kpi.currency}
         status={kpi.stale ? "grey" : kpi.status}
+        name={kpi.name}
       />
       {kpi.priorPeriodLabel ? (
         <p className="hint">{`${kpi.priorPeriodLabel}: ${formatKpiValue(kpi.priorValue, kpi.unit, kpi.currency)}`}</p>

@@ -12,6 +12,7 @@ export function Sparkline({
   unit,
   currency,
   status,
+  name,
 }: {
   /** Oldest first; `from` and `to` label the first and the last. */
   values: number[];
@@ -22,6 +23,8 @@ export function Sparkline({
   unit: KpiUnit;
   currency?: string | null;
   status: Status;
+  /** The KPI, named in the text alternative so a list of the page's images says which is which. */
+  name: string;
 }) {
   if (values.length === 0) {
     return <p className="flex h-10 items-center text-xs text-muted-foreground">No values in this window</p>;
@@ -40,11 +43,10 @@ export function Sparkline({
   const first = values[0]!;
   const last = values[values.length - 1]!;
   const fmt = (v: number) => formatKpiValue(v, unit, currency);
-  // The card's heading names the KPI; this says what the line shows.
   const description =
     values.length === 1
-      ? `One value: ${fmt(last)} in ${to}; target ${fmt(target)}.`
-      : `${values.length} values, ${from} to ${to}: ${fmt(first)} to ${fmt(last)}, lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}; target ${fmt(target)}.`;
+      ? `${name}: one value, ${fmt(last)} in ${to}; target ${fmt(target)}.`
+      : `${name}: ${values.length} values, ${from} to ${to}: ${fmt(first)} to ${fmt(last)}, lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}; target ${fmt(target)}.`;
 
   // Strokes and colours come from the .sparkline component class (globals.css), by data-status.
   return (

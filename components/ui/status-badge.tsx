@@ -44,7 +44,7 @@ export function StatusBadge({ status, stale = false, label, size = "md", classNa
   return (
     <span
       data-status={status}
-      data-size={size === "sm" ? "sm" : undefined}
+      data-size={size === "md" ? "md" : undefined}
       data-stale={stale || undefined}
       className={cn("status-badge", className)}
       {...props}

@@ -17,6 +17,7 @@ import { requireTeamPermission } from "@/lib/auth/team-context";
 import { clock } from "@/lib/clock";
 import { isUuid } from "@/lib/dashboards/ids";
 import { shareLinkState, type ShareLinkState } from "@/lib/sharing/share-token";
+import { flushShareViews } from "@/lib/sharing/share-views";
 import { createShareLink, revokeShareLink } from "../../actions";
 
 export const metadata: Metadata = { title: "Share dashboard" };
@@ -27,6 +28,8 @@ export default async function SharingPage({ params }: { params: Promise<{ team: 
   const { team: slug, scorecardId } = await params;
   const { ctx, team } = await requireTeamPermission(slug, "share_links.manage");
   if (!isUuid(scorecardId)) notFound();
+  // This instance's views not yet written (share-views.ts batches them) count in the list too.
+  await flushShareViews();
   const data = await inTeam(ctx.teamId, async (tx) => {
     const scorecard = await findDashboardScorecard(tx, ctx, scorecardId);
     return scorecard ? { scorecard, links: await listShareLinks(tx, ctx, scorecardId) } : null;
