@@ -37,10 +37,14 @@ export async function IconSprite() {
   return <SpriteSheet />;
 }
 
-/** A decorative icon from the sprite; size and colour come from `className` (currentColor). */
+/**
+ * A decorative icon from the sprite; size and colour come from `className` or the component it
+ * sits in (currentColor). No viewBox, width or height: the symbol has its own viewBox, <use> fills
+ * whatever size the svg is given, and globals.css gives an unsized one lucide's 24px.
+ */
 export function SpriteIcon({ name, className }: { name: SpriteIconName; className?: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" className={className}>
+    <svg aria-hidden="true" className={className}>
       <use href={`#icon-${name}`} />
     </svg>
   );
