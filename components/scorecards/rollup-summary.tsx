@@ -4,7 +4,7 @@
 import { SpriteIcon, type SpriteIconName } from "@/components/ui/sprite-icon";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cn } from "@/lib/cn";
-import { formatScore } from "@/lib/scorecards/format";
+import { formatScore } from "@/lib/scorecards/display";
 import type { Rollup, Trend } from "@/lib/scoring";
 
 export function RollupSummary({ rollup, of, counted, testId, className }: { rollup: Rollup; of: string; counted: string; testId?: string; className?: string }) {
