@@ -60,7 +60,8 @@ function MoveButton({ team, perspective, action, direction }: { team: string; pe
       submitVariant="outline"
       pendingLabel=""
       gap={1}
-      className="[&_[role=alert]]:absolute [&_[role=alert]]:z-10 [&_[role=alert]]:max-w-xs [&_[role=alertdialog]]:absolute [&_[role=alertdialog]]:z-10 [&_[role=alertdialog]]:max-w-xs"
+      // A refusal or a conflict floats over the header instead of pushing it apart (globals.css).
+      className="move-form"
     >
       {() => (
         <>
