@@ -15,7 +15,7 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { clock } from "@/lib/clock";
 import { loadDashboard, loadKpiCards } from "@/lib/dashboards/load-dashboard";
 import { buildCanvas } from "@/lib/journeys/canvas";
-import { loadScorecardEditor } from "@/lib/scorecards/editor-data";
+import { readScorecardEditor } from "@/lib/scorecards/editor-data";
 import { teamToday } from "@/lib/scorecards/evaluate";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
 import type { Dataset } from "./dataset";
@@ -76,10 +76,10 @@ export const PAGE_LOADERS: Record<QueryTarget["key"], Loader | null> = {
     return cards;
   },
   async editor(d, size, tokenHash) {
-    const { ctx, calendar } = await signedInTeam(d, tokenHash);
-    const data = await inTeam(ctx.teamId, (tx) => loadScorecardEditor(tx, ctx, scorecardOf(d, size), calendar));
-    if (!data) throw new Error("scorecard not found");
-    return data;
+    const { ctx, team, calendar } = await signedInTeam(d, tokenHash);
+    const kept = await readScorecardEditor(ctx, team, scorecardOf(d, size), calendar);
+    if (!kept) throw new Error("scorecard not found");
+    return kept.view();
   },
   async journey(d, size, tokenHash) {
     const { ctx, calendar } = await signedInTeam(d, tokenHash);

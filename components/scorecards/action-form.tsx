@@ -2,11 +2,11 @@
 // A form bound to one team action: hidden team (and version), the form-level message, the
 // submit button with its pending state, and on a 409 the conflict panel: both values of every
 // field that differs, and the choice of keep mine / take theirs / edit.
-import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import type { Conflict } from "./action-form-conflict";
@@ -133,7 +133,7 @@ export function ActionForm({ action, team, version, submitLabel, pendingLabel = 
         <Button type="submit" variant={submitVariant} disabled={pending} aria-label={submitAriaLabel}>
           {pending ? (
             <>
-              <LoaderCircle aria-hidden="true" className="animate-spin" />
+              <SpriteIcon name="loader-circle" className="animate-spin" />
               {pendingLabel}
             </>
           ) : (

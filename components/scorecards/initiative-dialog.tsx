@@ -4,25 +4,14 @@
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import { SpriteIcon } from "@/components/ui/sprite-icon";
-import type { INITIATIVE_STATUS_LABELS } from "@/lib/scorecards/format";
+import type { InitiativeFormValues } from "@/lib/scorecards/editor-view";
 import type { FormAction } from "./action-form";
 import type { MemberOption } from "./fields";
 import { FormDialog } from "./form-dialog";
 
 const InitiativeFields = lazyWithPreload(() => import("./initiative-fields"));
 
-export interface InitiativeFormValues {
-  id: string;
-  title: string;
-  description: string;
-  ownerId: string | null;
-  startDate: string | null;
-  dueDate: string | null;
-  status: keyof typeof INITIATIVE_STATUS_LABELS;
-  progress: number;
-  budget: number | null;
-  version: number;
-}
+export type { InitiativeFormValues };
 
 export function InitiativeDialog({
   action, team, objectiveId, objectiveTitle, members, initiative,

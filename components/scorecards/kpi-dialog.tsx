@@ -5,32 +5,14 @@
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import { SpriteIcon } from "@/components/ui/sprite-icon";
-import type { KpiUnit } from "@/lib/kpi-library";
-import type { KpiDirection } from "@/lib/scoring";
+import type { KpiFormValues } from "@/lib/scorecards/editor-view";
 import type { FormAction } from "./action-form";
 import type { MemberOption } from "./fields";
 import { FormDialog } from "./form-dialog";
 
 const KpiFields = lazyWithPreload(() => import("./kpi-fields"));
 
-export interface KpiFormValues {
-  id: string;
-  name: string;
-  description: string;
-  unit: KpiUnit;
-  currency: string | null;
-  direction: KpiDirection;
-  baseline: number | null;
-  target: number;
-  targetMax: number | null;
-  redThreshold: number;
-  frequency: "weekly" | "monthly" | "quarterly";
-  indicator: "leading" | "lagging";
-  source: "manual" | "csv" | "api";
-  ownerId: string | null;
-  weight: number;
-  version: number;
-}
+export type { KpiFormValues };
 
 export function KpiDialog({
   action, team, objectiveId, objectiveTitle, members, kpi, presenceScope,

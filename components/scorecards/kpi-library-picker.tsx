@@ -2,9 +2,9 @@
 // Add KPIs from the library: filter by perspective and journey stage, tick several, add them
 // in one go. Templates that break a rule as they are show why and cannot be ticked. The list and
 // the library itself (kpi-library-list.tsx) load on the trigger's hover, focus or press.
-import { Library } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { fieldError } from "@/lib/actions/result";
 import type { PerspectiveKind } from "@/lib/kpi-library";
 import type { FormAction } from "./action-form";
@@ -37,7 +37,7 @@ export function KpiLibraryPicker({
       preload={PickerList.preload}
       trigger={
         <Button variant="outline" size="sm">
-          <Library aria-hidden="true" />
+          <SpriteIcon name="library" />
           From library
         </Button>
       }

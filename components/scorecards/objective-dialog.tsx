@@ -5,22 +5,14 @@
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import { SpriteIcon } from "@/components/ui/sprite-icon";
+import type { ObjectiveFormValues } from "@/lib/scorecards/editor-view";
 import type { FormAction } from "./action-form";
 import type { MemberOption } from "./fields";
 import { FormDialog } from "./form-dialog";
 
 const ObjectiveFields = lazyWithPreload(() => import("./objective-fields"));
 
-export interface ObjectiveFormValues {
-  id: string;
-  title: string;
-  description: string;
-  ownerId: string | null;
-  weight: number;
-  perspectiveId: string;
-  stageIds: string[];
-  version: number;
-}
+export type { ObjectiveFormValues };
 
 export function ObjectiveDialog({
   action, team, perspectiveId, perspectiveName, perspectives, stages, members, objective, presenceScope,

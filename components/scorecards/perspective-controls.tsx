@@ -1,9 +1,9 @@
 "use client";
 // A perspective's controls: rename and weight (dialog, whose fields load on the trigger's
 // hover, focus or press), move up or down.
-import { ArrowDown, ArrowUp, Pencil } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
+import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { ActionForm, type FormAction } from "./action-form";
 import { FormDialog } from "./form-dialog";
 
@@ -31,7 +31,7 @@ export function PerspectiveControls({
         preload={PerspectiveFields.preload}
         trigger={
           <Button variant="ghost" size="icon" aria-label={`Edit perspective ${perspective.name}`}>
-            <Pencil aria-hidden="true" />
+            <SpriteIcon name="pencil" />
           </Button>
         }
       >
@@ -54,12 +54,14 @@ function MoveButton({ team, perspective, action, direction }: { team: string; pe
       action={action}
       team={team}
       version={perspective.version}
-      submitLabel={direction === "up" ? <ArrowUp aria-hidden="true" /> : <ArrowDown aria-hidden="true" />}
+      // lucide's ArrowUp and ArrowDown are its ArrowRight turned a quarter: the sprite has that one.
+      submitLabel={<SpriteIcon name="arrow-right" className={direction === "up" ? "-rotate-90" : "rotate-90"} />}
       submitAriaLabel={`Move ${perspective.name} ${direction}`}
       submitVariant="outline"
       pendingLabel=""
       gap={1}
-      className="[&_[role=alert]]:absolute [&_[role=alert]]:z-10 [&_[role=alert]]:max-w-xs [&_[role=alertdialog]]:absolute [&_[role=alertdialog]]:z-10 [&_[role=alertdialog]]:max-w-xs"
+      // A refusal or a conflict floats over the header instead of pushing it apart (globals.css).
+      className="move-form"
     >
       {() => (
         <>

@@ -1,47 +1,35 @@
 // Button and buttonVariants: the one clickable control, in six variants and seven sizes.
 import { Slot } from "./slot";
-import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
 
-// The base look is the `.btn` component class (app/globals.css): one short class in every page's HTML.
-export const buttonVariants = cva(
-  "btn",
-  {
-    variants: {
-      variant: {
-        default: "bg-primary text-primary-foreground hover:bg-primary-hover",
-        secondary: "bg-secondary text-secondary-foreground hover:bg-secondary-hover",
-        outline: "border border-input bg-background hover:bg-accent hover:text-accent-foreground",
-        ghost: "hover:bg-accent hover:text-accent-foreground",
-        destructive: "bg-destructive text-destructive-foreground hover:bg-destructive-hover",
-        link: "text-primary underline-offset-4 hover:underline",
-      },
-      // Each size owns its height, padding, gap and text size, so none is set twice. sm to icon
-      // keep a 40px tap target; xs and icon-sm (32px) are for dense grids (journey canvas,
-      // alignment matrix); inline has no box of its own (a link-styled button inside a sentence).
-      size: {
-        sm: "h-10 gap-1.5 px-3 text-sm",
-        md: "h-10 gap-2 px-4 text-sm",
-        lg: "h-12 gap-2 px-6 text-base",
-        icon: "size-10 gap-2 text-sm",
-        xs: "h-8 gap-1.5 px-2 text-sm",
-        "icon-sm": "size-8 gap-2 text-sm",
-        inline: "gap-2 text-sm",
-      },
-      /** Where the content sits when the button is wider than it (full-width rows). */
-      align: {
-        center: "justify-center",
-        start: "justify-start",
-      },
-    },
-    defaultVariants: { variant: "default", size: "md", align: "center" },
-  },
-);
+// Each part of the look is one component class (app/globals.css: .btn, .btn-<variant>,
+// .btn-<size>, .btn-start): a few short classes in every page's HTML and RSC payload instead of a
+// utility list per button (a 128-KPI editor has hundreds). A caller's utility still wins, the
+// utilities layer coming after the components layer. With one class per part, naming them needs
+// no variant library in every page's JavaScript.
+export type ButtonVariant = "default" | "secondary" | "outline" | "ghost" | "destructive" | "link";
+/**
+ * sm to icon keep a 40px tap target; xs and icon-sm (32px) are for dense grids (journey canvas,
+ * alignment matrix); inline has no box of its own (a link-styled button inside a sentence).
+ */
+export type ButtonSize = "sm" | "md" | "lg" | "icon" | "xs" | "icon-sm" | "inline";
+/** Where the content sits when the button is wider than it (full-width rows); centred by default. */
+export type ButtonAlign = "center" | "start";
+
+export interface ButtonVariantProps {
+  variant?: ButtonVariant | null;
+  size?: ButtonSize | null;
+  align?: ButtonAlign | null;
+}
+
+export function buttonVariants({ variant, size, align }: ButtonVariantProps = {}): string {
+  return cn("btn", `btn-${variant ?? "default"}`, `btn-${size ?? "md"}`, align === "start" && "btn-start");
+}
 
 export type ButtonProps = ComponentProps<"button"> &
-  VariantProps<typeof buttonVariants> & {
+  ButtonVariantProps & {
     /** Render the single child (e.g. a <Link>) with the button's styles instead of a <button>. */
     asChild?: boolean;
   };
@@ -56,7 +44,6 @@ export function Button({ className, variant, size, align, asChild = false, type,
   const Comp = asChild ? Slot : "button";
   return (
     <Comp
-      data-slot="button"
       type={asChild ? type : (type ?? "button")}
       className={cn(buttonVariants({ variant, size, align }), className)}
       {...props}

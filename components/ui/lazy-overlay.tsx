@@ -123,8 +123,10 @@ export function OverlayTrigger({
       type="button"
       aria-haspopup="dialog"
       aria-expanded={state.open}
-      aria-controls={state.contentId}
-      data-state={state.open ? "open" : "closed"}
+      // The content exists only while open: pointing at it when closed would name a missing id
+      // (and repeat that id and a "closed" on every trigger of a page that has hundreds).
+      aria-controls={state.open ? state.contentId : undefined}
+      data-state={state.open ? "open" : undefined}
       {...props}
       ref={composeRefs(ref, state.triggerRef as Ref<HTMLButtonElement>)}
       onPointerEnter={compose(onPointerEnter, preload)}

@@ -4,7 +4,7 @@ import { SPRITE_NAMES, SpriteSheet, spriteDrawing } from "./sprite-drawings";
 
 describe("sprite drawings", () => {
   it("draws every sprite icon as plain shapes in lucide's stroke style", () => {
-    expect(SPRITE_NAMES).toHaveLength(25);
+    expect(SPRITE_NAMES).toHaveLength(26);
     for (const name of SPRITE_NAMES) {
       const markup = renderToStaticMarkup(<svg>{spriteDrawing(name)}</svg>);
       expect(markup, name).toMatch(/^<svg><g fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><(path|circle|line|rect|polyline)\b/);

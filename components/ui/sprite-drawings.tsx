@@ -15,6 +15,7 @@ import * as circleDashed from "lucide-react/icons/circle-dashed";
 import * as clock from "lucide-react/icons/clock";
 import * as fileUp from "lucide-react/icons/file-up";
 import * as info from "lucide-react/icons/info";
+import * as library from "lucide-react/icons/library";
 import * as loaderCircle from "lucide-react/icons/loader-circle";
 import * as messageSquare from "lucide-react/icons/message-square";
 import * as messageSquareText from "lucide-react/icons/message-square-text";
@@ -50,6 +51,7 @@ const SHAPES: Record<SpriteIconName, IconNode> = {
   clock: shapes(clock),
   "file-up": shapes(fileUp),
   info: shapes(info),
+  library: shapes(library),
   "loader-circle": shapes(loaderCircle),
   "message-square": shapes(messageSquare),
   "message-square-text": shapes(messageSquareText),

@@ -19,6 +19,7 @@ export type SpriteIconName =
   | "file-up"
   | "history"
   | "info"
+  | "library"
   | "loader-circle"
   | "message-square"
   | "message-square-text"

@@ -4,12 +4,14 @@ import type { Frequency } from "@/lib/periods";
 import { numberFormat } from "@/lib/number-format";
 import type { KpiDirection } from "@/lib/scoring";
 
+// The few words and numbers client components draw themselves live in display.ts (so they do not
+// bring this module along); they are part of the same vocabulary.
+export { formatScore, INDICATOR_LABELS, INITIATIVE_STATUS_LABELS } from "./display";
+
 export const UNIT_LABELS: Record<KpiUnit, string> = { percent: "Percent (%)", currency: "Currency", count: "Count", duration: "Duration", score: "Score" };
 export const DIRECTION_LABELS: Record<KpiDirection, string> = { up: "Higher is better", down: "Lower is better", range: "Within a range" };
 export const FREQUENCY_LABELS: Record<Frequency, string> = { weekly: "Weekly", monthly: "Monthly", quarterly: "Quarterly" };
-export const INDICATOR_LABELS = { leading: "Leading", lagging: "Lagging" } as const;
 export const SOURCE_LABELS = { manual: "Manual entry", csv: "CSV import", api: "API" } as const;
-export const INITIATIVE_STATUS_LABELS = { planned: "Planned", in_progress: "In progress", on_hold: "On hold", done: "Done", canceled: "Canceled" } as const;
 export const PERSPECTIVE_KIND_LABELS: Record<PerspectiveKind, string> = {
   financial: "Financial",
   customer: "Customer",
@@ -37,10 +39,6 @@ export function formatKpiValue(value: number | null | undefined, kpi: { unit: Kp
   }
 }
 
-/** A 0–10 score with one decimal ("6.7"), or an em dash for "no score". */
-export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined || !Number.isFinite(score) ? "—" : score.toFixed(1);
-}
 
 /** "Target ≥ 85%, red below 75%" — what green and red mean for this KPI. */
 export function describeThresholds(kpi: { unit: KpiUnit; currency?: string | null; direction: KpiDirection; target: number; targetMax: number | null; redThreshold: number }): string {

@@ -1,11 +1,11 @@
 // The scorecard pages' data, loaded once per request: the layout (header, score, tabs)
-// and the page below it share it through React's cache.
+// and the page below it share it through React's cache, and requests share it while the
+// team's data version stays the same (editor-data.ts).
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { inTeam } from "@/db/tenant";
 import { requireTeamPage } from "@/lib/auth/team-context";
 import type { TeamCalendar } from "@/lib/periods";
-import { loadScorecardEditor } from "./editor-data";
+import { readScorecardEditor } from "./editor-data";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +18,7 @@ export const getScorecardPage = cache(async (slug: string, scorecardId: string) 
   // A malformed id is as unknown as another team's: the same 404.
   if (!isUuid(scorecardId)) notFound();
   const calendar: TeamCalendar = { timeZone: session.team.timeZone, fiscalYearStartMonth: session.team.fiscalYearStartMonth };
-  const data = await inTeam(session.ctx.teamId, (tx) => loadScorecardEditor(tx, session.ctx, scorecardId, calendar));
-  if (!data) notFound();
-  return { ...session, ...data, calendar };
+  const kept = await readScorecardEditor(session.ctx, session.team, scorecardId, calendar);
+  if (!kept) notFound();
+  return { ...session, ...kept.data, calendar, editorView: kept.view };
 });
