@@ -25,7 +25,10 @@ export async function readJsonBodyUpTo(request: Request, max: number, label = `$
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        // The client went away mid-body (a tab closed during a heartbeat): nothing to answer, nothing to log.
+        throw new AppError("bad_request", "The request was closed before its body arrived.");
+      });
       if (done) break;
       size += value.byteLength;
       if (size > max) {
