@@ -1,7 +1,7 @@
 // Where a block pasted into the measurements grid lands: parsed, placed from the focused cell
 // down and to the right, every value checked as the server will. Fetched once the page is idle
 // (MeasurementGrid), not with it: pasting is rarer than typing.
-import type { GridColumn, GridRow } from "@/lib/measurements/grid";
+import type { GridColumn, GridRow } from "@/lib/measurements/grid-model";
 import { parsePastedBlock, placePastedBlock } from "@/lib/measurements/paste";
 import { parseMeasurementValue } from "@/lib/measurements/values";
 

@@ -3,16 +3,13 @@
 // between cells; Enter or leaving a cell saves it; Escape undoes the typing; Alt+Enter opens the
 // cell's note and history; pasting several lines from a spreadsheet fills the cells below,
 // all-or-nothing. Viewers get the same table without inputs.
-import { Fragment, Suspense, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from "react";
+import { Fragment, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent, type ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
-import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { lazyWithPreload, preloadAll, usePreloadWhenIdle } from "@/components/ui/lazy-overlay";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/scroll-table";
 import type { ActionResult } from "@/lib/actions/result";
-import { cn } from "@/lib/cn";
-import type { GridColumn, GridRow, GridSection } from "@/lib/measurements/grid";
+import { readGridModel, type GridColumn, type GridModel, type GridRow } from "@/lib/measurements/grid-model";
 import { formatScore, formatWithUnit, formatValue, parseMeasurementValue } from "@/lib/measurements/values";
 import type { MeasurementHistoryEntry } from "@/db/queries/measurements";
 import type { SavedMeasurement } from "@/lib/measurements/save-measurements";
@@ -22,6 +19,7 @@ import { useRedFollowUps } from "@/components/update-loop/use-red-follow-ups";
 import type { Conflict } from "./conflict-dialog";
 import { isBlockPaste } from "./block-paste";
 import { ScoreSummary } from "./score-summary";
+import { GridIcon, StatusMark } from "./status-mark";
 
 // A cell's note and history (Alt+Enter, the note button), the conflict dialog (a 409) and the
 // parser of a pasted block have no trigger to hover: their code is fetched once the page is
@@ -48,7 +46,8 @@ interface Props {
   team: string;
   scorecardId: string;
   canEdit: boolean;
-  sections: GridSection[];
+  /** The grid's rows and columns, compact (lib/measurements/grid-model.ts). */
+  grid: GridModel;
   actions: GridActions;
   /** How to use the grid (GridHelp, rendered by the server page), shown to editors. */
   help?: ReactNode;
@@ -79,8 +78,20 @@ const FREQUENCY_TITLES = { weekly: "Weekly KPIs", monthly: "Monthly KPIs", quart
 const cellKey = (kpiId: string, period: string) => `${kpiId}|${period}`;
 const refKey = (section: number, row: number, col: number) => `${section}:${row}:${col}`;
 const displayText = (value: number | null) => (value === null ? "" : formatValue(value));
+const subscribeToNothing = () => () => {};
 
-export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions, help, redReason }: Props) {
+/** False in the server's HTML and while hydrating it, true once React runs in the browser. */
+function useHydrated() {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
+export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, help, redReason }: Props) {
+  const sections = useMemo(() => readGridModel(grid), [grid]);
+  const hydrated = useHydrated();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -352,47 +363,56 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
         {announcement}
       </p>
 
+      {/* Every cell's look is a class of app/globals.css (.mg-*): 128 KPIs × 6 periods write it
+          once there instead of a utility list on every cell, in the HTML and the RSC payload. */}
       {sections.map((section, sectionIndex) => {
         let rowIndex = -1;
         const headingId = `grid-${section.frequency}`;
+        const title = FREQUENCY_TITLES[section.frequency];
+        const span = 3 + section.columns.length;
         return (
           <section key={section.frequency} aria-labelledby={headingId} className="flex flex-col gap-3">
             <h2 id={headingId} className="text-lg font-semibold">
-              {FREQUENCY_TITLES[section.frequency]}
+              {title}
             </h2>
-            <Table scrollLabel={`${FREQUENCY_TITLES[section.frequency]}: values per period`} containerClassName="rounded-md border" data-testid={`grid-${section.frequency}`}>
-              <thead className="bg-muted/60">
-                <tr className="border-b">
-                  <th scope="col" className="sticky left-0 z-10 min-w-48 bg-muted px-3 py-2 text-left font-medium">
+            <Table
+              scrollLabel={`${title}: values per period`}
+              containerClassName="rounded-md border"
+              className={canEdit ? "mg mg-e" : "mg"}
+              data-testid={`grid-${section.frequency}`}
+            >
+              <thead>
+                <tr>
+                  <th scope="col" className="mg-hk">
                     KPI
                   </th>
-                  <th scope="col" className="min-w-36 px-3 py-2 text-left font-medium">
+                  <th scope="col" className="mg-ht">
                     Target
                   </th>
-                  <th scope="col" className="min-w-40 px-3 py-2 text-left font-medium">
+                  <th scope="col" className="mg-hs">
                     Latest status
                   </th>
                   {section.columns.map((column) => (
-                    <th key={column.period} scope="col" className={cn("px-2 py-2 text-right font-medium whitespace-nowrap", column.current && "bg-secondary")}>
+                    <th key={column.period} scope="col" className="mg-hp">
                       <span className="sr-only">{column.label}</span>
                       <span aria-hidden="true">{column.short}</span>
-                      {column.current ? <span className="block text-xs font-normal text-muted-foreground">current</span> : null}
+                      {column.current ? <span className="mg-now">current</span> : null}
                     </th>
                   ))}
                 </tr>
               </thead>
               {section.perspectives.map((perspective) => (
                 <tbody key={perspective.id}>
-                  <tr className="border-b bg-muted/40">
-                    <th scope="rowgroup" colSpan={3 + section.columns.length} className="sticky left-0 px-3 py-2 text-left">
+                  <tr className="mg-p">
+                    <th scope="rowgroup" colSpan={span}>
                       <span className="mr-3 font-semibold">{perspective.name}</span>
                       <ScoreSummary summary={perspective.summary} what={`${perspective.name} perspective`} unit="objectives" testId={`perspective-score-${perspective.id}`} />
                     </th>
                   </tr>
                   {perspective.objectives.map((objective) => (
                     <Fragment key={objective.id}>
-                      <tr className="border-b">
-                        <th scope="rowgroup" colSpan={3 + section.columns.length} className="sticky left-0 px-3 py-2 pl-6 text-left font-medium">
+                      <tr className="mg-o">
+                        <th scope="rowgroup" colSpan={span}>
                           <span className="mr-3">{objective.title}</span>
                           <ScoreSummary summary={objective.summary} what={`Objective “${objective.title}”`} testId={`objective-score-${objective.id}`} />
                         </th>
@@ -401,20 +421,16 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
                         rowIndex += 1;
                         const row = rowIndex;
                         return (
-                          <tr key={kpi.kpiId} className="border-b hover:bg-muted/30" data-testid={`kpi-row-${kpi.kpiId}`}>
-                            <th scope="row" className="sticky left-0 z-10 bg-background px-3 py-1.5 pl-9 text-left font-normal">
-                              {kpi.name}
-                            </th>
-                            <td className="px-3 py-1.5 text-sm text-muted-foreground">{kpi.target}</td>
-                            <td className="px-3 py-1.5" data-testid={`kpi-status-${kpi.kpiId}`}>
-                              <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                                <StatusBadge status={kpi.status} stale={kpi.stale} size="sm" />
-                                <span className="tabular-nums" data-testid={`kpi-score-${kpi.kpiId}`} data-score={kpi.score ?? ""}>
-                                  <span className="sr-only">score </span>
-                                  {formatScore(kpi.score)}
-                                </span>
-                                {kpi.latestLabel ? <span className="text-xs text-muted-foreground">{kpi.latestLabel}</span> : null}
+                          <tr key={kpi.kpiId} className="mg-r" data-testid={`kpi-row-${kpi.kpiId}`}>
+                            <th scope="row">{kpi.name}</th>
+                            <td className="mg-t">{kpi.target}</td>
+                            <td className="mg-s" data-testid={`kpi-status-${kpi.kpiId}`}>
+                              <StatusMark status={kpi.status} stale={kpi.stale} />
+                              <span data-testid={`kpi-score-${kpi.kpiId}`} data-score={kpi.score ?? ""}>
+                                <span className="sr-only">score </span>
+                                {formatScore(kpi.score)}
                               </span>
+                              {kpi.latestLabel ? <span>{kpi.latestLabel}</span> : null}
                             </td>
                             {section.columns.map((column, col) => {
                               const ref: CellRef = { section: sectionIndex, row, col, kpi, column };
@@ -426,74 +442,63 @@ export function MeasurementGrid({ team, scorecardId, canEdit, sections, actions,
                               if (!canEdit) {
                                 // Read-only: a value opens its note and edit history.
                                 return (
-                                  <td key={column.period} className={cn("px-2 py-1.5 text-right tabular-nums", column.current && "bg-secondary/40")}>
+                                  <td key={column.period}>
                                     {state.value === null ? (
                                       <span className="sr-only">no value</span>
                                     ) : (
-                                      <button
-                                        type="button"
-                                        className="inline-flex items-center gap-1 rounded px-1 underline-offset-2 hover:bg-accent hover:underline"
-                                        onClick={() => setDetails(ref)}
-                                      >
+                                      <button type="button" onClick={() => setDetails(ref)}>
                                         {displayText(state.value)}
-                                        {state.note ? <SpriteIcon name="message-square-text" className="size-3.5 text-muted-foreground" /> : null}
-                                        <span className="sr-only">
-                                          {" "}
-                                          {label}: {state.note ? "note and " : ""}edit history
-                                        </span>
+                                        {state.note ? <GridIcon name="message-square-text" /> : null}
+                                        <span className="sr-only">{` ${label}: ${state.note ? "note and " : ""}edit history`}</span>
                                       </button>
                                     )}
                                   </td>
                                 );
                               }
                               return (
-                                <td key={column.period} className={cn("px-1 py-1", column.current && "bg-secondary/40")}>
-                                  <div className="flex items-center">
-                                    <input
-                                      ref={(el) => {
-                                        if (el) inputs.current.set(refKey(sectionIndex, row, col), el);
-                                        else inputs.current.delete(refKey(sectionIndex, row, col));
-                                      }}
-                                      type="text"
-                                      inputMode="decimal"
-                                      autoComplete="off"
-                                      aria-label={label}
-                                      aria-describedby="grid-help"
-                                      aria-invalid={error ? true : undefined}
-                                      aria-busy={pending[key] ? true : undefined}
-                                      data-cell={`${kpi.kpiId}|${column.period}`}
-                                      value={text}
-                                      onChange={(e) => {
-                                        setOne(setDrafts, key, e.target.value);
-                                        setOne(setErrors, key, undefined);
-                                      }}
-                                      onFocus={(e) => {
-                                        setCaretMode(null);
-                                        e.currentTarget.select();
-                                      }}
-                                      onBlur={() => void commit(ref)}
-                                      onKeyDown={(e) => onKeyDown(e, ref)}
-                                      onPaste={(e) => void onPaste(e, ref)}
-                                      className={cn(
-                                        "h-9 w-20 rounded border px-2 text-right tabular-nums outline-none hover:border-input focus:border-ring focus:bg-background",
-                                        // One look at a time: an error over an unsaved draft.
-                                        error ? "border-destructive bg-status-red-bg" : drafts[key] !== undefined ? "border-input bg-status-amber-bg/40" : "border-transparent bg-transparent",
-                                        pending[key] && "opacity-60",
-                                      )}
-                                    />
+                                <td key={column.period}>
+                                  <input
+                                    ref={(el) => {
+                                      if (el) inputs.current.set(refKey(sectionIndex, row, col), el);
+                                      else inputs.current.delete(refKey(sectionIndex, row, col));
+                                    }}
+                                    // What only typing needs (the keyboard, no suggestions, how the keys work)
+                                    // comes with React: before it runs, nothing typed could be saved.
+                                    inputMode={hydrated ? "decimal" : undefined}
+                                    autoComplete={hydrated ? "off" : undefined}
+                                    aria-label={label}
+                                    aria-describedby={hydrated ? "grid-help" : undefined}
+                                    aria-invalid={error ? true : undefined}
+                                    aria-busy={pending[key] ? true : undefined}
+                                    // One look at a time (globals.css): an error over an unsaved draft.
+                                    data-draft={drafts[key] !== undefined ? "" : undefined}
+                                    value={text}
+                                    onChange={(e) => {
+                                      setOne(setDrafts, key, e.target.value);
+                                      setOne(setErrors, key, undefined);
+                                    }}
+                                    onFocus={(e) => {
+                                      setCaretMode(null);
+                                      e.currentTarget.select();
+                                    }}
+                                    onBlur={() => void commit(ref)}
+                                    onKeyDown={(e) => onKeyDown(e, ref)}
+                                    onPaste={(e) => void onPaste(e, ref)}
+                                  />
+                                  {/* The note button does nothing before React runs, so the server's HTML leaves it
+                                      out (768 of them on a 128-KPI grid); the cell keeps its room. */}
+                                  {hydrated ? (
                                     <button
                                       type="button"
                                       tabIndex={-1}
-                                      className={cn(
-                                        "inline-flex size-6 shrink-0 items-center justify-center rounded text-muted-foreground hover:bg-accent",
-                                        !state.note && "opacity-30 hover:opacity-100",
-                                      )}
+                                      className="mg-note"
+                                      data-note={state.note ? "" : undefined}
                                       aria-label={`${state.note ? "Note" : "Add a note"} and history: ${label}`}
                                       onClick={() => setDetails(ref)}
                                     >
-                                      <SpriteIcon name={state.note ? "message-square-text" : "message-square"} className="size-3.5" />
+                                      <GridIcon name={state.note ? "message-square-text" : "message-square"} />
                                     </button>
-                                  </div>
+                                  ) : null}
                                 </td>
                               );
                             })}

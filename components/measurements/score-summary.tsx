@@ -1,8 +1,9 @@
 // ScoreSummary: a roll-up (objective, perspective, scorecard) as status words + icon, the
-// 0–10 score and its coverage — readable without colour.
-import { StatusBadge, type Status } from "@/components/ui/status-badge";
+// 0–10 score and its coverage — readable without colour. Its look is .mg-sum in app/globals.css.
+import type { Status } from "@/components/ui/status-badge";
 import { cn } from "@/lib/cn";
 import { formatScore } from "@/lib/measurements/values";
+import { StatusMark } from "./status-mark";
 
 export function ScoreSummary({
   summary,
@@ -19,16 +20,13 @@ export function ScoreSummary({
   testId?: string;
 }) {
   return (
-    <span className={cn("inline-flex flex-wrap items-center gap-2 text-sm font-normal", className)}>
-      <StatusBadge status={summary.status} size="sm" />
+    <span className={cn("mg-sum", className)}>
+      <StatusMark status={summary.status} />
       <span data-testid={testId} data-score={summary.score ?? ""}>
-        <span className="sr-only">{what} score </span>
-        <span className="font-medium tabular-nums text-foreground">{formatScore(summary.score)}</span>
-        <span className="text-muted-foreground"> / 10</span>
+        <span className="sr-only">{`${what} score `}</span>
+        <span>{formatScore(summary.score)}</span> / 10
       </span>
-      <span className="text-xs text-muted-foreground">
-        {summary.coverage.scored} of {summary.coverage.total} {unit} scored
-      </span>
+      <span>{`${summary.coverage.scored} of ${summary.coverage.total} ${unit} scored`}</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 // Measurements: the grid's reads, the conditional writes of one (KPI, period) value, and the
 // edit history of a cell (its activity rows). Every query filters by team_id.
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { activity, kpis, measurements, objectives, users, type Kpi, type Measurement } from "../schema";
 import { clock } from "@/lib/clock";
@@ -8,14 +8,26 @@ import { AppError } from "@/lib/errors";
 
 export type MeasurementValues = Pick<Measurement, "value" | "note">;
 
-/** The values of some KPIs between two period starts (inclusive), oldest first. */
-export async function listMeasurementsInRange(tx: Tx, ctx: { teamId: string }, kpiIds: string[], from: string, to: string): Promise<Measurement[]> {
-  if (kpiIds.length === 0) return [];
+/** What the measurements grid shows of one value. */
+export type GridMeasurement = Pick<Measurement, "kpiId" | "period" | "value" | "note" | "version">;
+
+/**
+ * The values the measurements grid shows, in one statement: for each group of KPIs (one per
+ * frequency), the periods from its own first shown period to `to`. One range for all would read a
+ * weekly KPI's year and a half of values to show six weeks (the quarterly columns reach that far).
+ */
+export async function listGridMeasurements(
+  tx: Tx,
+  ctx: { teamId: string },
+  groups: ReadonlyArray<{ kpiIds: string[]; from: string }>,
+  to: string,
+): Promise<GridMeasurement[]> {
+  const ranges = groups.filter((g) => g.kpiIds.length > 0).map((g) => and(inArray(measurements.kpiId, g.kpiIds), gte(measurements.period, g.from)));
+  if (ranges.length === 0) return [];
   return tx
-    .select()
+    .select({ kpiId: measurements.kpiId, period: measurements.period, value: measurements.value, note: measurements.note, version: measurements.version })
     .from(measurements)
-    .where(and(eq(measurements.teamId, ctx.teamId), inArray(measurements.kpiId, kpiIds), gte(measurements.period, from), lte(measurements.period, to)))
-    .orderBy(asc(measurements.period));
+    .where(and(eq(measurements.teamId, ctx.teamId), lte(measurements.period, to), or(...ranges)));
 }
 
 /** The KPIs among `kpiIds` that belong to `scorecardId` (others — another team's, another scorecard's — are simply absent). */

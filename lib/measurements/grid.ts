@@ -1,75 +1,19 @@
 // The measurements grid as data: one section per frequency (its own period columns), KPIs as
 // rows grouped by perspective and objective, each with its target, latest status and the
 // values of the shown periods. Pure: built from an evaluated scorecard (the one scoring path)
-// and the loaded values, so the page only renders it.
+// and the loaded values, so the page only renders it. Built in the compact form the browser
+// receives (grid-model.ts), every label and target formatted here once.
 import type { Kpi } from "@/db/schema";
-import type { KpiUnit } from "@/lib/kpi-library";
 import { formatPeriod, FREQUENCIES, periodStartFor, previousPeriod, type Frequency, type TeamCalendar } from "@/lib/periods";
 import type { EvaluatedScorecard } from "@/lib/scorecards/evaluate";
-import type { Coverage, Status, Trend } from "@/lib/scoring";
+import type { Coverage, Status } from "@/lib/scoring";
+import type { GridModel, RowTuple, SectionModel, SummaryTuple } from "./grid-model";
 import { formatValue, formatWithUnit } from "./values";
+
+export type { GridCell, GridColumn, GridModel, GridObjective, GridPerspective, GridRow, GridSection, ScoreSummary } from "./grid-model";
 
 export const DEFAULT_PERIODS_SHOWN = 6;
 export const MAX_PERIODS_SHOWN = 60;
-
-export interface GridColumn {
-  period: string;
-  /** "Mar 2026", "Q2 FY2026", "Week of 2026-03-02" */
-  label: string;
-  /** Narrow header text: "Mar 2026", "Q2 FY2026", "2 Mar". */
-  short: string;
-  current: boolean;
-}
-
-export interface GridCell {
-  period: string;
-  value: number | null;
-  note: string;
-  version: number | null;
-}
-
-export interface ScoreSummary {
-  score: number | null;
-  status: Status;
-  coverage: Coverage;
-}
-
-export interface GridRow {
-  kpiId: string;
-  name: string;
-  unit: KpiUnit;
-  currency: string | null;
-  frequency: Frequency;
-  target: string;
-  status: Status;
-  stale: boolean;
-  score: number | null;
-  trend: Trend | null;
-  /** Label of the period the status comes from, or null without data. */
-  latestLabel: string | null;
-  cells: GridCell[];
-}
-
-export interface GridObjective {
-  id: string;
-  title: string;
-  summary: ScoreSummary;
-  rows: GridRow[];
-}
-
-export interface GridPerspective {
-  id: string;
-  name: string;
-  summary: ScoreSummary;
-  objectives: GridObjective[];
-}
-
-export interface GridSection {
-  frequency: Frequency;
-  columns: GridColumn[];
-  perspectives: GridPerspective[];
-  rowCount: number;
-}
 
 const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -80,10 +24,10 @@ export function recentPeriods(frequency: Frequency, today: string, count: number
   return periods;
 }
 
-function column(period: string, frequency: Frequency, calendar: TeamCalendar, current: string): GridColumn {
+function column(period: string, frequency: Frequency, calendar: TeamCalendar): SectionModel["columns"][number] {
   const label = formatPeriod(period, frequency, calendar);
   const short = frequency === "weekly" ? `${Number(period.slice(8, 10))} ${SHORT_MONTHS[Number(period.slice(5, 7)) - 1]}` : label;
-  return { period, label, short, current: period === current };
+  return [period, label, short];
 }
 
 
@@ -103,20 +47,41 @@ export function describeTarget(kpi: Pick<Kpi, "direction" | "target" | "targetMa
 }
 
 
+/** The first period each frequency's columns show: what the grid reads of each KPI. */
+export function firstShownPeriods(today: string, periodsShown: number, calendar: TeamCalendar): Record<Frequency, string> {
+  return Object.fromEntries(FREQUENCIES.map((f) => [f, recentPeriods(f, today, periodsShown, calendar)[0]!])) as Record<Frequency, string>;
+}
+
 export function buildMeasurementGrid(
   evaluated: EvaluatedScorecard,
   values: ReadonlyArray<{ kpiId: string; period: string; value: number; note: string; version: number }>,
   calendar: TeamCalendar,
   today: string,
   periodsShown: number,
-): GridSection[] {
+): GridModel {
   const byCell = new Map(values.map((v) => [`${v.kpiId}|${v.period}`, v]));
-  const summary = (r: { score: number | null; status: Status; coverage: Coverage }): ScoreSummary => ({ score: r.score, status: r.status, coverage: r.coverage });
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const text = (t: string) => {
+    let i = textIndex.get(t);
+    if (i === undefined) {
+      i = texts.push(t) - 1;
+      textIndex.set(t, i);
+    }
+    return i;
+  };
+  const summary = (r: { score: number | null; status: Status; coverage: Coverage }): SummaryTuple => [r.score, r.status, r.coverage.scored, r.coverage.total];
+  // Period labels are the same for every KPI of a frequency: formatted once per period.
+  const labels = new Map<string, number>();
+  const labelOf = (period: string, frequency: Frequency) => {
+    const key = `${frequency}|${period}`;
+    let i = labels.get(key);
+    if (i === undefined) labels.set(key, (i = text(formatPeriod(period, frequency, calendar))));
+    return i;
+  };
 
-  return FREQUENCIES.map((frequency) => {
+  const sections = FREQUENCIES.map((frequency): SectionModel => {
     const periods = recentPeriods(frequency, today, periodsShown, calendar);
-    const current = periods[periods.length - 1]!;
-    let rowCount = 0;
     const perspectives = evaluated.perspectives
       .map((p) => ({
         id: p.perspective.id,
@@ -129,28 +94,29 @@ export function buildMeasurementGrid(
             summary: summary(o.rollup),
             rows: o.kpis
               .filter(({ kpi }) => kpi.frequency === frequency)
-              .map(({ kpi, evaluation }): GridRow => ({
-                kpiId: kpi.id,
-                name: kpi.name,
-                unit: kpi.unit,
-                currency: kpi.currency,
-                frequency,
-                target: describeTarget(kpi),
-                status: evaluation.status,
-                stale: evaluation.stale,
-                score: evaluation.score,
-                trend: evaluation.trend,
-                latestLabel: evaluation.period ? formatPeriod(evaluation.period, frequency, calendar) : null,
-                cells: periods.map((period) => {
-                  const v = byCell.get(`${kpi.id}|${period}`);
-                  return { period, value: v?.value ?? null, note: v?.note ?? "", version: v?.version ?? null };
-                }),
-              })),
+              .map(({ kpi, evaluation }): RowTuple => {
+                const cells = periods.map((period) => byCell.get(`${kpi.id}|${period}`));
+                const row: RowTuple = [
+                  kpi.id,
+                  text(kpi.name),
+                  kpi.unit,
+                  kpi.currency,
+                  text(describeTarget(kpi)),
+                  evaluation.status,
+                  evaluation.stale ? 1 : 0,
+                  evaluation.score,
+                  evaluation.period ? labelOf(evaluation.period, frequency) : null,
+                  cells.map((v) => v?.value ?? null),
+                  cells.map((v) => v?.version ?? null),
+                ];
+                if (cells.some((v) => v?.note)) row.push(cells.map((v) => v?.note ?? ""));
+                return row;
+              }),
           }))
           .filter((o) => o.rows.length > 0),
       }))
       .filter((p) => p.objectives.length > 0);
-    for (const p of perspectives) for (const o of p.objectives) rowCount += o.rows.length;
-    return { frequency, columns: periods.map((period) => column(period, frequency, calendar, current)), perspectives, rowCount };
-  }).filter((section) => section.rowCount > 0);
+    return { frequency, columns: periods.map((period) => column(period, frequency, calendar)), perspectives };
+  }).filter((section) => section.perspectives.length > 0);
+  return { texts, sections };
 }

@@ -7,11 +7,9 @@ import { GridHelp } from "@/components/measurements/grid-help";
 import { MeasurementGrid } from "@/components/measurements/measurement-grid";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listMeasurementsInRange } from "@/db/queries/measurements";
-import { inTeam } from "@/db/tenant";
 import { can } from "@/lib/auth/permissions";
-import { buildMeasurementGrid, DEFAULT_PERIODS_SHOWN, MAX_PERIODS_SHOWN, recentPeriods } from "@/lib/measurements/grid";
-import { FREQUENCIES } from "@/lib/periods";
+import { DEFAULT_PERIODS_SHOWN, MAX_PERIODS_SHOWN } from "@/lib/measurements/grid";
+import { loadMeasurementGrid } from "@/lib/measurements/load-grid";
 import { getScorecardPage } from "@/lib/scorecards/page-data";
 import { deleteMeasurement, measurementHistory, pasteMeasurements, saveMeasurement } from "./actions";
 import { explainRedValueAction } from "@/app/t/[team]/my-updates/actions";
@@ -33,10 +31,7 @@ export default async function MeasurementsPage({
   const requested = Number((await searchParams).periods);
   const shown = Number.isInteger(requested) ? Math.min(MAX_PERIODS_SHOWN, Math.max(1, requested)) : DEFAULT_PERIODS_SHOWN;
 
-  const kpiIds = evaluated.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.kpi.id)));
-  const from = FREQUENCIES.map((f) => recentPeriods(f, today, shown, calendar)[0]!).sort()[0]!;
-  const values = await inTeam(ctx.teamId, (tx) => listMeasurementsInRange(tx, ctx, kpiIds, from, today));
-  const sections = buildMeasurementGrid(evaluated, values, calendar, today, shown);
+  const grid = await loadMeasurementGrid({ scorecardId, team, calendar, today, periodsShown: shown, evaluated });
   const canEdit = can(ctx.role, "measurements.write");
   const base = `/t/${team.slug}/scorecards/${scorecardId}`;
   const periodsLink = (n: number) => `${base}/measurements?periods=${n}`;
@@ -51,7 +46,7 @@ export default async function MeasurementsPage({
             last {shown} {shown === 1 ? "period" : "periods"} of each frequency, up to today ({today}, {team.timeZone}).
           </p>
         </div>
-        {sections.length > 0 ? (
+        {grid.sections.length > 0 ? (
           <div className="flex shrink-0 flex-wrap gap-2" data-print-hidden>
             {shown > 1 ? (
               <Button asChild variant="outline" size="sm">
@@ -71,7 +66,7 @@ export default async function MeasurementsPage({
         ) : null}
       </div>
 
-      {sections.length === 0 ? (
+      {grid.sections.length === 0 ? (
         <EmptyState
           icon={<TableProperties />}
           title="No KPIs to measure yet"
@@ -87,7 +82,7 @@ export default async function MeasurementsPage({
           team={team.slug}
           scorecardId={scorecardId}
           canEdit={canEdit}
-          sections={sections}
+          grid={grid}
           actions={{ save: saveMeasurement, paste: pasteMeasurements, remove: deleteMeasurement, history: measurementHistory }}
           help={<GridHelp />}
           redReason={canEdit ? { members, currentUserId: ctx.userId, explain: explainRedValueAction } : undefined}

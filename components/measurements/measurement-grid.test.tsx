@@ -1,0 +1,70 @@
+// The grid as the server sends it: every value in a labelled input (an editor's) or a button that
+// opens its history (a reader's), the statuses and scores in words, the look in a few classes, and
+// nothing that does not work before React runs (the note buttons, the typing hints) repeated on
+// all cells. Once hydrated, the grid adds those (checked in e2e/measurements.spec.ts).
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { GridModel } from "@/lib/measurements/grid-model";
+import { MeasurementGrid, type GridActions } from "./measurement-grid";
+
+const model: GridModel = {
+  texts: ["Activation rate", "≥ 40% (red below 30%)", "Nov 2026"],
+  sections: [
+    {
+      frequency: "monthly",
+      columns: [
+        ["2026-10-01", "Oct 2026", "Oct 2026"],
+        ["2026-11-01", "Nov 2026", "Nov 2026"],
+      ],
+      perspectives: [
+        {
+          id: "p1",
+          name: "Customer",
+          summary: [20 / 3, "green", 1, 1],
+          objectives: [
+            {
+              id: "o1",
+              title: "Delight",
+              summary: [20 / 3, "green", 1, 1],
+              rows: [["k1", 0, "percent", null, 1, "green", 1, 20 / 3, 2, [35, 41.5], [1, 2], ["", "survey"]]],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+const never = () => new Promise<never>(() => {});
+const actions: GridActions = { save: never, paste: never, remove: never, history: never };
+const render = (canEdit: boolean) =>
+  renderToStaticMarkup(<MeasurementGrid team="acme" scorecardId="s1" canEdit={canEdit} grid={model} actions={actions} help={<p id="grid-help">Help</p>} />);
+
+describe("MeasurementGrid on the server", () => {
+  it("gives an editor one labelled input per cell, statuses and scores in words", () => {
+    const html = render(true);
+    expect(html).toContain('<h2 id="grid-monthly"');
+    expect(html).toContain('<th scope="row">Activation rate</th>');
+    expect(html).toContain('<input aria-label="Activation rate, Oct 2026" value="35"/>');
+    expect(html).toContain('<input aria-label="Activation rate, Nov 2026" value="41.5"/>');
+    expect(html).toContain('data-testid="kpi-row-k1"');
+    expect(html).toMatch(/data-testid="kpi-status-k1"><span data-status="green" data-stale="true" class="mg-st">.*On track<span class="sr-only">, <\/span><span>.*Stale<\/span>/);
+    expect(html).toContain(`data-testid="kpi-score-k1" data-score="${20 / 3}"><span class="sr-only">score </span>6.67</span>`);
+    expect(html).toContain('data-testid="objective-score-o1"');
+    expect(html).toContain("1 of 1 KPIs scored");
+    expect(html).toContain("Help");
+    // No per-cell utility lists, no note buttons or typing hints before React runs.
+    expect(html).not.toContain("mg-note");
+    expect(html).not.toContain("inputMode");
+    expect(html).not.toContain("aria-describedby");
+    expect(html).not.toMatch(/<td class="[^"]*"><input/);
+  });
+
+  it("gives a reader no inputs: each value opens its note and history", () => {
+    const html = render(false);
+    expect(html).not.toContain("<input");
+    expect(html).not.toContain("Help");
+    expect(html).toContain('<button type="button">35<span class="sr-only"> Activation rate, Oct 2026: edit history</span></button>');
+    expect(html).toContain("41.5<svg");
+    expect(html).toContain('<span class="sr-only"> Activation rate, Nov 2026: note and edit history</span>');
+  });
+});
