@@ -85,6 +85,8 @@ test("typing three months of one KPI moves its status, its objective's and its p
   // Ending at the red line's far side turns an on-track KPI red; otherwise end on target.
   const final = statusBefore === "red" ? "7" : "28";
   const cells = row.getByRole("textbox");
+  // The server's HTML shows the values as text; the inputs come once React runs.
+  await expect(cells.first()).toBeVisible();
   const count = await cells.count();
   await cells.nth(count - 3).click();
   await page.keyboard.type("21");
@@ -169,6 +171,7 @@ test("pasting a column fills the cells below, all-or-nothing", async ({ browser 
   const churn = monthly.getByRole("row", { name: /Customer churn rate/ }).getByRole("textbox");
   const onTime = monthly.getByRole("row", { name: /On-time delivery/ }).getByRole("textbox");
   const defects = monthly.getByRole("row", { name: /Escaped defect rate/ }).getByRole("textbox");
+  await expect(churn.first()).toBeVisible();
   const last = (await churn.count()) - 1;
   const paste = async (text: string) => {
     await churn.nth(last).focus();
@@ -232,6 +235,9 @@ test("the grid, the strategy map and the alignment matrix have no serious access
 
   await page.goto(`${base}/measurements`);
   await expect(page.getByTestId("grid-monthly")).toBeVisible();
+  // With its inputs and note buttons (they come once React runs).
+  await expect(page.getByTestId("grid-monthly").getByRole("textbox").first()).toBeVisible();
+  await expect(page.getByTestId("grid-monthly").getByRole("button", { name: /^(Add a note|Note) and history: / }).first()).toBeAttached();
   expect(seriousViolations(await new AxeBuilder({ page }).analyze())).toEqual([]);
 
   await page.goto(`${base}/strategy-map`);

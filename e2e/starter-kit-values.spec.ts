@@ -48,6 +48,8 @@ test("starter kit, then three months of one KPI: its status, objective and persp
   expect(await score(perspectiveScore)).toBeNull();
 
   const cells = row.getByRole("textbox");
+  // The server's HTML shows the values as text; the inputs come once React runs.
+  await expect(cells.first()).toBeVisible();
   const count = await cells.count();
   const enter = async (cell: number, value: string) => {
     await cells.nth(cell).click();

@@ -378,7 +378,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, hel
             <Table
               scrollLabel={`${title}: values per period`}
               containerClassName="rounded-md border"
-              className={canEdit ? "mg mg-e" : "mg"}
+              className={canEdit ? (hydrated ? "mg mg-e" : "mg mg-e mg-text") : "mg"}
               data-testid={`grid-${section.frequency}`}
             >
               <thead>
@@ -433,12 +433,16 @@ export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, hel
                               {kpi.latestLabel ? <span>{kpi.latestLabel}</span> : null}
                             </td>
                             {section.columns.map((column, col) => {
-                              const ref: CellRef = { section: sectionIndex, row, col, kpi, column };
                               const key = cellKey(kpi.kpiId, column.period);
                               const state = cellState(kpi, col);
+                              const text = drafts[key] ?? displayText(state.value);
+                              // The server's HTML and the first render in the browser show an editor each value
+                              // as text where its input will be (globals.css keeps the cell's size): an input
+                              // does nothing before React runs, and 768 labelled inputs are most of the page.
+                              if (canEdit && !hydrated) return <td key={column.period}>{text}</td>;
+                              const ref: CellRef = { section: sectionIndex, row, col, kpi, column };
                               const label = labelOf(kpi, column);
                               const error = errors[key];
-                              const text = drafts[key] ?? displayText(state.value);
                               if (!canEdit) {
                                 // Read-only: a value opens its note and edit history.
                                 return (
@@ -462,12 +466,10 @@ export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, hel
                                       if (el) inputs.current.set(refKey(sectionIndex, row, col), el);
                                       else inputs.current.delete(refKey(sectionIndex, row, col));
                                     }}
-                                    // What only typing needs (the keyboard, no suggestions, how the keys work)
-                                    // comes with React: before it runs, nothing typed could be saved.
-                                    inputMode={hydrated ? "decimal" : undefined}
-                                    autoComplete={hydrated ? "off" : undefined}
+                                    inputMode="decimal"
+                                    autoComplete="off"
                                     aria-label={label}
-                                    aria-describedby={hydrated ? "grid-help" : undefined}
+                                    aria-describedby="grid-help"
                                     aria-invalid={error ? true : undefined}
                                     aria-busy={pending[key] ? true : undefined}
                                     // One look at a time (globals.css): an error over an unsaved draft.
@@ -485,20 +487,16 @@ export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, hel
                                     onKeyDown={(e) => onKeyDown(e, ref)}
                                     onPaste={(e) => void onPaste(e, ref)}
                                   />
-                                  {/* The note button does nothing before React runs, so the server's HTML leaves it
-                                      out (768 of them on a 128-KPI grid); the cell keeps its room. */}
-                                  {hydrated ? (
-                                    <button
-                                      type="button"
-                                      tabIndex={-1}
-                                      className="mg-note"
-                                      data-note={state.note ? "" : undefined}
-                                      aria-label={`${state.note ? "Note" : "Add a note"} and history: ${label}`}
-                                      onClick={() => setDetails(ref)}
-                                    >
-                                      <GridIcon name={state.note ? "message-square-text" : "message-square"} />
-                                    </button>
-                                  ) : null}
+                                  <button
+                                    type="button"
+                                    tabIndex={-1}
+                                    className="mg-note"
+                                    data-note={state.note ? "" : undefined}
+                                    aria-label={`${state.note ? "Note" : "Add a note"} and history: ${label}`}
+                                    onClick={() => setDetails(ref)}
+                                  >
+                                    <GridIcon name={state.note ? "message-square-text" : "message-square"} />
+                                  </button>
                                 </td>
                               );
                             })}
