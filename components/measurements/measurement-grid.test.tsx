@@ -48,7 +48,7 @@ describe("MeasurementGrid on the server", () => {
     expect(html).toContain('<th scope="row">Activation rate</th>');
     expect(html).toContain("<td>35</td><td>41.5</td></tr>");
     expect(html).toContain('data-testid="kpi-row-k1"');
-    expect(html).toMatch(/data-testid="kpi-status-k1"><span data-status="green" data-stale="true" class="mg-st">.*On track<span class="sr-only">, <\/span><span>.*Stale<\/span>/);
+    expect(html).toMatch(/data-testid="kpi-status-k1"><span data-status="green" data-stale="true" class="status-badge">On track<span class="sr-only">, <\/span><span data-stale="true">Stale<\/span>/);
     expect(html).toContain(`data-testid="kpi-score-k1" data-score="${20 / 3}"><span class="sr-only">score </span>6.67</span>`);
     expect(html).toContain('data-testid="objective-score-o1"');
     expect(html).toContain("1 of 1 KPIs scored");

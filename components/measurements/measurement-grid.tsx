@@ -19,7 +19,8 @@ import { useRedFollowUps } from "@/components/update-loop/use-red-follow-ups";
 import type { Conflict } from "./conflict-dialog";
 import { isBlockPaste } from "./block-paste";
 import { ScoreSummary } from "./score-summary";
-import { GridIcon, StatusMark } from "./status-mark";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { GridIcon } from "./grid-icon";
 
 // A cell's note and history (Alt+Enter, the note button), the conflict dialog (a 409) and the
 // parser of a pasted block have no trigger to hover: their code is fetched once the page is
@@ -425,7 +426,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, hel
                             <th scope="row">{kpi.name}</th>
                             <td className="mg-t">{kpi.target}</td>
                             <td className="mg-s" data-testid={`kpi-status-${kpi.kpiId}`}>
-                              <StatusMark status={kpi.status} stale={kpi.stale} />
+                              <StatusBadge status={kpi.status} stale={kpi.stale} size="sm" />
                               <span data-testid={`kpi-score-${kpi.kpiId}`} data-score={kpi.score ?? ""}>
                                 <span className="sr-only">score </span>
                                 {formatScore(kpi.score)}

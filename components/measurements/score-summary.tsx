@@ -1,9 +1,9 @@
 // ScoreSummary: a roll-up (objective, perspective, scorecard) as status words + icon, the
-// 0–10 score and its coverage — readable without colour. Its look is .mg-sum in app/globals.css.
-import type { Status } from "@/components/ui/status-badge";
+// 0–10 score and its coverage — readable without colour. Its look is .mg-sum in app/globals.css,
+// the badge main's .status-badge.
+import { StatusBadge, type Status } from "@/components/ui/status-badge";
 import { cn } from "@/lib/cn";
 import { formatScore } from "@/lib/measurements/values";
-import { StatusMark } from "./status-mark";
 
 export function ScoreSummary({
   summary,
@@ -21,7 +21,7 @@ export function ScoreSummary({
 }) {
   return (
     <span className={cn("mg-sum", className)}>
-      <StatusMark status={summary.status} />
+      <StatusBadge status={summary.status} size="sm" />
       <span data-testid={testId} data-score={summary.score ?? ""}>
         <span className="sr-only">{`${what} score `}</span>
         <span>{formatScore(summary.score)}</span> / 10
