@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { GridModel } from "@/lib/measurements/grid-model";
-import { MeasurementGrid, type GridActions } from "./measurement-grid";
+import { EAGER_ROWS, MeasurementGrid, type GridActions } from "./measurement-grid";
 
 const model: GridModel = {
   texts: ["Activation rate", "≥ 40% (red below 30%)", "Nov 2026"],
@@ -65,5 +65,25 @@ describe("MeasurementGrid on the server", () => {
     expect(html).toContain('<button type="button">35<span class="sr-only"> Activation rate, Oct 2026: edit history</span></button>');
     expect(html).toContain("41.5<svg");
     expect(html).toContain('<span class="sr-only"> Activation rate, Nov 2026: note and edit history</span>');
+  });
+
+  it("draws only the first screens' rows, across sections, and says how many follow", () => {
+    const row = (id: string) => ["k" + id, 0, "percent", null, 1, "green", 0, 5, null, [1, 2], [1, 1]] as GridModel["sections"][number]["perspectives"][number]["objectives"][number]["rows"][number];
+    const objective = (id: string, n: number) => ({ id, title: id, summary: [5, "green", n, n] as [number, "green", number, number], rows: Array.from({ length: n }, (_, i) => row(`${id}-${i}`)) });
+    const section = (frequency: "weekly" | "monthly", objectives: ReturnType<typeof objective>[]) => ({
+      frequency,
+      columns: model.sections[0]!.columns,
+      perspectives: [{ id: `p-${frequency}`, name: frequency, summary: [5, "green", 1, 1] as [number, "green", number, number], objectives }],
+    });
+    const big: GridModel = { texts: model.texts, sections: [section("weekly", [objective("a", EAGER_ROWS - 4), objective("b", 6)]), section("monthly", [objective("c", 3)])] };
+    const html = renderToStaticMarkup(<MeasurementGrid team="acme" scorecardId="s1" canEdit grid={big} actions={actions} />);
+    expect(html.match(/data-testid="kpi-row-/g)).toHaveLength(EAGER_ROWS);
+    expect(html).toContain('data-testid="kpi-row-kb-3"');
+    expect(html).not.toContain('data-testid="kpi-row-kb-4"');
+    // The monthly section: its heading and table, none of its rows yet, and the note.
+    expect(html).toContain('<h2 id="grid-monthly"');
+    expect(html).not.toContain('data-testid="objective-score-c"');
+    expect(html).toContain("2 more KPIs below, shown once the page has loaded.");
+    expect(html).toContain("3 more KPIs below, shown once the page has loaded.");
   });
 });

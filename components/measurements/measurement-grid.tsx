@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { lazyWithPreload, preloadAll, usePreloadWhenIdle } from "@/components/ui/lazy-overlay";
 import { Table } from "@/components/ui/scroll-table";
 import type { ActionResult } from "@/lib/actions/result";
-import { readGridModel, type GridColumn, type GridModel, type GridRow } from "@/lib/measurements/grid-model";
+import { firstRows, readGridModel, type GridColumn, type GridModel, type GridRow } from "@/lib/measurements/grid-model";
 import { formatScore, formatWithUnit, formatValue, parseMeasurementValue } from "@/lib/measurements/values";
 import type { MeasurementHistoryEntry } from "@/db/queries/measurements";
 import type { SavedMeasurement } from "@/lib/measurements/save-measurements";
@@ -75,6 +75,13 @@ export interface CellRef {
   column: GridColumn;
 }
 
+/**
+ * KPI rows the server draws (the grid's first screens); the browser draws the others as soon as
+ * the page has hydrated, from the model the page carries anyway. A 128-KPI grid's HTML then holds
+ * a sixth of its rows, and the server renders a sixth of the table on every request.
+ */
+export const EAGER_ROWS = 20;
+
 const FREQUENCY_TITLES = { weekly: "Weekly KPIs", monthly: "Monthly KPIs", quarterly: "Quarterly KPIs" } as const;
 const cellKey = (kpiId: string, period: string) => `${kpiId}|${period}`;
 const refKey = (section: number, row: number, col: number) => `${section}:${row}:${col}`;
@@ -93,6 +100,8 @@ function useHydrated() {
 export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, help, redReason }: Props) {
   const sections = useMemo(() => readGridModel(grid), [grid]);
   const hydrated = useHydrated();
+  // Rows keep their indexes: the ones drawn before hydration are the first of each section.
+  const drawn = useMemo(() => (hydrated ? sections.map((section) => ({ section, later: 0 })) : firstRows(sections, EAGER_ROWS)), [hydrated, sections]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [pending, setPending] = useState<Record<string, boolean>>({});
@@ -366,7 +375,7 @@ export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, hel
 
       {/* Every cell's look is a class of app/globals.css (.mg-*): 128 KPIs × 6 periods write it
           once there instead of a utility list on every cell, in the HTML and the RSC payload. */}
-      {sections.map((section, sectionIndex) => {
+      {drawn.map(({ section, later }, sectionIndex) => {
         let rowIndex = -1;
         const headingId = `grid-${section.frequency}`;
         const title = FREQUENCY_TITLES[section.frequency];
@@ -508,6 +517,15 @@ export function MeasurementGrid({ team, scorecardId, canEdit, grid, actions, hel
                   ))}
                 </tbody>
               ))}
+              {later > 0 ? (
+                <tbody>
+                  <tr>
+                    <td colSpan={span} className="mg-more" data-testid="grid-rows-pending">
+                      {`${later} more ${later === 1 ? "KPI" : "KPIs"} below, shown once the page has loaded.`}
+                    </td>
+                  </tr>
+                </tbody>
+              ) : null}
             </Table>
           </section>
         );

@@ -140,3 +140,27 @@ export function readGridModel(model: GridModel): GridSection[] {
     };
   });
 }
+
+/**
+ * The first `count` KPI rows of the grid, in table order across its sections (a perspective or
+ * objective without any of them left out), and how many rows of each section follow. What the
+ * server draws of a large grid: its first screens.
+ */
+export function firstRows(sections: readonly GridSection[], count: number): Array<{ section: GridSection; later: number }> {
+  let left = count;
+  return sections.map((section) => {
+    let later = 0;
+    const perspectives: GridPerspective[] = [];
+    for (const perspective of section.perspectives) {
+      const objectives: GridObjective[] = [];
+      for (const objective of perspective.objectives) {
+        const rows = objective.rows.slice(0, left);
+        left -= rows.length;
+        later += objective.rows.length - rows.length;
+        if (rows.length > 0) objectives.push(rows.length === objective.rows.length ? objective : { ...objective, rows });
+      }
+      if (objectives.length > 0) perspectives.push({ ...perspective, objectives });
+    }
+    return { section: { ...section, perspectives }, later };
+  });
+}
