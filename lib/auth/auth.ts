@@ -15,7 +15,7 @@ import { hashToken, newToken } from "./tokens";
 import { getCurrentUser } from "./current-user";
 import { setChallengeCookie } from "./challenge-cookie";
 import { hasTwoFactor, openSignInChallenge, verifySecondFactor } from "./two-factor";
-import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type GitHubEmail } from "./external-accounts";
+import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type ExternalIdentity, type GitHubEmail } from "./external-accounts";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -116,6 +116,26 @@ export async function authorizeSecondFactor(
   return null;
 }
 
+/**
+ * Auth.js's signIn callback for GitHub, Google and OIDC: true opens a session, a path sends the
+ * browser there without one. The provider stands in for the password only: an account with a
+ * second factor still needs it, so it gets a pending sign-in (its token in the cookie) and goes
+ * to the second step. Someone linking a provider from the account page has passed it already.
+ */
+export async function decideExternalSignIn(
+  identity: ExternalIdentity,
+  signedInUserId: string | undefined,
+  keepChallenge: (token: string) => Promise<void> = setChallengeCookie,
+): Promise<true | string> {
+  const outcome = await resolveExternalSignIn(identity, signedInUserId);
+  if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
+  if (!signedInUserId && (await hasTwoFactor(outcome.user.id))) {
+    await keepChallenge(await openSignInChallenge(outcome.user.id));
+    return "/sign-in/two-factor";
+  }
+  return true;
+}
+
 function providers(e: Env = env()): Provider[] {
   const list: Provider[] = [
     Credentials({
@@ -191,18 +211,10 @@ const config = (): NextAuthConfig => ({
       if (!account || account.provider === "credentials") return true;
       // Someone already signed in is linking a provider from the account page.
       const signedIn = await getCurrentUser().catch(() => null);
-      const outcome = await resolveExternalSignIn(
+      return decideExternalSignIn(
         { provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name, emailVerified: profileAssertsVerifiedEmail(profile) },
         signedIn?.id,
       );
-      if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
-      // The provider stands in for the password only: an account with a second factor still needs it.
-      // Someone linking a provider from the account page has passed it already.
-      if (!signedIn && (await hasTwoFactor(outcome.user.id))) {
-        await setChallengeCookie(await openSignInChallenge(outcome.user.id));
-        return "/sign-in/two-factor";
-      }
-      return true;
     },
     async jwt({ token, user, account }) {
       if (!user) return token;

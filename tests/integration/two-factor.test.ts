@@ -10,7 +10,8 @@ import { memberships, rateLimitBuckets, recoveryCodes, sessions, signInChallenge
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
 import { registerUser } from "@/lib/auth/account";
-import { authorizeCredentials, authorizeSecondFactor, RateLimitedSignIn, SecondFactorRequired } from "@/lib/auth/auth";
+import { authorizeCredentials, authorizeSecondFactor, decideExternalSignIn, RateLimitedSignIn, SecondFactorRequired } from "@/lib/auth/auth";
+import { linkAccount } from "@/db/queries/users";
 import { resolveTeamSession } from "@/lib/auth/team-context";
 import { totpCodeAt } from "@/lib/auth/totp";
 import {
@@ -265,5 +266,31 @@ describe("a team that requires two-factor sign-in", () => {
     await confirmTotpEnrolment(member.user, await codeAt((await twoFactorStatus(member.user)).pending!.secret), null);
     const withFactor = (await signedIn(member.user.id)).user;
     await expect(resolveTeamSession(withFactor, team.slug)).resolves.toMatchObject({ ctx: { role: "admin" } });
+  });
+});
+
+describe("external sign-in (GitHub, Google, OIDC) of an account with two-factor on", () => {
+  it("opens no session but a pending sign-in that needs the code; without two-factor, and when linking while signed in, it goes straight in", async () => {
+    const { user, email, secret } = await enrolled("external");
+    const providerAccountId = randomUUID();
+    await linkAccount({ userId: user.id, type: "oidc", provider: "oidc", providerAccountId });
+    const identity = { provider: "oidc", providerAccountId, email, name: "external", emailVerified: true };
+
+    const kept: string[] = [];
+    const keep = async (token: string) => void kept.push(token);
+    expect(await decideExternalSignIn(identity, undefined, keep)).toBe("/sign-in/two-factor");
+    expect(kept).toHaveLength(1);
+    const headers = fromNewIp();
+    expect(await authorizeSecondFactor({ challenge: kept[0]!, code: "999999" }, headers, noWait)).toBeNull();
+    expect(await authorizeSecondFactor({ challenge: kept[0]!, code: await codeAt(secret) }, headers, noWait)).toMatchObject({ id: user.id });
+
+    // Linking from the account page: already signed in (with the second factor).
+    expect(await decideExternalSignIn(identity, user.id, keep)).toBe(true);
+    expect(kept).toHaveLength(1);
+
+    const plain = await newAccount("external-plain");
+    const plainId = randomUUID();
+    await linkAccount({ userId: plain.user.id, type: "oidc", provider: "oidc", providerAccountId: plainId });
+    expect(await decideExternalSignIn({ ...identity, providerAccountId: plainId, email: plain.email }, undefined, keep)).toBe(true);
   });
 });
