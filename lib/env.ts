@@ -36,6 +36,12 @@ const schema = z
     CAIRN_MIGRATIONS_DIR: optional,
     APP_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
     AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+    /**
+     * Encrypts secrets the app must read back (authenticator secrets). Unset = a key derived from
+     * AUTH_SECRET. Set it to rotate AUTH_SECRET on its own: values sealed before stay readable
+     * as long as AUTH_SECRET is unchanged (lib/auth/secret-box.ts tries both keys).
+     */
+    CAIRN_ENCRYPTION_KEY: optional.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
     SMTP_URL: optional.pipe(z.url({ message: "must be a URL such as smtp://user:pass@host:587" }).optional()),
     MAIL_FROM: z.string().trim().default("Cairn <no-reply@cairn.local>"),
     STRIPE_SECRET_KEY: optional,

@@ -10,6 +10,12 @@ export const LIMITS = {
   "sign-in:account-client": { max: 5, windowSeconds: 15 * 60 },
   /** One account from every address together: past it, each attempt waits longer (SIGN_IN_DELAY), none is refused. */
   "sign-in:account": { max: 5, windowSeconds: 15 * 60 },
+  /** Second-factor codes for one account from one client address: past it, that client (only) is refused for the window. */
+  "two-factor:account-client": { max: 5, windowSeconds: 15 * 60 },
+  /** Second-factor codes for one account from every address together: past it, each attempt waits longer (SIGN_IN_DELAY). */
+  "two-factor:account": { max: 5, windowSeconds: 15 * 60 },
+  /** Codes typed while setting up an authenticator app (signed in). */
+  "two-factor-setup:user": { max: 10, windowSeconds: 15 * 60 },
   "sign-up:ip": { max: 10, windowSeconds: 60 * 60 },
   "password-reset:ip": { max: 10, windowSeconds: 60 * 60 },
   "password-reset:account": { max: 3, windowSeconds: 60 * 60 },

@@ -7,11 +7,12 @@ import { after } from "next/server";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
 import { requestPasswordReset, resetPassword, sendVerificationEmail, signUp, verifyEmail } from "@/lib/auth/account";
-import { externalProviders, signIn, signInLimitChecks, signOut } from "@/lib/auth/auth";
+import { externalProviders, SecondFactorRequired, signIn, signInLimitChecks, signOut } from "@/lib/auth/auth";
+import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from "@/lib/auth/challenge-cookie";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "./callback-url";
-import { forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
+import { forgotPasswordSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
 
 /**
  * Runs the Credentials sign-in. On success Auth.js sets the cookie and throws Next's redirect,
@@ -21,6 +22,10 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
+    if (error instanceof SecondFactorRequired) {
+      await setChallengeCookie(error.challenge);
+      redirect(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(redirectTo)}`);
+    }
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       const wait = (await longestWait(signInLimitChecks(email, await headers()))) || 60;
       throw new AppError("rate_limited", `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfter: wait });
@@ -55,6 +60,36 @@ export const signInAction = userAction("auth.sign-in", {
   auth: "optional",
   schema: signInSchema,
   handler: (input) => signInWithPassword(input.email, input.password, input.callbackUrl),
+});
+
+/**
+ * The second step of a sign-in with two-factor on: the code from the authenticator app (or a
+ * recovery code) with the pending sign-in's token from its cookie. Limited like the password
+ * (lib/auth/two-factor.ts); a wrong code is a field error, an expired sign-in starts over.
+ */
+export const secondFactorAction = userAction("auth.second-factor", {
+  auth: "optional",
+  schema: secondFactorSchema,
+  async handler({ code, callbackUrl }) {
+    const challenge = await readChallengeCookie();
+    if (!challenge) throw new AppError("gone", "This sign-in has expired. Sign in again with your password.");
+    let destination: string;
+    try {
+      destination = await signIn("credentials", { challenge, code, redirectTo: callbackUrl, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+        throw new AppError("rate_limited", "Too many codes tried. Wait a few minutes, then sign in again.");
+      }
+      if (error instanceof AuthError) {
+        throw new AppError("validation", "That code did not work.", {
+          fieldErrors: { code: ["This code is not valid, was already used, or this sign-in has expired: try the current code, or sign in again"] },
+        });
+      }
+      throw error;
+    }
+    await clearChallengeCookie();
+    redirect(destination);
+  },
 });
 
 /** The GitHub / Google / OIDC buttons: Auth.js redirects to the provider. */

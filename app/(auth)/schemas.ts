@@ -36,6 +36,23 @@ export const signInSchema = z.object({
   callbackUrl: z.unknown().transform((v) => safeCallbackUrl(v)),
 });
 
+export const secondFactorSchema = z.object({
+  code: z
+    .string({ error: "Enter the code from your authenticator app" })
+    .trim()
+    .min(1, "Enter the code from your authenticator app")
+    .max(64, "This code is too long: it is 6 digits, or a recovery code like abcd-efgh-jkmn-pqrs"),
+  callbackUrl: z.unknown().transform((v) => safeCallbackUrl(v)),
+});
+
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: "Enter the 6-digit code your app shows" })
+    .trim()
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code your app shows")),
+});
+
 export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z

@@ -1,13 +1,16 @@
 "use server";
-// Server actions of the account page: rename, and change (or first set) the password.
+// Server actions of the account page: rename, change (or first set) the password, and two-factor sign-in.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { updateUserName } from "@/db/queries/users";
 import { userAction } from "@/lib/actions/user-action";
 import { changePassword } from "@/lib/auth/account";
+import { signOut } from "@/lib/auth/auth";
+import { confirmTotpEnrolment, regenerateRecoveryCodes, removeTwoFactor, startTotpEnrolment } from "@/lib/auth/two-factor";
 import { currentSessionHash } from "@/lib/auth/current-user";
 import { unauthenticated } from "@/lib/errors";
 import { enforceLimits } from "@/lib/rate-limit";
-import { accountNameSchema, changePasswordSchema } from "../(auth)/schemas";
+import { accountNameSchema, changePasswordSchema, totpCodeSchema } from "../(auth)/schemas";
 
 export const updateNameAction = userAction("account.update-name", {
   auth: "required",
@@ -31,3 +34,49 @@ export const changePasswordAction = userAction("account.change-password", {
     return { message: "Password changed. Every other device was signed out." };
   },
 });
+
+export const startTotpAction = userAction("account.two-factor.start", {
+  auth: "required",
+  schema: z.object({}),
+  async handler(_input, user) {
+    if (!user) throw unauthenticated();
+    await startTotpEnrolment(user);
+    revalidatePath("/account");
+    return { message: "Scan the code with your authenticator app, then type the code it shows." };
+  },
+});
+
+/** Not revalidated: the form shows the recovery codes (once) until the person says they kept them. */
+export const confirmTotpAction = userAction("account.two-factor.confirm", {
+  auth: "required",
+  schema: totpCodeSchema,
+  async handler({ code }, user) {
+    if (!user) throw unauthenticated();
+    return confirmTotpEnrolment(user, code, await currentSessionHash());
+  },
+});
+
+export const removeTwoFactorAction = userAction("account.two-factor.remove", {
+  auth: "required",
+  schema: z.object({}),
+  async handler(_input, user) {
+    if (!user) throw unauthenticated();
+    await removeTwoFactor(user);
+    revalidatePath("/account");
+    return { message: "Two-factor sign-in is off." };
+  },
+});
+
+export const regenerateRecoveryCodesAction = userAction("account.two-factor.recovery-codes", {
+  auth: "required",
+  schema: z.object({}),
+  async handler(_input, user) {
+    if (!user) throw unauthenticated();
+    return regenerateRecoveryCodes(user);
+  },
+});
+
+/** Ends this session and asks for a fresh sign-in (with the second factor), back to the account page: a recent sign-in. */
+export async function signInAgainAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in?callbackUrl=%2Faccount" });
+}

@@ -1,24 +1,39 @@
-// GET /account — the signed-in person: name, e-mail and its confirmation, password, sign-out.
+// GET /account — the signed-in person: name, e-mail and its confirmation, two-factor sign-in, password, sign-out.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findUserById, listLinkedProviders } from "@/db/queries/users";
 import { Logo } from "@/components/brand/logo";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { externalProviders } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/team-context";
+import { RECENT_SIGN_IN_MINUTES, twoFactorStatus } from "@/lib/auth/two-factor";
+import { clock } from "@/lib/clock";
 import { PASSWORD_MIN } from "@/lib/validation/primitives";
 import { externalSignInAction, signOutAction } from "../(auth)/actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { NameForm } from "./name-form";
 import { ResendVerificationForm } from "./resend-verification-form";
+import { TwoFactorSection, type TwoFactorView } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/account");
+  const { requiredBy } = await searchParams;
+  const status = await twoFactorStatus(user);
+  const twoFactor: TwoFactorView = {
+    enabled: status.enabled,
+    pending: status.pending ? { secret: status.pending.secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(status.pending.qrSvg).toString("base64")}` } : null,
+    recoveryCodesLeft: status.recoveryCodesLeft,
+    recentSignIn: Boolean(user.signedInAt && clock.nowMs() - user.signedInAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000),
+    recentMinutes: RECENT_SIGN_IN_MINUTES,
+  };
   const hasPassword = Boolean((await findUserById(user.id))?.passwordHash);
   const providers = externalProviders();
   const linked = providers.length > 0 ? new Set(await listLinkedProviders(user.id)) : new Set<string>();
@@ -96,6 +111,19 @@ export default async function AccountPage() {
             </CardContent>
           </Card>
         ) : null}
+
+        <Card id="two-factor">
+          <CardHeader>
+            <CardTitle as="h2">Two-factor sign-in</CardTitle>
+            <CardDescription>A code from an authenticator app on your phone, asked for after your password or provider.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            {typeof requiredBy === "string" && !twoFactor.enabled ? (
+              <Alert variant="warning">The team {requiredBy.slice(0, 100)} requires two-factor sign-in: set it up here to open its pages.</Alert>
+            ) : null}
+            <TwoFactorSection view={twoFactor} />
+          </CardContent>
+        </Card>
 
         <Card>
           <CardHeader>

@@ -2,7 +2,7 @@
 // deleting a row ends that session on the very next request.
 import { and, eq, gt, ne } from "drizzle-orm";
 import { getDb, type Queryable } from "../client";
-import { sessions, users } from "../schema";
+import { sessions, totpFactors, users } from "../schema";
 import { clock } from "@/lib/clock";
 
 export async function createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
@@ -15,17 +15,32 @@ export interface SessionUser {
   name: string | null;
   image: string | null;
   emailVerified: Date | null;
+  /** Whether the person has a confirmed second factor. Absent (a user built elsewhere) counts as no. */
+  twoFactorEnabled?: boolean;
+  /** When this session was opened, i.e. the sign-in: removing a factor needs a recent one. Absent counts as long ago. */
+  signedInAt?: Date;
 }
 
 export async function findSessionUser(tokenHash: string): Promise<SessionUser | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, image: users.image, emailVerified: users.emailVerified })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      image: users.image,
+      emailVerified: users.emailVerified,
+      totpConfirmedAt: totpFactors.confirmedAt,
+      signedInAt: sessions.createdAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(totpFactors, eq(totpFactors.userId, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, clock.now())))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const { totpConfirmedAt, ...user } = row;
+  return { ...user, twoFactorEnabled: totpConfirmedAt !== null };
 }
 
 export async function deleteSession(tokenHash: string): Promise<void> {

@@ -93,6 +93,14 @@ export async function updateTeamSettings(
   return team;
 }
 
+/** Whether members need a second factor to use the team; bumps the team's version like any settings change. */
+export async function setTeamRequireTwoFactor(tx: Tx, ctx: { teamId: string }, requireTwoFactor: boolean): Promise<void> {
+  await tx
+    .update(teams)
+    .set({ requireTwoFactor, version: sql`${teams.version} + 1`, updatedAt: clock.now() })
+    .where(eq(teams.id, ctx.teamId));
+}
+
 export async function getTeam(tx: Tx, ctx: { teamId: string }): Promise<Team> {
   const [team] = await tx.select().from(teams).where(eq(teams.id, ctx.teamId)).limit(1);
   return team!;

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
 import { clock } from "@/lib/clock";
 
 /** People. Global (not tenant-owned): one person can belong to several teams. */
@@ -67,4 +67,52 @@ export const verificationTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [uniqueIndex("verification_tokens_token_hash_key").on(t.tokenHash), index("verification_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * A person's authenticator app (TOTP, RFC 6238). Global, like users. The shared secret is kept
+ * encrypted (lib/auth/secret-box.ts), never in the clear: a copy of the database alone does not
+ * let anyone compute codes. `confirmedAt` null = enrolment started, not yet proven with a code.
+ */
+export const totpFactors = pgTable("totp_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The last 30-second time step a code was accepted for: a code of that step or earlier is refused (no replay). */
+  lastUsedStep: bigint("last_used_step", { mode: "number" }).notNull().default(0),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
+});
+export type TotpFactor = typeof totpFactors.$inferSelect;
+
+/** One-time recovery codes, shown once at enrolment; only their hashes are stored, each usable once. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_key").on(t.userId, t.codeHash)],
+);
+
+/**
+ * A sign-in that passed its first step (password, or an external provider) and waits for the
+ * second factor. The browser holds the token (an HttpOnly cookie); only its hash is here. It
+ * lives a few minutes, allows a few codes, and opens at most one session.
+ */
+export const signInChallenges = pgTable(
+  "sign_in_challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
+  },
+  (t) => [uniqueIndex("sign_in_challenges_token_hash_key").on(t.tokenHash), index("sign_in_challenges_user_idx").on(t.userId)],
 );

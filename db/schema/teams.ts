@@ -29,6 +29,8 @@ export const teams = pgTable(
     paidSeats: integer("paid_seats").notNull().default(0),
     currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
     pastDueSince: timestamp("past_due_since", { withTimezone: true }),
+    /** Members must have a second factor (an authenticator app) before they can use this team's pages and actions. */
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     version: versionColumn(),
     /**
      * Goes up when a transaction that changed the team's data commits (a deferred trigger on

@@ -13,11 +13,27 @@ import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_SECONDS, authSecret, secureCookies } from "./session-cookie";
 import { hashToken, newToken } from "./tokens";
 import { getCurrentUser } from "./current-user";
-import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type GitHubEmail } from "./external-accounts";
+import { setChallengeCookie } from "./challenge-cookie";
+import { hasTwoFactor, openSignInChallenge, verifySecondFactor } from "./two-factor";
+import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type ExternalIdentity, type GitHubEmail } from "./external-accounts";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
+
+/**
+ * The password was right but the account has a second factor: no session yet. Carries the
+ * pending sign-in's token to the sign-in action, which keeps it in a short-lived cookie for the
+ * second step (Auth.js hands this very error back to the server action that called signIn).
+ */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second_factor";
+  constructor(readonly challenge: string) {
+    super();
+  }
+}
+
+const secondFactorSchema = z.object({ challenge: z.string().min(1).max(200), code: z.string().trim().min(1).max(64) });
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: z.string().min(1).max(128) });
 
@@ -80,9 +96,44 @@ export async function authorizeCredentials(
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   if (user && user.passwordHash && ok) {
     await Promise.all(counted.map(([name, subject]) => refundLimit(name, subject)));
+    if (await hasTwoFactor(user.id)) throw new SecondFactorRequired(await openSignInChallenge(user.id));
     return { id: user.id, email: user.email, name: user.name };
   }
   return null;
+}
+
+/** The second step (lib/auth/two-factor.ts): the pending sign-in's token and a code, under the same kind of limits. */
+export async function authorizeSecondFactor(
+  input: unknown,
+  headers: Headers,
+  options: { wait?: (ms: number) => Promise<void> } = {},
+): Promise<{ id: string; email: string; name: string | null } | null> {
+  const parsed = secondFactorSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const outcome = await verifySecondFactor(parsed.data, headers, { wait: options.wait ?? sleep, delayMs: signInDelayMs });
+  if (outcome.ok) return outcome.user;
+  if (outcome.reason === "rate_limited") throw new RateLimitedSignIn();
+  return null;
+}
+
+/**
+ * Auth.js's signIn callback for GitHub, Google and OIDC: true opens a session, a path sends the
+ * browser there without one. The provider stands in for the password only: an account with a
+ * second factor still needs it, so it gets a pending sign-in (its token in the cookie) and goes
+ * to the second step. Someone linking a provider from the account page has passed it already.
+ */
+export async function decideExternalSignIn(
+  identity: ExternalIdentity,
+  signedInUserId: string | undefined,
+  keepChallenge: (token: string) => Promise<void> = setChallengeCookie,
+): Promise<true | string> {
+  const outcome = await resolveExternalSignIn(identity, signedInUserId);
+  if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
+  if (!signedInUserId && (await hasTwoFactor(outcome.user.id))) {
+    await keepChallenge(await openSignInChallenge(outcome.user.id));
+    return "/sign-in/two-factor";
+  }
+  return true;
 }
 
 function providers(e: Env = env()): Provider[] {
@@ -90,7 +141,11 @@ function providers(e: Env = env()): Provider[] {
     Credentials({
       id: "credentials",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, request) => authorizeCredentials(credentials, request.headers),
+      // One provider, two steps: e-mail and password, then (for an account with a second factor) the challenge and a code.
+      authorize: (credentials, request) =>
+        credentials && typeof credentials === "object" && "challenge" in credentials
+          ? authorizeSecondFactor(credentials, request.headers)
+          : authorizeCredentials(credentials, request.headers),
     }),
   ];
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
@@ -156,12 +211,10 @@ const config = (): NextAuthConfig => ({
       if (!account || account.provider === "credentials") return true;
       // Someone already signed in is linking a provider from the account page.
       const signedIn = await getCurrentUser().catch(() => null);
-      const outcome = await resolveExternalSignIn(
+      return decideExternalSignIn(
         { provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name, emailVerified: profileAssertsVerifiedEmail(profile) },
         signedIn?.id,
       );
-      if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
-      return true;
     },
     async jwt({ token, user, account }) {
       if (!user) return token;

@@ -6,6 +6,7 @@ import type { TeamContext } from "@/db/tenant";
 import { AppError } from "@/lib/errors";
 import { getCurrentUser, type SessionUser } from "./current-user";
 import { can, type Permission } from "./permissions";
+import { TwoFactorRequiredError } from "./two-factor";
 
 export type { TeamContext };
 
@@ -25,6 +26,8 @@ export async function resolveTeamSession(user: SessionUser | null, slug: string,
   if (!user) throw new AppError("unauthenticated", "Please sign in.");
   const { found, teams } = await findMemberTeamWithList(user.id, slug);
   if (!found) throw new AppError("not_found", "This team was not found.");
+  // A team that requires two-factor sign-in opens to members who have it (API keys never come this way).
+  if (found.team.requireTwoFactor && !user.twoFactorEnabled) throw new TwoFactorRequiredError(found.team.name);
   const ctx: TeamContext = { teamId: found.team.id, teamSlug: found.team.slug, userId: user.id, membershipId: found.membershipId, role: found.role, via: "session" };
   if (permission && !can(ctx.role, permission)) throw new AppError("forbidden", "Your role does not allow this.");
   return { user, ctx, team: found.team, teams };
@@ -38,6 +41,7 @@ export const requireTeamPage = cache(async (slug: string): Promise<TeamSession> 
     return await resolveTeamSession(user, slug);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof TwoFactorRequiredError) redirect(`/account?requiredBy=${encodeURIComponent(error.teamName)}#two-factor`);
     throw error;
   }
 });

@@ -2,6 +2,7 @@
 // the links of mail in the outbox once they can no longer be used.
 import { deleteFinishedJobs } from "@/db/queries/jobs";
 import { purgeExpiredBuckets } from "@/db/queries/rate-limits";
+import { purgeExpiredSignInChallenges } from "@/db/queries/two-factor";
 import { redactExpiredMailLinks } from "@/lib/mail/mailer";
 import { registerJob } from "./registry";
 
@@ -12,6 +13,7 @@ registerJob(
   "maintenance.purge",
   async (_payload, { now }) => {
     await purgeExpiredBuckets(now);
+    await purgeExpiredSignInChallenges(now);
     await deleteFinishedJobs(new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000));
     await redactExpiredMailLinks(now);
   },

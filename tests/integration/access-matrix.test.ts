@@ -11,6 +11,7 @@ import { journeys, kpis, memberships, objectives, scorecards, teams } from "@/db
 import { DEMO_ACCOUNTS, seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
+import { userActionRegistry } from "@/lib/actions/user-action";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/db/queries/sessions";
 import { sessionCookieFor } from "../support/sessions";
@@ -196,7 +197,9 @@ async function restoreMemberships() {
 const REFUSED = new Set([401, 403, 404]);
 const cells: string[] = [];
 afterAll(() => {
-  console.log(`access matrix: ${cells.length} cells (${actionRegistry.size} actions + ${Object.values(ROUTES).filter((r) => r.kind === "session").length} session routes) × ${PRINCIPALS.length} principals`);
+  console.log(
+    `access matrix: ${cells.length} cells (${actionRegistry.size} actions + ${Object.values(ROUTES).filter((r) => r.kind === "session").length} session routes) × ${PRINCIPALS.length} principals, and ${[...userActionRegistry.values()].filter((a) => a.auth === "required").length} account actions × anonymous`,
+  );
 });
 
 describe("access matrix", () => {
@@ -238,6 +241,19 @@ describe("access matrix", () => {
     await restoreMemberships();
     expect(failures).toEqual([]);
   }, 300_000);
+
+  // Account-level actions (outside a team): each signed-in-only one refuses an anonymous caller.
+  it("refuses every signed-in-only account action to an anonymous caller", async () => {
+    const required = [...userActionRegistry.values()].filter((a) => a.auth === "required");
+    expect(required.map((a) => a.name)).toEqual(expect.arrayContaining(["account.two-factor.start", "account.two-factor.confirm", "account.two-factor.remove", "account.two-factor.recovery-codes"]));
+    const failures: string[] = [];
+    for (const action of required) {
+      const result = await action.runAs(null, { code: "123456" });
+      cells.push(`${action.name}:anonymous`);
+      if (result.ok || result.status !== 401) failures.push(`${action.name} as anonymous: expected 401, got ${result.ok ? 200 : result.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
 
   for (const [file, rule] of Object.entries(ROUTES)) {
     if (rule.kind !== "session") continue;

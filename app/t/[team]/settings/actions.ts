@@ -1,10 +1,10 @@
 "use server";
-// Server actions of the team settings page: rename, change URL, calendar, delete the team.
+// Server actions of the team settings page: rename, change URL, calendar, two-factor requirement, delete the team.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordChange } from "@/db/queries/changes";
-import { deleteTeam as deleteTeamRow, getTeam, isSlugTaken, updateTeamSettings } from "@/db/queries/teams";
+import { deleteTeam as deleteTeamRow, getTeam, isSlugTaken, setTeamRequireTwoFactor, updateTeamSettings } from "@/db/queries/teams";
 import { teamAction } from "@/lib/actions/team-action";
 import { cancelSubscriptionBeforeDelete } from "@/lib/billing/cancel-subscription";
 import { AppError } from "@/lib/errors";
@@ -53,6 +53,38 @@ export const updateTeam = teamAction("team.update", {
   after(result) {
     revalidatePath("/t/[team]", "layout");
     if (result.slugChanged) redirect(`/t/${result.slug}/settings`);
+  },
+});
+
+/**
+ * Owners and admins may require two-factor sign-in of every member; members without it are
+ * sent to set it up before they can use the team. Whoever turns it on must have it already,
+ * so nobody locks themselves out with one click.
+ */
+export const setTwoFactorRequirement = teamAction("team.two-factor-requirement", {
+  permission: "team.update",
+  schema: z.object({ requireTwoFactor: z.enum(["on", "off"], { error: "Choose on or off" }).transform((v) => v === "on") }),
+  async handler({ requireTwoFactor }, { tx, ctx, user, team }) {
+    if (requireTwoFactor && !user.twoFactorEnabled) {
+      throw new AppError("validation", "Set up two-factor sign-in for yourself first (on your account page).", {
+        fieldErrors: { requireTwoFactor: ["Turn on two-factor sign-in on your own account first"] },
+      });
+    }
+    if (team.requireTwoFactor === requireTwoFactor) return { requireTwoFactor };
+    await setTeamRequireTwoFactor(tx, ctx, requireTwoFactor);
+    await recordChange(tx, ctx, {
+      actorId: user.id,
+      entityType: "team",
+      entityId: ctx.teamId,
+      action: "update",
+      field: "requireTwoFactor",
+      before: team.requireTwoFactor,
+      after: requireTwoFactor,
+    });
+    return { requireTwoFactor };
+  },
+  after() {
+    revalidatePath("/t/[team]", "layout");
   },
 });
 

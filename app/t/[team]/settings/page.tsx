@@ -1,4 +1,4 @@
-// GET /t/[team]/settings — general team settings (admins and owners): name, URL name, calendar; deleting the team (owners).
+// GET /t/[team]/settings — general team settings (admins and owners): name, URL name, calendar, two-factor requirement; deleting the team (owners).
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { requireTeamPage } from "@/lib/auth/team-context";
 import { DeleteTeamDialog } from "./delete-team-dialog";
 import { TeamSettingsForm } from "./team-settings-form";
+import { TwoFactorRequirementForm } from "./two-factor-requirement-form";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -42,6 +43,18 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
             timeZones={timeZoneOptions(team.timeZone)}
             months={MONTHS}
           />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Two-factor sign-in</CardTitle>
+          <CardDescription>
+            When required, members without an authenticator app are sent to set one up before they can open this team. API keys are not affected.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TwoFactorRequirementForm team={team.slug} required={team.requireTwoFactor} />
         </CardContent>
       </Card>
 
