@@ -217,3 +217,20 @@ export async function purgeExpiredRecycleBins(now: Date): Promise<number> {
   }
   return purged;
 }
+
+/** The entry a delete just wrote (the API answers with it). */
+export async function getBinEntryOrThrow(tx: Tx, ctx: Ctx, binId: string): Promise<RecycleBinItem> {
+  return getItemOrThrow(tx, ctx, binId);
+}
+
+/** The API's representation of a recycle-bin entry (RecycleBinEntrySchema). */
+export function recycleBinEntryJson(item: RecycleBinItem) {
+  return {
+    id: item.id,
+    entityType: item.entityType as "objective" | "kpi",
+    entityId: item.entityId,
+    label: item.label,
+    deletedAt: item.deletedAt.toISOString(),
+    purgeAfter: item.purgeAfter.toISOString(),
+  };
+}

@@ -28,6 +28,7 @@ import { getRegisteredJob } from "@/lib/jobs/registry";
 import { describeContents, RETENTION_DAYS } from "@/lib/recycle-bin/recycle-bin";
 import { createTeam } from "@/lib/teams/create-team";
 import { ok, run } from "../support/actions";
+import { mintKey, send } from "./api-helpers";
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -256,5 +257,32 @@ describe("who may restore", () => {
     await refused(run("recycle_bin.restore", stranger.owner, { team: w.team.slug, itemId: recycleBinId }), 404);
     const left = await inTeam(w.team.id, (tx) => tx.select().from(recycleBinItems));
     expect(left).toHaveLength(1);
+  });
+});
+
+describe("the API's DELETE goes to the recycle bin", () => {
+  it("DELETE /api/v1/objectives/{id} and /kpis/{id}: entries with their values, restorable; stale If-Match is a 412, another team's key a 404", async () => {
+    const w = await world();
+    const { key } = await mintKey(w.team.id, ["read", "write"]);
+    const kpiVersion = (await versionOf(w, kpis, w.kpiId))!;
+    expect((await send("DELETE", `/api/v1/kpis/${w.kpiId}`, { key, headers: { "if-match": `"${kpiVersion + 5}"` } })).status).toBe(412);
+    expect((await send("DELETE", `/api/v1/kpis/${w.kpiId}`, { key })).status).toBe(428);
+    const stranger = await world();
+    const strangerKey = (await mintKey(stranger.team.id, ["read", "write"])).key;
+    expect((await send("DELETE", `/api/v1/kpis/${w.kpiId}`, { key: strangerKey, headers: { "if-match": `"${kpiVersion}"` } })).status).toBe(404);
+
+    const kpiGone = await send("DELETE", `/api/v1/kpis/${w.kpiId}`, { key, headers: { "if-match": `"${kpiVersion}"` } });
+    expect(kpiGone.status).toBe(200);
+    expect(kpiGone.json).toMatchObject({ entityType: "kpi", entityId: w.kpiId, label: "NPS" });
+    expect(await count(w, measurements)).toBe(0);
+    const objectiveGone = await send("DELETE", `/api/v1/objectives/${w.objectiveId}`, { key, headers: { "if-match": `"${(await versionOf(w, objectives, w.objectiveId))!}"` } });
+    expect(objectiveGone.status).toBe(200);
+    const entries = await bin(w);
+    expect(entries.map((e) => [e.entityType, e.deletedBy])).toEqual([["objective", null], ["kpi", null]]);
+
+    await ok(run("recycle_bin.restore", w.editor, { team: w.team.slug, itemId: objectiveGone.json.id }));
+    await ok(run("recycle_bin.restore", w.editor, { team: w.team.slug, itemId: kpiGone.json.id }));
+    expect(await count(w, measurements)).toBe(3);
+    expect((await send("GET", `/api/v1/scorecards/${w.scorecardId}`, { key })).json.perspectives.flatMap((p: { objectives: Array<{ title: string }> }) => p.objectives.map((o) => o.title))).toContain("Delight customers");
   });
 });
