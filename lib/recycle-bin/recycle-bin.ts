@@ -7,7 +7,7 @@ import { recordChange } from "@/db/queries/changes";
 import { findInTeam } from "@/db/queries/versioned";
 import {
   bumpRestoredRoot, deleteAllBinItems, deleteBinItem, deleteExpiredBinItems, findBinItemByEntity, insertBinItem, lockBinItem, lockBinTree,
-  listTeamIdsForBinPurge, retieScorecards, untieMissingJourney, writeBackSnapshot, type BinKind,
+  listTeamIdsForBinPurge, retieScorecards, ROOT, untieMissingJourney, writeBackSnapshot, type BinKind,
 } from "@/db/queries/recycle-bin";
 import { initiatives, journeys, kpis, objectives, perspectives, scorecards, type RecycleBinItem, type Team } from "@/db/schema";
 import { inTeam, type TeamContext } from "@/db/tenant";
@@ -162,7 +162,7 @@ export async function restoreFromBin(
     tx,
     ctx,
     [
-      { actorId: ctx.userId, entityType: kind, entityId: item.entityId, action: "restore", after: { label: item.label, recycleBinId: item.id }, reason: "Restored from the recycle bin" },
+      { actorId: ctx.userId, entityType: kind, entityId: item.entityId, action: "restore", after: { [ROOT[kind].label]: item.label, recycleBinId: item.id } },
       ...retied.map((s) => ({
         actorId: ctx.userId,
         entityType: "scorecard" as const,
