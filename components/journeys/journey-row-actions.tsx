@@ -1,6 +1,7 @@
 "use client";
 // A journey's actions in the list: open, duplicate, archive or restore, export, and delete
 // (admins, after typing the journey's name).
+import { announceMovedToBin } from "@/components/recycle-bin/bin-notice";
 import { Archive, ArchiveRestore, Copy, Download, FolderOpen, MoreHorizontal, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -101,7 +102,10 @@ export function JourneyRowActions({ team, journey, canWrite, canDelete }: { team
 
 function DeleteJourneyDialog({ team, journey, open, onOpenChange }: { team: string; journey: RowJourney; open: boolean; onOpenChange: (open: boolean) => void }) {
   const [typed, setTyped] = useState("");
-  const { state, pending, onSubmit, reset } = useActionForm(deleteJourney, () => onOpenChange(false));
+  const { state, pending, onSubmit, reset } = useActionForm(deleteJourney, (result) => {
+    onOpenChange(false);
+    announceMovedToBin(team, result.data);
+  });
   return (
     <Dialog
       open={open}
@@ -115,7 +119,7 @@ function DeleteJourneyDialog({ team, journey, open, onOpenChange }: { team: stri
     >
       <DialogContent
         title={`Delete "${journey.name}"?`}
-        description="Its stages, touchpoints, pain points and opportunities are deleted, and objectives stop serving its stages. This cannot be undone: archive it instead to keep it."
+        description="It moves to the recycle bin with its stages, touchpoints, pain points and opportunities, and objectives stop serving its stages until it is restored (within 30 days). Archive it instead to keep it in use."
       >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {state && !state.ok && !state.fieldErrors ? <Alert variant="error">{state.message}</Alert> : null}

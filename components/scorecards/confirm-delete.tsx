@@ -4,6 +4,7 @@
 import { Suspense, useState, type ReactNode } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogTrigger } from "@/components/ui/alert-dialog";
 import { FormSkeleton } from "@/components/ui/skeleton";
+import { announceMovedToBin } from "@/components/recycle-bin/bin-notice";
 import type { FormAction } from "./action-form";
 import { LazyActionForm as ActionForm } from "./lazy-action-form";
 
@@ -44,8 +45,9 @@ export function ConfirmDelete({
             submitLabel={label}
             pendingLabel="Deleting…"
             submitVariant="destructive"
-            onSuccess={() => {
+            onSuccess={(result) => {
               setOpen(false);
+              announceMovedToBin(team, result.data);
               onDeleted?.();
             }}
             secondary={<AlertDialogCancel>Cancel</AlertDialogCancel>}

@@ -110,7 +110,7 @@ export function ObjectiveCard({ objective, perspectiveId, perspectiveKind }: { o
                 version={objective.version}
                 fields={{ objectiveId: id }}
                 title={`Delete objective “${title}”?`}
-                description="Its KPIs, their values, its initiatives and its strategy-map links are deleted with it. This cannot be undone."
+                description="It moves to the recycle bin with its KPIs, their values, its initiatives and its strategy-map links, where it can be restored for 30 days."
                 trigger={
                   <Button variant="ghost" size="icon" aria-label={`Delete objective ${title}`}>
                     <SpriteIcon name="trash" />
@@ -218,7 +218,7 @@ function KpiRow({ kpi, objective }: { kpi: EditorKpi; objective: EditorObjective
               version={kpi.version}
               fields={{ kpiId: kpi.id }}
               title={`Delete KPI “${kpi.name}”?`}
-              description="Its values and target history go with it. This cannot be undone."
+              description="It moves to the recycle bin with its values and target history, where it can be restored for 30 days."
               trigger={
                 <Button variant="ghost" size="icon" aria-label={`Delete KPI ${kpi.name}`}>
                   <SpriteIcon name="trash" />
@@ -262,7 +262,7 @@ function InitiativeItem({ initiative, objective }: { initiative: InitiativeFormV
               version={initiative.version}
               fields={{ initiativeId: initiative.id }}
               title={`Delete initiative “${initiative.title}”?`}
-              description="This cannot be undone."
+              description="It moves to the recycle bin, where it can be restored for 30 days."
               trigger={
                 <Button variant="ghost" size="icon" aria-label={`Delete initiative ${initiative.title}`}>
                   <SpriteIcon name="trash" />

@@ -79,7 +79,7 @@ export function ScorecardRowActions({
           version={scorecard.version}
           fields={{ scorecardId: scorecard.id }}
           title={`Delete “${scorecard.name}”?`}
-          description="Its perspectives, objectives, KPIs, values and initiatives are deleted with it. This cannot be undone. The journey stays."
+          description="It moves to the recycle bin with its perspectives, objectives, KPIs, values and initiatives, where it can be restored for 30 days. The journey stays."
           trigger={
             <Button variant="outline" aria-label={`Delete ${scorecard.name}`}>
               <Trash2 aria-hidden="true" />

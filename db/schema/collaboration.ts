@@ -43,7 +43,7 @@ export const activity = pgTable(
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     entityType: entityTypeEnum("entity_type").notNull(),
     entityId: uuid("entity_id").notNull(),
-    action: text("action", { enum: ["create", "update", "delete", "archive", "restore", "move"] }).notNull(),
+    action: text("action", { enum: ["create", "update", "delete", "archive", "restore", "move", "purge"] }).notNull(),
     field: text("field"),
     before: jsonb("before"),
     after: jsonb("after"),
@@ -81,3 +81,42 @@ export const notifications = pgTable(
     tenantPolicy("notifications"),
   ],
 );
+
+/**
+ * The team's recycle bin: one row per delete operation (its id is the deletion id), holding a
+ * snapshot of the deleted item and of every row that cascaded from it, column by column as the
+ * database stored them. The live tables keep only live rows, so no existing read has to learn
+ * to skip deleted ones; restoring writes the rows back with their own ids, so history keyed by
+ * id (activity, comments, notifications) reattaches by itself.
+ */
+export const recycleBinItems = pgTable(
+  "recycle_bin_items",
+  {
+    ...tenantKeys(),
+    entityType: entityTypeEnum("entity_type").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    /** The name or title when it was deleted. */
+    label: text("label").notNull(),
+    /** The scorecard an objective, KPI or initiative belonged to (its page, its live channel). */
+    parentId: uuid("parent_id"),
+    /** Rows that cascaded with it, by kind: { kpis: 2, measurements: 14, ... }. */
+    contents: jsonb("contents").$type<Record<string, number>>().notNull().default({}),
+    /** Table name → rows as `to_jsonb` gave them, restored in dependency order. */
+    snapshot: jsonb("snapshot").$type<Record<string, unknown[]>>().notNull(),
+    /** What the delete changed outside the snapshot (e.g. scorecards detached from a journey). */
+    detached: jsonb("detached").$type<{ scorecardIds?: string[] }>().notNull().default({}),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
+    /** When the hourly housekeeping removes it for good. */
+    purgeAfter: timestamp("purge_after", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.id] }),
+    foreignKey({ name: "recycle_bin_items_team_fk", columns: [t.teamId], foreignColumns: [teams.id] }).onDelete("cascade"),
+    index("recycle_bin_items_team_deleted_idx").on(t.teamId, t.deletedAt),
+    index("recycle_bin_items_team_purge_idx").on(t.teamId, t.purgeAfter),
+    index("recycle_bin_items_team_entity_idx").on(t.teamId, t.entityId),
+    tenantPolicy("recycle_bin_items"),
+  ],
+);
+export type RecycleBinItem = typeof recycleBinItems.$inferSelect;

@@ -6,12 +6,12 @@ import type { ApiScope } from "./api-key";
 import {
   BatchResultSchema, BatchSchema, JourneyCreateSchema, JourneyPageSchema, JourneySchema, KpiCreateSchema, KpiPatchSchema, KpiSchema,
   MeasurementInputSchema, MeasurementPageSchema, MeasurementQuerySchema, MeasurementSchema, ObjectiveCreateSchema, ObjectivePatchSchema,
-  ObjectiveSchema, PageQuerySchema, ScorecardCreateSchema, ScorecardPageSchema, ScorecardSchema,
+  ObjectiveSchema, PageQuerySchema, RecycleBinEntrySchema, ScorecardCreateSchema, ScorecardPageSchema, ScorecardSchema,
 } from "@/lib/validation/api";
 
 export interface ApiOperation<Q extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, R extends z.ZodType = z.ZodType> {
   operationId: string;
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** OpenAPI path under /api/v1, with {param} placeholders. */
   path: string;
   tag: "Scorecards" | "Journeys" | "Objectives" | "KPIs" | "Measurements";
@@ -24,7 +24,7 @@ export interface ApiOperation<Q extends z.ZodObject | undefined = z.ZodObject | 
   body?: B;
   /** The largest body accepted (413 beyond); 1 MB unless said. */
   maxBodyMegabytes?: number;
-  /** PATCH: `If-Match: "<version>"` is required (428 without, 412 when stale). */
+  /** PATCH and DELETE: `If-Match: "<version>"` is required (428 without, 412 when stale). */
   ifMatch?: boolean;
   success: { status: 200 | 201; schema: R; description: string; etag?: boolean; location?: boolean; /** An upsert: 201 instead when it created. */ createdStatus?: boolean };
   /** Error statuses beyond those the wrapper can answer for every operation of this kind. */
@@ -147,6 +147,31 @@ export const operations = {
     body: KpiPatchSchema,
     ifMatch: true,
     success: { status: 200, schema: KpiSchema, description: "The KPI as it is now", etag: true },
+  }),
+  deleteObjective: define({
+    operationId: "deleteObjective",
+    method: "DELETE",
+    path: "/objectives/{id}",
+    tag: "Objectives",
+    summary: "Delete an objective",
+    description:
+      "Moves the objective, with its KPIs, their values, its initiatives and its strategy-map links, to the team's recycle bin, where it can be restored for 30 days. Needs If-Match with the version last seen.",
+    scope: "write",
+    params: { id: "This objective" },
+    ifMatch: true,
+    success: { status: 200, schema: RecycleBinEntrySchema, description: "The recycle-bin entry it went into" },
+  }),
+  deleteKpi: define({
+    operationId: "deleteKpi",
+    method: "DELETE",
+    path: "/kpis/{id}",
+    tag: "KPIs",
+    summary: "Delete a KPI",
+    description: "Moves the KPI with its values to the team's recycle bin, where it can be restored for 30 days. Needs If-Match with the version last seen.",
+    scope: "write",
+    params: { id: "This KPI" },
+    ifMatch: true,
+    success: { status: 200, schema: RecycleBinEntrySchema, description: "The recycle-bin entry it went into" },
   }),
   listMeasurements: define({
     operationId: "listMeasurements",

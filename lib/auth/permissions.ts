@@ -37,6 +37,10 @@ export const PERMISSIONS = {
   "billing.manage": ADMINS,
   "activity.read": ANY,
   "reminders.send": ADMINS,
+  /** The recycle bin: editors see and restore what was deleted; only admins destroy it for good. */
+  "recycle_bin.read": EDITORS,
+  "recycle_bin.restore": EDITORS,
+  "recycle_bin.purge": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

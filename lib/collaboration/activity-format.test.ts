@@ -25,6 +25,13 @@ describe("describeActivity", () => {
     expect(describeActivity(row({ entityType: "comment", action: "create", after: { excerpt: "Looks good" } }))).toEqual({ verb: "commented on", noun: "", detail: "“Looks good”" });
     expect(describeActivity(row({ entityType: "comment", action: "update", field: "body", before: "a", after: "b" })).verb).toBe("edited a comment on");
   });
+
+  it("words the recycle bin: moved there, restored, purged for good", () => {
+    expect(describeActivity(row({ action: "delete", before: { name: "NPS" }, reason: "Moved to the recycle bin" }))).toEqual({ verb: "deleted", noun: "KPI", reason: "Moved to the recycle bin" });
+    expect(describeActivity(row({ entityType: "objective", action: "restore", after: { title: "Grow" } }))).toMatchObject({ verb: "restored", noun: "objective" });
+    expect(describeActivity(row({ action: "purge", before: { name: "NPS" } }))).toMatchObject({ verb: "permanently deleted", noun: "KPI" });
+    expect(labelFromRow({ before: null, after: { title: "Grow", recycleBinId: owner } })).toBe("Grow");
+  });
 });
 
 describe("formatValue", () => {

@@ -105,6 +105,8 @@ export function describeActivity(entry: ActivityLike, names: ReadonlyMap<string,
       return { verb: "archived", noun, reason };
     case "restore":
       return { verb: "restored", noun, reason };
+    case "purge":
+      return { verb: "permanently deleted", noun, reason };
     case "move":
       return { verb: "moved", noun, detail: entry.field ? changeDetail(entry, names) : undefined, reason };
     default:

@@ -1,9 +1,10 @@
 // Housekeeping that used to have no home: expired rate-limit windows, long-finished jobs, and
-// the links of mail in the outbox once they can no longer be used.
+// the links of mail in the outbox once they can no longer be used, recycle-bin entries past 30 days.
 import { deleteFinishedJobs } from "@/db/queries/jobs";
 import { purgeExpiredBuckets } from "@/db/queries/rate-limits";
 import { purgeExpiredSignInChallenges } from "@/db/queries/two-factor";
 import { redactExpiredMailLinks } from "@/lib/mail/mailer";
+import { purgeExpiredRecycleBins } from "@/lib/recycle-bin/recycle-bin";
 import { registerJob } from "./registry";
 
 /** Finished jobs are kept this long for troubleshooting. */
@@ -16,6 +17,7 @@ registerJob(
     await purgeExpiredSignInChallenges(now);
     await deleteFinishedJobs(new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000));
     await redactExpiredMailLinks(now);
+    await purgeExpiredRecycleBins(now);
   },
   { recurring: { everyMinutes: 60 } },
 );

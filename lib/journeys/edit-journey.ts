@@ -6,6 +6,8 @@ import { deleteJourneyRow, getJourneyOrThrow, insertJourneyTree, loadJourneyTree
 import type { Journey } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { listScorecardIdsTiedTo } from "@/db/queries/recycle-bin";
+import { DELETE_REASON, moveToRecycleBin } from "@/lib/recycle-bin/recycle-bin";
 import { NAME_MAX } from "@/lib/validation/journeys";
 import { fieldChanges, type Actor } from "./changes";
 
@@ -82,7 +84,7 @@ export async function duplicateJourney(tx: Tx, ctx: Actor, input: { journeyId: s
   return journey;
 }
 
-/** Deletes after the person typed the journey's name: an admin-only action that cannot be undone. */
+/** Moves the journey to the recycle bin after the person typed its name (an admin-only action). */
 export async function deleteJourney(tx: Tx, ctx: Actor, input: { journeyId: string; version: number; confirmation: string }) {
   const journey = await getJourneyOrThrow(tx, ctx, input.journeyId);
   if (input.confirmation !== journey.name.trim()) {
@@ -90,9 +92,16 @@ export async function deleteJourney(tx: Tx, ctx: Actor, input: { journeyId: stri
       fieldErrors: { confirmation: [`Type "${journey.name.trim()}" exactly to delete this journey`] },
     });
   }
-  const { journey: deleted, detachedScorecards } = await deleteJourneyRow(tx, ctx, input.journeyId, input.version);
+  const bin = await moveToRecycleBin(tx, ctx, {
+    kind: "journey",
+    id: input.journeyId,
+    version: input.version,
+    detached: { scorecardIds: await listScorecardIdsTiedTo(tx, ctx, input.journeyId) },
+  });
+  // Missing or stale: the conditional delete below says which.
+  const { journey: deleted, detachedScorecards } = await deleteJourneyRow(tx, ctx, input.journeyId, bin ? input.version : -1);
   await recordChange(tx, ctx, [
-    { actorId: ctx.userId, entityType: "journey", entityId: deleted.id, action: "delete", before: { name: deleted.name } },
+    { actorId: ctx.userId, entityType: "journey", entityId: deleted.id, action: "delete", before: { name: deleted.name }, after: { recycleBinId: bin!.id }, reason: DELETE_REASON },
     ...detachedScorecards.map((s) => ({
       actorId: ctx.userId,
       entityType: "scorecard" as const,
@@ -104,5 +113,5 @@ export async function deleteJourney(tx: Tx, ctx: Actor, input: { journeyId: stri
       reason: `Journey "${deleted.name}" was deleted`,
     })),
   ]);
-  return { id: deleted.id, name: deleted.name, detachedScorecards: detachedScorecards.length };
+  return { id: deleted.id, name: deleted.name, detachedScorecards: detachedScorecards.length, recycleBinId: bin!.id };
 }

@@ -7,6 +7,7 @@ import { initiatives, objectives } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
 import type { InitiativeCreateInput, InitiativeUpdateInput } from "@/lib/validation/scorecards";
 import { changeEntries } from "./changes";
+import { DELETE_REASON, moveToRecycleBin } from "@/lib/recycle-bin/recycle-bin";
 import { assertOwnerIsMember, explainMissedDelete } from "./guards";
 
 type Ctx = Pick<TeamContext, "teamId" | "userId">;
@@ -39,9 +40,15 @@ export async function updateInitiative(tx: Tx, ctx: Ctx, input: InitiativeUpdate
 }
 
 export async function deleteInitiative(tx: Tx, ctx: Ctx, input: { initiativeId: string; version: number }) {
-  const [deleted] = await deleteInitiativeRow(tx, ctx, input.initiativeId, input.version);
-  if (!deleted) return explainMissedDelete(tx, initiatives, ctx, input.initiativeId, "This initiative");
+  const bin = await moveToRecycleBin(tx, ctx, { kind: "initiative", id: input.initiativeId, version: input.version });
+  const [deleted] = bin ? await deleteInitiativeRow(tx, ctx, input.initiativeId, input.version) : [];
+  if (!deleted || !bin) return explainMissedDelete(tx, initiatives, ctx, input.initiativeId, "This initiative");
   const objective = await getInTeamOrThrow(tx, objectives, ctx, deleted.objectiveId, "This objective");
-  await recordChange(tx, ctx, { actorId: ctx.userId, entityType: "initiative", entityId: deleted.id, action: "delete", before: { title: deleted.title } }, { parentId: objective.scorecardId });
-  return deleted;
+  await recordChange(
+    tx,
+    ctx,
+    { actorId: ctx.userId, entityType: "initiative", entityId: deleted.id, action: "delete", before: { title: deleted.title }, after: { recycleBinId: bin.id }, reason: DELETE_REASON },
+    { parentId: objective.scorecardId },
+  );
+  return { ...deleted, recycleBinId: bin.id };
 }

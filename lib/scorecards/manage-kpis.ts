@@ -14,6 +14,7 @@ import { findKpiTemplate } from "@/lib/kpi-library";
 import {
   kpiDefinitionErrors, normalizeKpiDefinition, type KpiCreateInput, type KpiTargetInput, type KpiUpdateInput,
 } from "@/lib/validation/scorecards";
+import { DELETE_REASON, moveToRecycleBin } from "@/lib/recycle-bin/recycle-bin";
 import { changeEntries } from "./changes";
 import { assertOwnerIsMember, explainMissedDelete } from "./guards";
 import { kpiValuesFromTemplate, templateErrors } from "./library";
@@ -101,9 +102,15 @@ export async function changeKpiTarget(tx: Tx, ctx: Ctx, input: KpiTargetInput) {
 }
 
 export async function deleteKpi(tx: Tx, ctx: Ctx, input: { kpiId: string; version: number }) {
-  const [deleted] = await deleteKpiRow(tx, ctx, input.kpiId, input.version);
-  if (!deleted) return explainMissedDelete(tx, kpis, ctx, input.kpiId, "This KPI");
+  const bin = await moveToRecycleBin(tx, ctx, { kind: "kpi", id: input.kpiId, version: input.version });
+  const [deleted] = bin ? await deleteKpiRow(tx, ctx, input.kpiId, input.version) : [];
+  if (!deleted || !bin) return explainMissedDelete(tx, kpis, ctx, input.kpiId, "This KPI");
   const objective = await getInTeamOrThrow(tx, objectives, ctx, deleted.objectiveId, "This objective");
-  await recordChange(tx, ctx, { actorId: ctx.userId, entityType: "kpi", entityId: deleted.id, action: "delete", before: { name: deleted.name } }, { parentId: objective.scorecardId });
-  return deleted;
+  await recordChange(
+    tx,
+    ctx,
+    { actorId: ctx.userId, entityType: "kpi", entityId: deleted.id, action: "delete", before: { name: deleted.name }, after: { recycleBinId: bin.id }, reason: DELETE_REASON },
+    { parentId: objective.scorecardId },
+  );
+  return { ...deleted, recycleBinId: bin.id };
 }

@@ -10,6 +10,7 @@ import { notifyAssignment } from "@/lib/collaboration/notify";
 import { validationError } from "@/lib/errors";
 import type { ObjectiveCreateInput, ObjectiveUpdateInput } from "@/lib/validation/scorecards";
 import { changeEntries } from "./changes";
+import { DELETE_REASON, moveToRecycleBin } from "@/lib/recycle-bin/recycle-bin";
 import { assertOwnerIsMember, assertStagesOfJourney, explainMissedDelete } from "./guards";
 
 type Ctx = Pick<TeamContext, "teamId" | "userId">;
@@ -85,10 +86,16 @@ export async function updateObjective(tx: Tx, ctx: Ctx, input: ObjectiveUpdateIn
   return { ...updated, stageIds };
 }
 
-/** Deletes the objective with its KPIs, values, initiatives and strategy-map links (cascade). */
+/** Moves the objective with its KPIs, values, initiatives and strategy-map links to the recycle bin. */
 export async function deleteObjective(tx: Tx, ctx: Ctx, input: { objectiveId: string; version: number }) {
-  const [deleted] = await deleteObjectiveRow(tx, ctx, input.objectiveId, input.version);
-  if (!deleted) return explainMissedDelete(tx, objectives, ctx, input.objectiveId, "This objective");
-  await recordChange(tx, ctx, { actorId: ctx.userId, entityType: "objective", entityId: deleted.id, action: "delete", before: { title: deleted.title } }, { parentId: deleted.scorecardId });
-  return deleted;
+  const bin = await moveToRecycleBin(tx, ctx, { kind: "objective", id: input.objectiveId, version: input.version });
+  const [deleted] = bin ? await deleteObjectiveRow(tx, ctx, input.objectiveId, input.version) : [];
+  if (!deleted || !bin) return explainMissedDelete(tx, objectives, ctx, input.objectiveId, "This objective");
+  await recordChange(
+    tx,
+    ctx,
+    { actorId: ctx.userId, entityType: "objective", entityId: deleted.id, action: "delete", before: { title: deleted.title }, after: { recycleBinId: bin.id }, reason: DELETE_REASON },
+    { parentId: deleted.scorecardId },
+  );
+  return { ...deleted, recycleBinId: bin.id };
 }

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { PerspectiveMoveInput, PerspectiveUpdateInput, ScorecardCreateInput, ScorecardUpdateInput } from "@/lib/validation/scorecards";
 import { changeEntries } from "./changes";
 import { DEFAULT_PERSPECTIVES } from "./defaults";
+import { DELETE_REASON, moveToRecycleBin } from "@/lib/recycle-bin/recycle-bin";
 import { assertScorecardSlot, explainMissedDelete } from "./guards";
 
 type Ctx = Pick<TeamContext, "teamId" | "teamSlug" | "userId">;
@@ -64,12 +65,18 @@ export async function setScorecardArchived(tx: Tx, ctx: Ctx, team: PlanOf, input
   return updated;
 }
 
-/** Deletes the scorecard and, by cascade, its perspectives, objectives, KPIs, values and initiatives. */
+/** Moves the scorecard with its perspectives, objectives, KPIs, values and initiatives to the recycle bin. */
 export async function deleteScorecard(tx: Tx, ctx: Ctx, input: { scorecardId: string; version: number }) {
-  const [deleted] = await deleteScorecardRow(tx, ctx, input.scorecardId, input.version);
-  if (!deleted) return explainMissedDelete(tx, scorecards, ctx, input.scorecardId, "This scorecard");
-  await recordChange(tx, ctx, { actorId: ctx.userId, entityType: "scorecard", entityId: deleted.id, action: "delete", before: { name: deleted.name } }, { parentId: deleted.id });
-  return deleted;
+  const bin = await moveToRecycleBin(tx, ctx, { kind: "scorecard", id: input.scorecardId, version: input.version });
+  const [deleted] = bin ? await deleteScorecardRow(tx, ctx, input.scorecardId, input.version) : [];
+  if (!deleted || !bin) return explainMissedDelete(tx, scorecards, ctx, input.scorecardId, "This scorecard");
+  await recordChange(
+    tx,
+    ctx,
+    { actorId: ctx.userId, entityType: "scorecard", entityId: deleted.id, action: "delete", before: { name: deleted.name }, after: { recycleBinId: bin.id }, reason: DELETE_REASON },
+    { parentId: deleted.id },
+  );
+  return { ...deleted, recycleBinId: bin.id };
 }
 
 export async function updatePerspective(tx: Tx, ctx: Ctx, input: PerspectiveUpdateInput) {

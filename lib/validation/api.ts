@@ -313,3 +313,15 @@ export type ScorecardSummaryJson = z.infer<typeof ScorecardSummarySchema>;
 export type JourneyJson = z.infer<typeof JourneySchema>;
 export type JourneySummaryJson = z.infer<typeof JourneySummarySchema>;
 export type MeasurementJson = z.infer<typeof MeasurementSchema>;
+
+/** What a DELETE answers: the recycle-bin entry the item went into (restorable for 30 days). */
+export const RecycleBinEntrySchema = z
+  .object({
+    id: z.uuid().describe("The recycle-bin entry (the id of this delete)"),
+    entityType: z.enum(["objective", "kpi"]),
+    entityId: z.uuid(),
+    label: z.string(),
+    deletedAt: z.string().describe("ISO 8601 instant"),
+    purgeAfter: z.string().describe("When it is removed for good, unless restored first (ISO 8601 instant)"),
+  })
+  .register(apiComponents, { id: "RecycleBinEntry" });

@@ -19,10 +19,11 @@ import { sessionCookieFor } from "../support/sessions";
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 
 const ROOT = path.resolve(__dirname, "../..");
-const filesNamed = (name: string) =>
-  (fs.readdirSync(path.join(ROOT, "app"), { recursive: true }) as string[])
-    .filter((f) => path.basename(f) === name)
-    .map((f) => path.join("app", f).split(path.sep).join("/"))
+const filesNamed = (name: string, dirs: readonly string[] = ["app"]) =>
+  dirs
+    .flatMap((dir) =>
+      (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[]).filter((f) => path.basename(f) === name).map((f) => path.join(dir, f).split(path.sep).join("/")),
+    )
     .sort();
 
 // The Pages Router holds only the public share pages, each authorized by its share token.
@@ -35,7 +36,8 @@ const SHARE_PAGES: Record<string, string> = {
   "pages/share/[token]/kpis/[kpiId].tsx": "authorized by the share token (tests/integration/kpi-history.test.ts)",
 };
 
-const ACTION_FILES = filesNamed("actions.ts");
+// Server actions live beside their routes (app/) or with their domain (lib/<domain>/actions.ts).
+const ACTION_FILES = filesNamed("actions.ts", ["app", "lib"]);
 const ROUTE_FILES = filesNamed("route.ts");
 
 type Principal = Role | "outsider" | "anonymous";

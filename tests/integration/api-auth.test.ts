@@ -25,10 +25,13 @@ interface Fixture {
   perspectiveId: string;
   objectiveId: string;
   kpiId: string;
+  /** A fresh objective and KPI for each DELETE that gets through (made by its `version`). */
+  doomedObjectiveId: string;
+  doomedKpiId: string;
 }
 
 interface Case {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   /** If-Match for PATCH, read when the request is made (the version moves as the matrix writes). */
@@ -43,6 +46,20 @@ interface Case {
 const versionOf = (table: typeof objectives | typeof kpis, id: (f: Fixture) => string) => async (f: Fixture) => {
   const [row] = await inTeam(acme.id, (tx) => tx.select({ version: table.version }).from(table).where(eq(table.id, id(f))));
   return row!.version;
+};
+
+/** Makes a fresh objective with one KPI for a DELETE to remove; its If-Match version is 1. */
+const doomed = async (f: Fixture) => {
+  await inTeam(acme.id, async (tx) => {
+    const [o] = await tx.insert(objectives).values({ teamId: acme.id, scorecardId: f.scorecardId, perspectiveId: f.perspectiveId, title: "Doomed", position: 99 }).returning();
+    const [k] = await tx
+      .insert(kpis)
+      .values({ teamId: acme.id, objectiveId: o!.id, name: "Doomed KPI", unit: "count", direction: "up", target: 10, redThreshold: 5, frequency: "monthly", indicator: "leading", position: 0 })
+      .returning();
+    f.doomedObjectiveId = o!.id;
+    f.doomedKpiId = k!.id;
+  });
+  return 1;
 };
 
 const CASES: Record<string, Case[]> = {
@@ -62,6 +79,7 @@ const CASES: Record<string, Case[]> = {
   ],
   "app/api/v1/objectives/[id]/route.ts": [
     { method: "PATCH", path: (f) => `/api/v1/objectives/${f.objectiveId}`, body: () => ({ weight: 2 }), version: versionOf(objectives, (f) => f.objectiveId), scope: "write", ok: 200, otherTeam: 404 },
+    { method: "DELETE", path: (f) => `/api/v1/objectives/${f.doomedObjectiveId}`, version: doomed, scope: "write", ok: 200, otherTeam: 404 },
   ],
   "app/api/v1/kpis/route.ts": [
     {
@@ -75,6 +93,7 @@ const CASES: Record<string, Case[]> = {
   ],
   "app/api/v1/kpis/[id]/route.ts": [
     { method: "PATCH", path: (f) => `/api/v1/kpis/${f.kpiId}`, body: () => ({ weight: 2 }), version: versionOf(kpis, (f) => f.kpiId), scope: "write", ok: 200, otherTeam: 404 },
+    { method: "DELETE", path: (f) => `/api/v1/kpis/${f.doomedKpiId}`, version: doomed, scope: "write", ok: 200, otherTeam: 404 },
   ],
   "app/api/v1/kpis/[id]/measurements/route.ts": [
     { method: "GET", path: (f) => `/api/v1/kpis/${f.kpiId}/measurements`, scope: "read", ok: 200, otherTeam: 404 },
@@ -103,7 +122,7 @@ beforeAll(async () => {
     const [journey] = await tx.select().from(journeys);
     const [perspective] = await tx.select().from(perspectives).where(eq(perspectives.scorecardId, scorecard!.id));
     const [kpi] = await tx.select().from(kpis).where(eq(kpis.frequency, "monthly"));
-    return { scorecardId: scorecard!.id, journeyId: journey!.id, perspectiveId: perspective!.id, objectiveId: kpi!.objectiveId, kpiId: kpi!.id };
+    return { scorecardId: scorecard!.id, journeyId: journey!.id, perspectiveId: perspective!.id, objectiveId: kpi!.objectiveId, kpiId: kpi!.id, doomedObjectiveId: crypto.randomUUID(), doomedKpiId: crypto.randomUUID() };
   });
   const revoked = await mintKey(acme.id, ["read", "write"], "revoked");
   await inTeam(acme.id, (tx) => revokeApiKey(tx, { teamId: acme.id }, revoked.id));

@@ -99,7 +99,7 @@ describe("the OpenAPI document", () => {
     expect(documented).toEqual(
       [
         "GET /scorecards", "POST /scorecards", "GET /scorecards/{id}", "GET /journeys", "POST /journeys", "GET /journeys/{id}", "POST /objectives",
-        "PATCH /objectives/{id}", "POST /kpis", "PATCH /kpis/{id}", "GET /kpis/{id}/measurements", "POST /kpis/{id}/measurements", "POST /measurements/batch",
+        "PATCH /objectives/{id}", "DELETE /objectives/{id}", "POST /kpis", "PATCH /kpis/{id}", "DELETE /kpis/{id}", "GET /kpis/{id}/measurements", "POST /kpis/{id}/measurements", "POST /measurements/batch",
       ].sort(),
     );
     const served: string[] = [];
@@ -160,6 +160,10 @@ describe("real answers match the document", () => {
     });
     await conforms("PATCH", `/api/v1/kpis/${newKpi.json.id}`, { body: { targetMax: 25 }, headers: { "if-match": '"1"' } });
     await conforms("PATCH", `/api/v1/kpis/${newKpi.json.id}`, { body: { targetMax: 30 }, headers: { "if-match": '"1"' } });
+    await conforms("DELETE", `/api/v1/kpis/${newKpi.json.id}`, { headers: { "if-match": '"1"' } });
+    await conforms("DELETE", `/api/v1/kpis/${newKpi.json.id}`, { headers: { "if-match": '"2"' } });
+    await conforms("DELETE", `/api/v1/objectives/${objective.json.id}`, { headers: { "if-match": '"1"' } });
+    await conforms("DELETE", `/api/v1/objectives/${objective.json.id}`, { headers: { "if-match": '"2"' } });
     await conforms("POST", `/api/v1/kpis/${kpi.id}/measurements`, { body: { period: "2012-03-01", value: kpi.unit === "percent" ? 50 : 500, note: "documented" } });
     await conforms("GET", `/api/v1/kpis/${kpi.id}/measurements?limit=2`);
     await conforms("POST", "/api/v1/measurements/batch", { body: { items: [{ kpiId: kpi.id, period: "2012-04-01", value: 1 }, { kpiId: kpi.id, period: "2012-05-01", value: 2, note: "" }] } });

@@ -315,7 +315,7 @@ describe("the activity feed and history", () => {
     const kpi = await ok<{ id: string; version: number }>(run("kpis.create", w.editor, kpiInput(w, { name: "Short-lived" })));
     await ok(run("kpis.delete", w.editor, { team: w.team.slug, kpiId: kpi.id, version: kpi.version }));
     const { entries } = await feed(w, { type: "kpi" });
-    expect(entries.map(words)).toEqual(["Eli Editor deleted KPI Short-lived", "Eli Editor created KPI Short-lived"]);
+    expect(entries.map(words)).toEqual(["Eli Editor deleted KPI Short-lived (Moved to the recycle bin)", "Eli Editor created KPI Short-lived"]);
     expect(entries[0]!.path).toBeNull();
   });
 

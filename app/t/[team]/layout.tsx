@@ -9,6 +9,7 @@ import { TeamSwitcher } from "@/components/app-shell/team-switcher";
 import { UserMenu } from "@/components/app-shell/user-menu";
 import { LiveProvider } from "@/components/realtime/live-provider";
 import { BillingBanner } from "@/components/billing/billing-banner";
+import { BinNoticeBar } from "@/components/recycle-bin/bin-notice";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
@@ -50,6 +51,7 @@ export default async function TeamLayout({ children, params }: { children: React
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
         <BillingBanner team={team} role={ctx.role} />
+        <BinNoticeBar />
         {children}
       </main>
     </div>

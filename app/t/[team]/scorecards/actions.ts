@@ -67,7 +67,7 @@ export const deleteScorecardAction = teamAction("scorecards.delete", {
   schema: scorecardRefSchema,
   async handler(input, { tx, ctx }) {
     const deleted = await deleteScorecard(tx, ctx, input);
-    return { id: deleted.id };
+    return { id: deleted.id, recycleBinId: deleted.recycleBinId };
   },
   after: refresh,
 });

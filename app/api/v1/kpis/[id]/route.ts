@@ -1,12 +1,13 @@
-// PATCH /api/v1/kpis/{id} — change the fields sent, if If-Match names the current version.
+// PATCH /api/v1/kpis/{id} — change the fields sent; DELETE — move it to the recycle bin (both need If-Match).
 import { findInTeam } from "@/db/queries/versioned";
 import { kpis } from "@/db/schema";
 import { AppError, validationError } from "@/lib/errors";
-import { updateKpi } from "@/lib/scorecards/manage-kpis";
+import { deleteKpi, updateKpi } from "@/lib/scorecards/manage-kpis";
 import { kpiDefinitionErrors, normalizeKpiDefinition } from "@/lib/validation/scorecards";
 import { operations } from "@/lib/api/operations";
 import { loadKpiJson } from "@/lib/api/resources";
 import { apiRoute } from "@/lib/api/route";
+import { getBinEntryOrThrow, recycleBinEntryJson } from "@/lib/recycle-bin/recycle-bin";
 
 export const PATCH = apiRoute(
   operations.updateKpi,
@@ -37,6 +38,21 @@ export const PATCH = apiRoute(
     await updateKpi(tx, ctx, { ...merged, kpiId: current.id, version: ifMatch, reason: reason ?? "" });
     const json = (await loadKpiJson(tx, ctx, calendar, current.id))!;
     return { body: json, version: json.version };
+  },
+  {
+    async current(tx, { ctx, calendar }, params) {
+      const json = await loadKpiJson(tx, ctx, calendar, params.id!);
+      return json && { body: json, version: json.version };
+    },
+  },
+);
+
+// DELETE /api/v1/kpis/{id} — move it with its values to the team's recycle bin, if If-Match names the current version.
+export const DELETE = apiRoute(
+  operations.deleteKpi,
+  async ({ tx, ctx, params, ifMatch }) => {
+    const deleted = await deleteKpi(tx, ctx, { kpiId: params.id!, version: ifMatch });
+    return { body: recycleBinEntryJson(await getBinEntryOrThrow(tx, ctx, deleted.recycleBinId)) };
   },
   {
     async current(tx, { ctx, calendar }, params) {

@@ -1,12 +1,13 @@
-// PATCH /api/v1/objectives/{id} — change the fields sent, if If-Match names the current version.
+// PATCH /api/v1/objectives/{id} — change the fields sent; DELETE — move it to the recycle bin (both need If-Match).
 import { listObjectiveStageIds } from "@/db/queries/objectives";
 import { findInTeam } from "@/db/queries/versioned";
 import { objectives } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { updateObjective } from "@/lib/scorecards/manage-objectives";
+import { deleteObjective, updateObjective } from "@/lib/scorecards/manage-objectives";
 import { operations } from "@/lib/api/operations";
 import { loadObjectiveJson } from "@/lib/api/resources";
 import { apiRoute } from "@/lib/api/route";
+import { getBinEntryOrThrow, recycleBinEntryJson } from "@/lib/recycle-bin/recycle-bin";
 
 export const PATCH = apiRoute(
   operations.updateObjective,
@@ -26,6 +27,21 @@ export const PATCH = apiRoute(
     });
     const json = (await loadObjectiveJson(tx, ctx, calendar, current.id))!;
     return { body: json, version: json.version };
+  },
+  {
+    async current(tx, { ctx, calendar }, params) {
+      const json = await loadObjectiveJson(tx, ctx, calendar, params.id!);
+      return json && { body: json, version: json.version };
+    },
+  },
+);
+
+// DELETE /api/v1/objectives/{id} — move it to the team's recycle bin, if If-Match names the current version.
+export const DELETE = apiRoute(
+  operations.deleteObjective,
+  async ({ tx, ctx, params, ifMatch }) => {
+    const deleted = await deleteObjective(tx, ctx, { objectiveId: params.id!, version: ifMatch });
+    return { body: recycleBinEntryJson(await getBinEntryOrThrow(tx, ctx, deleted.recycleBinId)) };
   },
   {
     async current(tx, { ctx, calendar }, params) {

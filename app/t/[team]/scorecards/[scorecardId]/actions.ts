@@ -14,6 +14,8 @@ import {
 
 const refresh = (_: unknown, { ctx }: { ctx: { teamSlug: string } }) => revalidatePath(`/t/${ctx.teamSlug}/scorecards`, "layout");
 const ref = (row: { id: string; version?: number }) => ({ id: row.id, version: row.version });
+// A delete answers with the recycle-bin entry, so the page can link to it.
+const binned = (row: { id: string; recycleBinId: string }) => ({ id: row.id, recycleBinId: row.recycleBinId });
 
 export const updatePerspectiveAction = teamAction("perspectives.update", {
   permission: "scorecards.write",
@@ -46,7 +48,7 @@ export const updateObjectiveAction = teamAction("objectives.update", {
 export const deleteObjectiveAction = teamAction("objectives.delete", {
   permission: "scorecards.write",
   schema: objectiveRefSchema,
-  handler: async (input, { tx, ctx }) => ref(await deleteObjective(tx, ctx, input)),
+  handler: async (input, { tx, ctx }) => binned(await deleteObjective(tx, ctx, input)),
   after: refresh,
 });
 
@@ -81,7 +83,7 @@ export const changeKpiTargetAction = teamAction("kpis.change_target", {
 export const deleteKpiAction = teamAction("kpis.delete", {
   permission: "scorecards.write",
   schema: kpiRefSchema,
-  handler: async (input, { tx, ctx }) => ref(await deleteKpi(tx, ctx, input)),
+  handler: async (input, { tx, ctx }) => binned(await deleteKpi(tx, ctx, input)),
   after: refresh,
 });
 
@@ -102,6 +104,6 @@ export const updateInitiativeAction = teamAction("initiatives.update", {
 export const deleteInitiativeAction = teamAction("initiatives.delete", {
   permission: "scorecards.write",
   schema: initiativeRefSchema,
-  handler: async (input, { tx, ctx }) => ref(await deleteInitiative(tx, ctx, input)),
+  handler: async (input, { tx, ctx }) => binned(await deleteInitiative(tx, ctx, input)),
   after: refresh,
 });
