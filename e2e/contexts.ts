@@ -1,7 +1,7 @@
 // Browser contexts a spec opens itself (a second person, a stored sign-in) are not closed by
 // Playwright. Left open, their pages keep announcing presence and receiving live events in the
 // specs that run after them in the same browser: every spec that opens one closes it after each test.
-import type { Browser, BrowserContext, BrowserContextOptions } from "@playwright/test";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 
 const open = new Set<BrowserContext>();
 
@@ -15,4 +15,19 @@ export async function newContext(browser: Browser, options?: BrowserContextOptio
 /** For test.afterEach: closes what the test opened and left open (also when it failed midway). */
 export async function closeOpenedContexts(): Promise<void> {
   await Promise.all([...open].map((context) => context.close()));
+}
+
+/** The demo seed's password for every acme.test person. */
+export const DEMO_PASSWORD = "cairn-demo-2026";
+
+/** A page of a new context, signed in as a demo person, on the team's scorecard list. */
+export async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto("/sign-in?callbackUrl=%2Ft%2Facme%2Fscorecards");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/t\/acme\/scorecards$/);
+  return page;
 }

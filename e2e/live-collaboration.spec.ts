@@ -9,10 +9,9 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import AxeBuilder from "@axe-core/playwright";
-import { closeOpenedContexts, newContext } from "./contexts";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { closeOpenedContexts, signedIn } from "./contexts";
+import { expect, test, type Page } from "@playwright/test";
 
-const DEMO_PASSWORD = "cairn-demo-2026";
 const KPI = "Net Promoter Score";
 /** The issue's promise: another member's change on screen within one second. */
 const BUDGET_MS = Number(process.env.LIVE_LATENCY_BUDGET_MS ?? 1000);
@@ -27,16 +26,6 @@ function seriousViolations(results: Awaited<ReturnType<AxeBuilder["analyze"]>>) 
 
 test.afterEach(closeOpenedContexts);
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await page.goto("/sign-in?callbackUrl=%2Ft%2Facme%2Fscorecards");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/t\/acme\/scorecards$/);
-  return page;
-}
 
 // By text, not role: behind an open modal the page is hidden from the accessibility tree.
 const kpiRow = (page: Page) => page.getByTestId("kpi-row").filter({ has: page.locator("a", { hasText: new RegExp(`^${KPI}$`) }) });

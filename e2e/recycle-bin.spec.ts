@@ -1,24 +1,13 @@
 // The recycle bin end to end: an editor deletes an objective from the scorecard editor and is
 // told it went to the recycle bin (with a link); an admin finds it there, with what it carried,
 // restores it, and the objective is back with its KPIs and their values as they were.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { closeOpenedContexts, newContext } from "./contexts";
+import { expect, test } from "@playwright/test";
+import { closeOpenedContexts, signedIn } from "./contexts";
 
-const DEMO_PASSWORD = "cairn-demo-2026";
 const OBJECTIVE = "Improve unit economics";
 
 test.afterEach(closeOpenedContexts);
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await page.goto("/sign-in?callbackUrl=%2Ft%2Facme%2Fscorecards");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/t\/acme\/scorecards$/);
-  return page;
-}
 
 test("an editor deletes an objective; an admin restores it from the recycle bin with its measurements", async ({ browser }) => {
   test.setTimeout(90_000);
