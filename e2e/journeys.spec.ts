@@ -120,6 +120,21 @@ test("the demo journey shows stage health and the adoption panel; a viewer gets 
   await expect(page.getByRole("region", { name: /Leading indicators/ }).or(page.locator("section[aria-labelledby=adoption-leading]")).getByText("Activation rate")).toBeVisible();
   await expect(page.locator("section[aria-labelledby=adoption-lagging]").getByText("Customer retention rate")).toBeVisible();
 
+  // Support serves six KPIs: the canvas draws its worst five, and the sixth loads on request.
+  const listId = await page.getByRole("button", { name: "Show all 6 KPIs of Support" }).getAttribute("aria-controls");
+  const list = page.locator(`[id="${listId}"]`);
+  const toggle = page.locator(`button[aria-controls="${listId}"]`);
+  await expect(list.getByRole("listitem")).toHaveCount(5);
+  // Server-rendered: retry the click until the page has hydrated.
+  await expect(async () => {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+  }).toPass();
+  await expect(list.getByRole("listitem")).toHaveCount(6);
+  await expect(toggle).toHaveAccessibleName("Show the 5 worst of Support");
+  await toggle.click();
+  await expect(list.getByRole("listitem")).toHaveCount(5);
+
   const axe = await new AxeBuilder({ page }).analyze();
   expect(seriousViolations(axe)).toEqual([]);
 

@@ -87,3 +87,14 @@ export function toAppError(error: unknown, context = "request"): AppError {
   console.error(`[${context}] unexpected error`, error);
   return new AppError("internal", "Something went wrong on our side. Nothing was saved; please try again.");
 }
+
+/**
+ * The JSON problem (RFC 9457) a signed-in page's data route answers with: the same shape as the
+ * API's, without its type URIs; never cached, never a stack trace.
+ */
+export function problemJson(error: AppError): Response {
+  return Response.json(
+    { type: "about:blank", title: error.title, status: error.status, detail: error.message, ...(error.extra.fieldErrors ? { errors: error.extra.fieldErrors } : {}) },
+    { status: error.status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+  );
+}

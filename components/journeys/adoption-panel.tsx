@@ -3,33 +3,20 @@
 // retention, churn), so a slipping lead shows before the result does.
 import { Sprout } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/status-badge";
-import type { AdoptionPanel as Panel, CanvasKpi } from "@/lib/journeys/canvas";
-import { describeThresholds, formatKpiValue } from "@/lib/scorecards/format";
+import type { AdoptionPanel as Panel } from "@/lib/journeys/canvas";
+import { StageKpiItems } from "./stage-kpi-lists";
+import { StageKpis, type StageKpiSource } from "./stage-kpis";
 
-function KpiList({ items, empty }: { items: CanvasKpi[]; empty: string }) {
-  if (items.length === 0) return <p className="text-sm text-muted-foreground">{empty}</p>;
-  return (
-    <ul className="flex flex-col divide-y">
-      {items.map((k) => (
-        <li key={k.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-          <div className="min-w-0">
-            <p className="font-medium break-words">{k.name}</p>
-            <p className="text-xs text-muted-foreground">
-              {k.objectiveTitle} · {describeThresholds(k)}
-            </p>
-          </div>
-          <div className="flex items-center gap-2">
-            <span className="font-semibold tabular-nums">{formatKpiValue(k.value, k)}</span>
-            <StatusBadge status={k.status} stale={k.stale} size="sm" />
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
+/** One column: its worst few and "Show all", or a hint when the stage has none of that kind. */
+function Column({ adoption, source, view, empty }: { adoption: Panel; source: StageKpiSource; view: "leading" | "lagging"; empty: string }) {
+  const shown = adoption[view];
+  const total = view === "leading" ? adoption.leadingCount : adoption.laggingCount;
+  if (total === 0) return <p className="text-sm text-muted-foreground">{empty}</p>;
+  if (total <= shown.length) return <StageKpiItems kpis={shown} view={view} />;
+  return <StageKpis source={source} stage={{ id: adoption.stageId, name: adoption.stageName }} shown={shown} total={total} view={view} />;
 }
 
-export function AdoptionPanel({ adoption }: { adoption: Panel | null }) {
+export function AdoptionPanel({ adoption, source }: { adoption: Panel | null; source: StageKpiSource }) {
   if (!adoption) {
     return (
       <Card>
@@ -61,13 +48,13 @@ export function AdoptionPanel({ adoption }: { adoption: Panel | null }) {
           <h3 id="adoption-leading" className="mb-1 text-sm font-semibold">
             Leading indicators
           </h3>
-          <KpiList items={adoption.leading} empty="No leading indicator yet. Link an objective with a KPI such as activation rate or time to first value to this stage." />
+          <Column adoption={adoption} source={source} view="leading" empty="No leading indicator yet. Link an objective with a KPI such as activation rate or time to first value to this stage." />
         </section>
         <section aria-labelledby="adoption-lagging">
           <h3 id="adoption-lagging" className="mb-1 text-sm font-semibold">
             Lagging indicators
           </h3>
-          <KpiList items={adoption.lagging} empty="No lagging indicator yet. Link an objective with a KPI such as retention or churn to this stage." />
+          <Column adoption={adoption} source={source} view="lagging" empty="No lagging indicator yet. Link an objective with a KPI such as retention or churn to this stage." />
         </section>
       </CardContent>
     </Card>

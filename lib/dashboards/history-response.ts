@@ -1,6 +1,7 @@
 // The request and response shapes of the dashboard's data routes, on the members' dashboard and
 // behind a share link: a KPI's history (detail charts) and a perspective's KPI cards.
 import { AppError } from "@/lib/errors";
+
 import { kpiHistoryWindow, type KpiHistoryWindow } from "@/lib/validation/dashboards";
 import { isUuid } from "./ids";
 import type { KpiCardsBody } from "./kpi-cards";
@@ -40,11 +41,4 @@ export function readKpiCardsQuery(request: Request): { perspectiveId: string; se
 
 export function kpiCardsResponse(body: KpiCardsBody): Response {
   return Response.json(body, { headers: { "cache-control": "private, no-store" } });
-}
-
-export function dashboardDataProblem(error: AppError): Response {
-  return Response.json(
-    { type: "about:blank", title: error.title, status: error.status, detail: error.message, ...(error.extra.fieldErrors ? { errors: error.extra.fieldErrors } : {}) },
-    { status: error.status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
-  );
 }

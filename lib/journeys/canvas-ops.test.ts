@@ -7,7 +7,7 @@ function stage(name: string, emotion: number | null, cards: string[] = []): Canv
   const id = name.toLowerCase();
   return {
     id, name, version: 1, customerGoal: "", doing: "", thinking: "", feeling: "", emotion, adoptionPhase: false,
-    health: { status: "grey", score: null, scored: 0, total: 0 }, objectives: [], kpis: [],
+    health: { status: "grey", score: null, scored: 0, total: 0 }, objectives: [], kpis: [], kpiCount: 0, staleKpiCount: 0,
     touchpoints: cards.map((c) => ({ id: c, stageId: id, channel: "email", channelDetail: "", description: c, ownerId: null, ownerName: null, version: 1 })),
     painPoints: [], opportunities: [],
   };

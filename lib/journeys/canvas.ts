@@ -8,7 +8,7 @@ import { rollupObjective, type Status, type Trend } from "@/lib/scoring";
 import { isAdoptionStageName } from "./adoption";
 import type { NoteKind, TouchpointChannel } from "./channels";
 import { pushTo } from "@/lib/collections";
-import { formatKpiValue } from "@/lib/scorecards/format";
+import { describeThresholds, formatKpiValue } from "@/lib/scorecards/format";
 
 export interface CanvasKpi {
   id: string;
@@ -31,15 +31,18 @@ export interface CanvasKpi {
 }
 
 /**
- * A KPI as a stage's health lane shows it: the canvas sends one per KPI per stage to the browser
- * (hundreds on an organisation's journey), so only what is drawn, its value already formatted.
+ * A KPI as the canvas draws it (a stage's health lane, the adoption panel): the page sends a
+ * few per stage and the rest load on request, so only what is drawn, already formatted.
  */
 export interface CanvasStageKpi {
   id: string;
   name: string;
+  objectiveTitle: string;
   indicator: "leading" | "lagging";
   /** Formatted with its unit ("72%", "$1,250", "—"). */
   value: string;
+  /** Its target and red line in words ("Target ≥ 40%, red below 25%"). */
+  thresholds: string;
   status: Status;
   stale: boolean;
 }
@@ -82,17 +85,27 @@ export interface CanvasStage {
   adoptionPhase: boolean;
   health: { status: Status; score: number | null; scored: number; total: number };
   objectives: CanvasObjective[];
+  /**
+   * The stage's KPIs, worst first (red, amber, no data, green). The page sends only the first
+   * STAGE_KPIS_SHOWN of them (stageKpisForPage); the rest load when someone asks for them.
+   */
   kpis: CanvasStageKpi[];
+  kpiCount: number;
+  /** KPIs whose latest value is too old to count in the stage's health. */
+  staleKpiCount: number;
   touchpoints: CanvasTouchpoint[];
   painPoints: CanvasNote[];
   opportunities: CanvasNote[];
 }
 
+/** The adoption-phase stage's KPIs split by indicator, worst first; the page sends the first ADOPTION_KPIS_SHOWN of each. */
 export interface AdoptionPanel {
   stageId: string;
   stageName: string;
-  leading: CanvasKpi[];
-  lagging: CanvasKpi[];
+  leading: CanvasStageKpi[];
+  lagging: CanvasStageKpi[];
+  leadingCount: number;
+  laggingCount: number;
 }
 
 export interface Canvas {
@@ -110,6 +123,32 @@ export interface Canvas {
   members: Array<{ userId: string; name: string }>;
   adoption: AdoptionPanel | null;
   asOf: string;
+}
+
+/** How many of a stage's KPIs the canvas draws before "Show all": an organisation's stage links dozens. */
+export const STAGE_KPIS_SHOWN = 5;
+
+const SEVERITY: Record<Status, number> = { red: 0, amber: 1, grey: 2, green: 3 };
+
+/** Worst first; equal statuses keep the objectives' order. */
+export function worstFirst<T extends { status: Status }>(kpis: T[]): T[] {
+  return kpis.map((k, i) => [k, i] as const).sort(([a, i], [b, j]) => SEVERITY[a.status] - SEVERITY[b.status] || i - j).map(([k]) => k);
+}
+
+/** How many of each of the adoption panel's columns the page draws before "Show all". */
+export const ADOPTION_KPIS_SHOWN = 5;
+
+/**
+ * The canvas as the page sends it: each stage with its worst STAGE_KPIS_SHOWN KPIs, the adoption
+ * panel with its worst few of each kind; the counts say how many more load on request.
+ */
+export function canvasForPage(canvas: Canvas): Pick<Canvas, "stages" | "adoption"> {
+  const stages = canvas.stages.map((s) => (s.kpis.length > STAGE_KPIS_SHOWN ? { ...s, kpis: s.kpis.slice(0, STAGE_KPIS_SHOWN) } : s));
+  const { adoption } = canvas;
+  return {
+    stages,
+    adoption: adoption && { ...adoption, leading: adoption.leading.slice(0, ADOPTION_KPIS_SHOWN), lagging: adoption.lagging.slice(0, ADOPTION_KPIS_SHOWN) },
+  };
 }
 
 export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: TeamCalendar): Canvas {
@@ -153,7 +192,12 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
   const objectiveIdsByStage = new Map<string, string[]>();
   for (const link of alignment.links) pushTo(objectiveIdsByStage, link.stageId, link.objectiveId);
 
-  const stageKpi = (k: CanvasKpi): CanvasStageKpi => ({ id: k.id, name: k.name, indicator: k.indicator, value: formatKpiValue(k.value, k), status: k.status, stale: k.stale });
+  const drawn = new Map(
+    [...kpisByObjective.values()].flat().map((k): [string, CanvasStageKpi] => [
+      k.id,
+      { id: k.id, name: k.name, objectiveTitle: k.objectiveTitle, indicator: k.indicator, value: formatKpiValue(k.value, k), thresholds: describeThresholds(k), status: k.status, stale: k.stale },
+    ]),
+  );
   let adoption: AdoptionPanel | null = null;
   const stages: CanvasStage[] = data.stages.map((s) => {
     const stageObjectives = (objectiveIdsByStage.get(s.id) ?? [])
@@ -161,10 +205,12 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
       .filter((o): o is CanvasObjective => Boolean(o))
       .sort((a, b) => a.title.localeCompare(b.title));
     const rollup = health.get(s.id) ?? GREY;
-    const kpis = stageObjectives.flatMap((o) => kpisByObjective.get(o.id) ?? []);
+    const kpis = worstFirst(stageObjectives.flatMap((o) => kpisByObjective.get(o.id) ?? []).map((k) => drawn.get(k.id)!));
     const adoptionPhase = isAdoptionStageName(s.name);
     if (adoptionPhase && !adoption) {
-      adoption = { stageId: s.id, stageName: s.name, leading: kpis.filter((k) => k.indicator === "leading"), lagging: kpis.filter((k) => k.indicator === "lagging") };
+      const leading = kpis.filter((k) => k.indicator === "leading");
+      const lagging = kpis.filter((k) => k.indicator === "lagging");
+      adoption = { stageId: s.id, stageName: s.name, leading, lagging, leadingCount: leading.length, laggingCount: lagging.length };
     }
     return {
       id: s.id,
@@ -178,7 +224,9 @@ export function buildCanvas(data: JourneyCanvasData, asOf: string, calendar: Tea
       adoptionPhase,
       health: { status: rollup.status, score: rollup.score, scored: rollup.coverage.scored, total: rollup.coverage.total },
       objectives: stageObjectives,
-      kpis: kpis.map(stageKpi),
+      kpis,
+      kpiCount: kpis.length,
+      staleKpiCount: new Set(kpis.filter((k) => k.stale).map((k) => k.id)).size,
       touchpoints: s.touchpoints.map((t) => ({
         id: t.id,
         stageId: t.stageId,

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDbHandle } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
-import { journeys, kpis, memberships, objectives, scorecards, teams } from "@/db/schema";
+import { journeys, kpis, memberships, objectives, scorecards, stages, teams } from "@/db/schema";
 import { DEMO_ACCOUNTS, seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
@@ -53,6 +53,7 @@ const EMAIL: Record<Exclude<Principal, "anonymous">, string> = {
 interface Fixture {
   teamId: string;
   journeyId: string;
+  stageId: string;
   scorecardId: string;
   /** A KPI on that scorecard, and its perspective. */
   kpiId: string;
@@ -89,6 +90,13 @@ const ROUTES: Record<string, RouteRule> = {
     permission: "journeys.read",
     params: (f) => ({ team: "acme", journeyId: f.journeyId }),
     url: (f) => `http://localhost/t/acme/journeys/${f.journeyId}/export`,
+  },
+  "app/t/[team]/journeys/[journeyId]/stages/[stageId]/kpis/route.ts": {
+    kind: "session",
+    method: "GET",
+    permission: "journeys.read",
+    params: (f) => ({ team: "acme", journeyId: f.journeyId, stageId: f.stageId }),
+    url: (f) => `http://localhost/t/acme/journeys/${f.journeyId}/stages/${f.stageId}/kpis`,
   },
   "app/t/[team]/dashboards/[scorecardId]/export/route.ts": {
     kind: "session",
@@ -165,6 +173,7 @@ beforeAll(async () => {
   for (const file of ACTION_FILES) await import(/* @vite-ignore */ path.join(ROOT, file));
   const [team] = await db.select().from(teams).where(eq(teams.slug, "acme"));
   const [journey] = await inTeam(team!.id, (tx) => tx.select().from(journeys).limit(1));
+  const [stage] = await inTeam(team!.id, (tx) => tx.select().from(stages).where(eq(stages.journeyId, journey!.id)).limit(1));
   const [scorecard] = await inTeam(team!.id, (tx) => tx.select().from(scorecards).limit(1));
   const [kpi] = await inTeam(team!.id, (tx) =>
     tx
@@ -174,7 +183,7 @@ beforeAll(async () => {
       .where(eq(objectives.scorecardId, scorecard!.id))
       .limit(1),
   );
-  fixture = { teamId: team!.id, journeyId: journey!.id, scorecardId: scorecard!.id, kpiId: kpi!.id, perspectiveId: kpi!.perspectiveId };
+  fixture = { teamId: team!.id, journeyId: journey!.id, stageId: stage!.id, scorecardId: scorecard!.id, kpiId: kpi!.id, perspectiveId: kpi!.perspectiveId };
   baseline = await inTeam(team!.id, (tx) => tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships));
   users.set("anonymous", null);
   for (const principal of PRINCIPALS.filter((p) => p !== "anonymous") as Array<Exclude<Principal, "anonymous">>) {

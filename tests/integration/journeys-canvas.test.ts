@@ -12,11 +12,13 @@ import { journeys, kpis, measurements, objectiveStages, objectives, perspectives
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import { clock } from "@/lib/clock";
-import { buildCanvas } from "@/lib/journeys/canvas";
+import { GET as stageKpisRoute } from "@/app/t/[team]/journeys/[journeyId]/stages/[stageId]/kpis/route";
+import { buildCanvas, canvasForPage, STAGE_KPIS_SHOWN, type CanvasStageKpi } from "@/lib/journeys/canvas";
 import { emotionCurve } from "@/lib/journeys/emotion";
 import { loadKeptCanvas } from "@/lib/journeys/kept-canvas";
 import { periodsBetween, previousPeriod, currentPeriod } from "@/lib/periods";
 import { teamToday } from "@/lib/scorecards/evaluate";
+import { sessionCookieFor } from "../support/sessions";
 
 let acmeId = "";
 let calendar = { timeZone: "UTC", fiscalYearStartMonth: 1 };
@@ -120,7 +122,7 @@ describe("the demo journey's canvas", () => {
     expect(canvas.adoption).toMatchObject({ stageName: "Onboarding" });
     expect(canvas.adoption!.leading.map((k) => k.name)).toEqual(expect.arrayContaining(["Activation rate", "Time to first value (days)"]));
     expect(canvas.adoption!.lagging.map((k) => k.name)).toEqual(expect.arrayContaining(["Customer retention rate", "On-time delivery"]));
-    expect(canvas.adoption!.leading.every((k) => k.indicator === "leading" && k.value !== null)).toBe(true);
+    expect(canvas.adoption!.leading.every((k) => k.indicator === "leading" && k.value !== "—")).toBe(true);
 
     expect(canvas.stages[0]!.touchpoints.map((t) => t.channel)).toEqual(["social", "website", "partner"]);
     expect(canvas.stages[3]!.painPoints.map((n) => n.text)).toEqual(["Boots arrive without break-in advice", "Setup video buried in e-mail"]);
@@ -142,7 +144,7 @@ describe("the kept canvas", () => {
     expect(kept.result).toBe(first.result);
     // Display-ready and nothing more: a value formatted with its unit, no thresholds or ids of other rows.
     const kpi = first.result!.stages.flatMap((s) => s.kpis)[0]!;
-    expect(Object.keys(kpi).sort()).toEqual(["id", "indicator", "name", "stale", "status", "value"]);
+    expect(Object.keys(kpi).sort()).toEqual(["id", "indicator", "name", "objectiveTitle", "stale", "status", "thresholds", "value"]);
     expect(typeof kpi.value).toBe("string");
 
     await inTeam(acmeId, (tx) => recordChange(tx, { teamId: acmeId }, { actorId: null, entityType: "journey", entityId: hiker!.id, action: "update", field: "name", before: "a", after: "b" }, { version: 1 }));
@@ -151,5 +153,77 @@ describe("the kept canvas", () => {
     const rebuilt = await countQueries(() => loadKeptCanvas({ teamId: acmeId }, after, hiker!.id));
     expect(rebuilt.count).toBeGreaterThan(0);
     expect(await loadKeptCanvas({ teamId: acmeId }, after, crypto.randomUUID())).toBeNull();
+  });
+});
+
+/** One stage served by one objective with ten KPIs: green, red, amber and unmeasured in turn. */
+async function crowdedStage() {
+  return inTeam(acmeId, async (tx) => {
+    const teamId = acmeId;
+    const [journey] = await tx.insert(journeys).values({ teamId, name: "Crowded" }).returning();
+    const [stage] = await tx.insert(stages).values({ teamId, journeyId: journey!.id, name: "Usage", position: 0 }).returning();
+    const [card] = await tx.insert(scorecards).values({ teamId, name: "Crowded card", journeyId: journey!.id }).returning();
+    const [perspective] = await tx.insert(perspectives).values({ teamId, scorecardId: card!.id, kind: "customer", name: "Customer", position: 0 }).returning();
+    const [objective] = await tx.insert(objectives).values({ teamId, scorecardId: card!.id, perspectiveId: perspective!.id, title: "Keep them", position: 0 }).returning();
+    await tx.insert(objectiveStages).values({ teamId, objectiveId: objective!.id, stageId: stage!.id });
+    const kpiRows = await tx
+      .insert(kpis)
+      .values(
+        Array.from({ length: 10 }, (_, i) => ({
+          teamId, objectiveId: objective!.id, name: `KPI ${i}`, unit: "percent" as const, direction: "up" as const, target: 50, redThreshold: 20,
+          frequency: "monthly" as const, indicator: i % 2 ? ("lagging" as const) : ("leading" as const), position: i,
+        })),
+      )
+      .returning();
+    const period = previousPeriod(currentPeriod(clock.now(), "monthly", calendar), "monthly", calendar);
+    const VALUE = [60, 10, 30, null] as const;
+    const measured = kpiRows.flatMap((k, i) => (VALUE[i % 4] === null ? [] : [{ teamId, kpiId: k.id, period, value: VALUE[i % 4]! }]));
+    await tx.insert(measurements).values(measured);
+    return { journeyId: journey!.id, stageId: stage!.id };
+  });
+}
+
+describe("a stage with more KPIs than the canvas draws", () => {
+  const get = (cookie: string | null, team: string, journeyId: string, stageId: string) =>
+    stageKpisRoute(new Request(`http://localhost/t/${team}/journeys/${journeyId}/stages/${stageId}/kpis`, { headers: cookie ? { cookie } : {} }), {
+      params: Promise.resolve({ team, journeyId, stageId }),
+    });
+
+  it("sends its worst few with the count of all, and answers the whole list worst first on request", async () => {
+    const { journeyId, stageId } = await crowdedStage();
+    const team = (await (await getDbHandle()).db.select().from(teams).where(eq(teams.id, acmeId)))[0]!;
+    const canvas = (await loadKeptCanvas({ teamId: acmeId }, team, journeyId))!;
+    const [stage] = canvas.stages;
+    expect(stage!.kpiCount).toBe(10);
+    expect(stage!.kpis.map((k) => k.status)).toEqual(["red", "red", "red", "amber", "amber", "grey", "grey", "green", "green", "green"]);
+    // Equal statuses keep the objective's order.
+    expect(stage!.kpis.map((k) => k.name)).toEqual(["KPI 1", "KPI 5", "KPI 9", "KPI 2", "KPI 6", "KPI 3", "KPI 7", "KPI 0", "KPI 4", "KPI 8"]);
+
+    const page = canvasForPage(canvas);
+    expect(page.stages[0]!.kpis).toHaveLength(STAGE_KPIS_SHOWN);
+    expect(page.stages[0]!.kpis).toEqual(stage!.kpis.slice(0, STAGE_KPIS_SHOWN));
+    expect(page.stages[0]!.kpiCount).toBe(10);
+    // The model kept for the next request is not trimmed.
+    expect(canvas.stages[0]!.kpis).toHaveLength(10);
+
+    const viewer = await sessionCookieFor("viewer@acme.test");
+    const response = await get(viewer.cookie, "acme", journeyId, stageId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const body = (await response.json()) as { kpis: CanvasStageKpi[] };
+    expect(body.kpis).toEqual(stage!.kpis);
+  });
+
+  it("is a 404 for another team, an unknown stage or a malformed id, and a 401 without a session", async () => {
+    const { journeyId, stageId } = await crowdedStage();
+    const viewer = await sessionCookieFor("viewer@acme.test");
+    const outsider = await sessionCookieFor("owner@globex.test");
+    expect((await get(outsider.cookie, "acme", journeyId, stageId)).status).toBe(404);
+    expect((await get(outsider.cookie, "globex", journeyId, stageId)).status).toBe(404);
+    expect((await get(viewer.cookie, "acme", journeyId, crypto.randomUUID())).status).toBe(404);
+    const malformed = await get(viewer.cookie, "acme", journeyId, "not-a-stage");
+    expect(malformed.status).toBe(404);
+    expect(malformed.headers.get("content-type")).toBe("application/problem+json");
+    expect((await get(null, "acme", journeyId, stageId)).status).toBe(401);
   });
 });

@@ -8,6 +8,7 @@ import { Fragment, type ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { CanvasStage } from "@/lib/journeys/canvas";
 import type { LaneKey } from "@/lib/journeys/canvas-ops";
+import type { StageKpiSource } from "@/components/journeys/stage-kpis";
 import { KpiHealth, LinkedObjectives } from "./alignment-cells";
 
 const LANE_COLUMN = "9rem";
@@ -40,7 +41,20 @@ function LaneHeader({ label, description }: { label: string; description: string
   );
 }
 
-export function CanvasTable({ journeyName, stages, cells, emptyAction }: { journeyName: string; stages: CanvasStage[]; cells: CanvasCells; emptyAction?: ReactNode }) {
+export function CanvasTable({
+  journeyName,
+  stages,
+  source,
+  cells,
+  emptyAction,
+}: {
+  journeyName: string;
+  stages: CanvasStage[];
+  /** Where "Show all" fetches a stage's whole KPI list. */
+  source: StageKpiSource;
+  cells: CanvasCells;
+  emptyAction?: ReactNode;
+}) {
   if (stages.length === 0) {
     return (
       <EmptyState
@@ -123,7 +137,7 @@ export function CanvasTable({ journeyName, stages, cells, emptyAction }: { journ
             <LaneHeader label="KPI health" description="Latest value and status" />
             {stages.map((stage) => (
               <td key={stage.id} className={CELL}>
-                <KpiHealth stage={stage} />
+                <KpiHealth stage={stage} source={source} />
               </td>
             ))}
           </tr>

@@ -41,7 +41,7 @@ const CELLS: Omit<CanvasCells, "emotion"> = {
 };
 
 function CanvasBody({ journeyName }: { journeyName: string }) {
-  const { stages, saving, announcement, error, dismissError, conflict, resolveConflict } = useCanvas();
+  const { team, journeyId, stages, saving, announcement, error, dismissError, conflict, resolveConflict } = useCanvas();
   usePreloadWhenIdle(preloadCanvasForms);
   // Mounted from the first conflict on, so its closing still returns focus like any dialog.
   const conflicted = useOpenedOnce(conflict !== null);
@@ -63,7 +63,7 @@ function CanvasBody({ journeyName }: { journeyName: string }) {
           <AddStageForm />
         </div>
       ) : null}
-      <CanvasTable journeyName={journeyName} stages={stages} cells={{ ...CELLS, emotion: <EmotionLane /> }} emptyAction={<AddStageForm startOpen />} />
+      <CanvasTable journeyName={journeyName} stages={stages} source={{ team, journeyId }} cells={{ ...CELLS, emotion: <EmotionLane /> }} emptyAction={<AddStageForm startOpen />} />
       {conflicted ? (
         <Suspense fallback={null}>
           <ConflictDialog conflict={conflict} onResolve={resolveConflict} />

@@ -12,13 +12,14 @@ import { LANE, type Card } from "./lanes";
 import { StageFieldList } from "./stage-field-list";
 import { StageSummary, stageHeaderClass } from "./stage-summary";
 
-export function ReadOnlyCanvas({ journeyId, journeyName, stages }: { journeyId: string; journeyName: string; stages: CanvasStage[] }) {
+export function ReadOnlyCanvas({ team, journeyId, journeyName, stages }: { team: string; journeyId: string; journeyName: string; stages: CanvasStage[] }) {
   return (
     <section aria-labelledby="canvas-heading" className="flex flex-col gap-3">
       <CanvasIntro editable={false} />
       <CanvasTable
         journeyName={journeyName}
         stages={stages}
+        source={{ team, journeyId }}
         cells={{
           header: (stage, index) => (
             <th scope="col" data-stage-id={stage.id} className={stageHeaderClass(stage)}>

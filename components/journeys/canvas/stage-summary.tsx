@@ -12,7 +12,7 @@ export function stageHeaderClass(stage: CanvasStage, over = false): string {
 }
 
 export function StageSummary({ stage, index, count }: { stage: CanvasStage; index: number; count: number }) {
-  const staleKpis = new Set(stage.kpis.filter((k) => k.stale).map((k) => k.id)).size;
+  const staleKpis = stage.staleKpiCount;
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-1">
       <span className="text-xs text-muted-foreground">

@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
+import { canvasForPage } from "@/lib/journeys/canvas";
 import { loadKeptCanvas } from "@/lib/journeys/kept-canvas";
 
 type Params = Promise<{ team: string; journeyId: string }>;
@@ -41,6 +42,9 @@ export default async function JourneyPage({ params }: { params: Params }) {
   const { session, canvas } = await loadCanvas(slug, journeyId);
   const { ctx, team } = session;
   const { journey } = canvas;
+  // Each stage's worst few KPIs; "Show all" fetches the rest (…/stages/<id>/kpis).
+  const { stages, adoption } = canvasForPage(canvas);
+  const source = { team: team.slug, journeyId: journey.id };
   const canWrite = can(ctx.role, "journeys.write");
   const canEdit = canWrite && !journey.archived;
   const base = `/t/${team.slug}/journeys`;
@@ -92,11 +96,11 @@ export default async function JourneyPage({ params }: { params: Params }) {
         </Alert>
       ) : null}
       {canEdit ? (
-        <EditableJourneyCanvas team={team.slug} journeyId={journey.id} journeyName={journey.name} stages={canvas.stages} members={canvas.members} />
+        <EditableJourneyCanvas team={team.slug} journeyId={journey.id} journeyName={journey.name} stages={stages} members={canvas.members} />
       ) : (
-        <ReadOnlyCanvas journeyId={journey.id} journeyName={journey.name} stages={canvas.stages} />
+        <ReadOnlyCanvas team={team.slug} journeyId={journey.id} journeyName={journey.name} stages={stages} />
       )}
-      <AdoptionPanel adoption={canvas.adoption} />
+      <AdoptionPanel adoption={adoption} source={source} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 // GET /t/[team]/dashboards/[scorecardId]/kpis?perspective&period… — one perspective's objectives and KPI cards, fetched as the dashboard scrolls to them.
 import { userFromCookieHeader } from "@/lib/auth/current-user";
 import { resolveTeamSession } from "@/lib/auth/team-context";
-import { dashboardDataProblem, kpiCardsResponse, readKpiCardsQuery } from "@/lib/dashboards/history-response";
+import { kpiCardsResponse, readKpiCardsQuery } from "@/lib/dashboards/history-response";
 import { isUuid } from "@/lib/dashboards/ids";
 import { loadKpiCards } from "@/lib/dashboards/load-dashboard";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, problemJson, toAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +19,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     if (!body) throw new AppError("not_found", "This perspective was not found.");
     return kpiCardsResponse(body);
   } catch (error) {
-    return dashboardDataProblem(toAppError(error, "kpi cards"));
+    return problemJson(toAppError(error, "kpi cards"));
   }
 }

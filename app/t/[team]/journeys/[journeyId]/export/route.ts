@@ -4,17 +4,10 @@ import { loadJourneyTree } from "@/db/queries/journeys";
 import { inTeam } from "@/db/tenant";
 import { userFromCookieHeader } from "@/lib/auth/current-user";
 import { resolveTeamSession } from "@/lib/auth/team-context";
-import { AppError, toAppError } from "@/lib/errors";
+import { AppError, problemJson, toAppError } from "@/lib/errors";
 import { buildJourneyDocument, documentFileName } from "@/lib/journeys/journey-document";
 
 const journeyId = z.uuid();
-
-function problem(error: AppError): Response {
-  return Response.json(
-    { type: "about:blank", title: error.title, status: error.status, detail: error.message },
-    { status: error.status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
-  );
-}
 
 export async function GET(request: Request, { params }: { params: Promise<{ team: string; journeyId: string }> }): Promise<Response> {
   try {
@@ -36,6 +29,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
       },
     });
   } catch (error) {
-    return problem(toAppError(error, "journey export"));
+    return problemJson(toAppError(error, "journey export"));
   }
 }

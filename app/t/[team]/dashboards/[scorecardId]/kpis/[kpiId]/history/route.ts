@@ -4,8 +4,8 @@ import { userFromCookieHeader } from "@/lib/auth/current-user";
 import { resolveTeamSession } from "@/lib/auth/team-context";
 import { isUuid } from "@/lib/dashboards/ids";
 import { loadKpiHistoryIn } from "@/lib/dashboards/load-dashboard";
-import { AppError, toAppError } from "@/lib/errors";
-import { kpiHistoryResponse, readHistoryWindow, dashboardDataProblem } from "@/lib/dashboards/history-response";
+import { AppError, problemJson, toAppError } from "@/lib/errors";
+import { kpiHistoryResponse, readHistoryWindow } from "@/lib/dashboards/history-response";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +20,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     if (!points) throw new AppError("not_found", "This KPI was not found.");
     return kpiHistoryResponse(points);
   } catch (error) {
-    return dashboardDataProblem(toAppError(error, "kpi history"));
+    return problemJson(toAppError(error, "kpi history"));
   }
 }
