@@ -63,6 +63,12 @@ export interface PageEntry {
   /** Bytes of the first successful response's body. */
   bytes: number | null;
   run: LoadResult | null;
+  /**
+   * Data statements PostgreSQL ran for one request (BEGIN/COMMIT and the RLS binding left out):
+   * the page's first (nothing kept yet) and one after its load (its kept models in place).
+   * Null where the database keeps no statement log (PGlite).
+   */
+  queries?: { cold: number | null; warm: number | null };
   /** Throughput as a share of the baseline's (null for the baseline itself, or when unmeasured). */
   ratio: number | null;
   error?: string;
@@ -86,6 +92,7 @@ export async function measurePages(
   targets: Array<{ target: PageTarget; request: BenchRequest | null; missing?: string; kpisListed: number }>,
   plan: { warmup: number; seconds: number },
   log: (line: string) => void,
+  countStatements: (request: () => Promise<unknown>) => Promise<number | null> = async () => null,
 ): Promise<PageResults> {
   const baseline = targets.find((t) => t.target.key === BASELINE_KEY);
   const baselineRps: number[] = [];
@@ -108,7 +115,8 @@ export async function measurePages(
       entry.error = missing ?? "missing";
       continue;
     }
-    const first = await probe(baseUrl, request);
+    let first: Awaited<ReturnType<typeof probe>> = { status: 0, ms: 0, bytes: 0, location: null };
+    const cold = await countStatements(async () => (first = await probe(baseUrl, request)));
     if (first.status < 200 || first.status >= 300) {
       entry.error = `HTTP ${first.status}${first.location ? ` → ${first.location}` : ""}`;
       continue;
@@ -117,7 +125,7 @@ export async function measurePages(
     await runLoad(baseUrl, request, 10, plan.warmup);
     await probe(baseUrl, request);
     entry.run = await runLoad(baseUrl, request, 10, plan.seconds);
-    await probe(baseUrl, request);
+    entry.queries = { cold, warm: await countStatements(() => probe(baseUrl, request)) };
     const bad = entry.run.non2xx + entry.run.errors;
     if (bad) entry.error = `${bad} non-2xx responses or errors`;
     log(`  ${target.label} @10: ${entry.run.rps} req/s, p50 ${entry.run.p50} ms, p95 ${entry.run.p95} ms, ${(first.bytes / 1000).toFixed(1)} kB`);

@@ -48,6 +48,8 @@ export interface BenchResults {
   startedAt: string;
   finishedAt: string;
   size: string;
+  /** The server's database: PostgreSQL (budgets apply), or PGlite (`--db pglite`: reported, no budget). */
+  database: "postgres" | "pglite";
   machine: { cores: number; cpu: string; memoryGb: number; node: string; loadAverage: number[] };
   dataset: { counts: RowCounts; seedSeconds: number } | null;
   build: { seconds: number } | { skipped: true } | null;
@@ -173,7 +175,7 @@ function table(header: string[], rows: string[][]): string {
 export function markdown(r: BenchResults): string {
   const m = r.machine;
   const out: string[] = [];
-  out.push(`## Cairn benchmark — size \`${r.size}\``);
+  out.push(`## Cairn benchmark — size \`${r.size}\`${r.database === "pglite" ? " on PGlite (reported, no budget)" : ""}`);
   out.push(`${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, load average at start ${m.loadAverage.join(" / ")} · ${r.startedAt}`);
   if (r.dataset) {
     const c = r.dataset.counts;
@@ -200,12 +202,13 @@ export function markdown(r: BenchResults): string {
     out.push(`\n### Pages at 10 connections, against /account (${r.pages.baselineRps.join(", ") || "–"} req/s; the median is the baseline)`);
     out.push(
       table(
-        ["Page", "Req/s", "÷ /account", "p50", "p95", "HTML", "Per KPI", "Budget"],
+        ["Page", "Req/s", "÷ /account", "p50", "p95", "HTML", "Per KPI", "Queries (first / kept)", "Budget"],
         r.pages.pages
           .filter((p) => p.key !== "account")
           .map((p) => [
             p.label, String(p.run?.rps ?? "–"), p.ratio === null ? "–" : `${p.ratio}×`, ms(p.run?.p50), ms(p.run?.p95), p.bytes === null ? "–" : kb(p.bytes),
             p.kpisListed && p.bytes !== null ? kb(p.bytes / p.kpisListed) : "",
+            p.queries && p.queries.cold !== null ? `${p.queries.cold} / ${p.queries.warm ?? "–"}` : "–",
             p.error ? p.error : `≥ ${p.minRatio}×`,
           ]),
       ),

@@ -1,8 +1,11 @@
-// `npm run bench -- --size tiny|small|large [--check] [--skip-build]`: seeds a throwaway
-// PostgreSQL with the synthetic dataset, builds and starts the production server, measures
+// `npm run bench -- --size tiny|small|large [--check] [--skip-build] [--db pglite]`: seeds a
+// throwaway PostgreSQL (or, with --db pglite, an embedded PGlite) with the synthetic dataset, builds and starts the production server, measures
 // (queries per page, SQL roll-up, Lighthouse, HTTP load, live edits, bulk writes, bundle
 // sizes), writes bench/results/latest.json and prints the table. `--check` exits 1 when a
 // budget is missed or a target is missing. Traffic goes to 127.0.0.1 only.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { getDbHandle, migrateDatabase, type Database, type DbHandle } from "@/db/client";
@@ -19,7 +22,7 @@ import { timeCsvImport } from "./csv-import";
 import { measureLiveEdits } from "./live";
 import { probe, runLoad } from "./load";
 import { BASELINE_KEY, PAGE_TARGETS, measurePages } from "./pages";
-import { StatementLog, countInProcess, countOnServer, type InProcessCount } from "./queries";
+import { StatementLog, classifyStatement, countInProcess, countOnServer, type InProcessCount } from "./queries";
 import { evaluateBudgets, machineInfo, markdown, writeResults, type BenchResults, type Outcome } from "./report";
 import { rollupSql, timeRollupInPsql } from "./rollup";
 import { DIST_DIR, buildApp, startServer, type RunningServer } from "./server";
@@ -34,6 +37,8 @@ const { values: args } = parseArgs({
     serve: { type: "boolean", default: false },
     /** Only the page budgets, for these page keys (comma-separated, e.g. editor,share): a quick check while working on a page. */
     pages: { type: "string" },
+    /** postgres (the default, where the budgets apply) or pglite: the page table on the embedded database `npm run dev` uses, reported without budgets. */
+    db: { type: "string", default: "postgres" },
   },
   allowPositionals: false,
 });
@@ -42,6 +47,11 @@ if (!BENCH_SIZES.includes(args.size as BenchSize)) {
   process.exit(2);
 }
 const size = args.size as BenchSize;
+if (args.db !== "postgres" && args.db !== "pglite") {
+  console.error("✖ --db must be postgres or pglite");
+  process.exit(2);
+}
+const database = args.db;
 
 /**
  * Per size: seconds of load per connection level, warm-up seconds, Lighthouse runs, live edits.
@@ -62,6 +72,7 @@ const started = clock.now();
 const results: Omit<BenchResults, "checks" | "finishedAt"> = {
   startedAt: started.toISOString(),
   size,
+  database,
   machine: machineInfo(),
   dataset: null,
   build: null,
@@ -130,12 +141,14 @@ function resolveRequest(routes: Set<string>, route: string, headers: HeaderFacto
 
 async function main(): Promise<number> {
   const pgBin = findPostgresBin();
-  if (!pgBin) throw new Error("No PostgreSQL server binaries found (set PG_BIN).");
+  if (!pgBin && database === "postgres") throw new Error("No PostgreSQL server binaries found (set PG_BIN).");
   const authSecret = newAuthSecret();
 
   if (args["skip-build"]) results.build = { skipped: true };
   else results.build = (await phase("next build", async () => buildApp(authSecret, log))) ?? null;
   const routes = results.build ? buildRoutes(DIST_DIR) : new Set<string>();
+  // (Without PostgreSQL binaries only --db pglite gets this far.)
+  if (database === "pglite" || !pgBin) return pgliteRun(routes, authSecret);
 
   cluster = await startCluster(pgBin);
   process.env.DATABASE_URL = cluster.url;
@@ -161,7 +174,7 @@ async function main(): Promise<number> {
 
   // A failed build may leave an older build behind: never measure that one by mistake.
   const built = results.build !== null;
-  if (built) server = await phase("next start", async () => startServer({ port: await freePort(), databaseUrl: cluster!.url, authSecret }));
+  if (built) server = await phase("next start", async () => startServer({ port: await freePort(), database: { url: cluster!.url }, authSecret }));
   if (server && args.serve) return serveUntilStopped(server.baseUrl, db, dataset, authSecret);
   if (server && args.pages) return pagesOnly(server.baseUrl, db, dataset, routes, authSecret, args.pages.split(","));
   if (server) {
@@ -189,7 +202,23 @@ async function main(): Promise<number> {
   return args.check && (missed > 0 || results.errors.length > 0) ? 1 : 0;
 }
 
-function measurePageBudgets(baseUrl: string, dataset: Dataset, routes: Set<string>, credentials: BenchCredentials, pageTargets: typeof PAGE_TARGETS) {
+/** On PostgreSQL, the data statements of one request, from the server's statement log switched on around it. */
+function statementCounter(db: Database | null) {
+  return async (request: () => Promise<unknown>): Promise<number | null> => {
+    const statementLog = db ? await StatementLog.open(db) : null;
+    if (!statementLog) {
+      await request();
+      return null;
+    }
+    try {
+      return (await statementLog.during(request)).filter((s) => classifyStatement(s) === "data").length;
+    } finally {
+      await statementLog.close();
+    }
+  };
+}
+
+function measurePageBudgets(baseUrl: string, dataset: Dataset, routes: Set<string>, credentials: BenchCredentials, pageTargets: typeof PAGE_TARGETS, db: Database | null) {
   return phase("page budgets", async () => {
     const targets = pageTargets.map((target) => {
       const resolved = resolveRequest(routes, target.route, target.headers, credentials, { method: "GET", path: target.path(dataset) });
@@ -197,8 +226,46 @@ function measurePageBudgets(baseUrl: string, dataset: Dataset, routes: Set<strin
         ? { target, request: null, missing: resolved.outcome.status === "ok" ? undefined : resolved.outcome.reason, kpisListed: target.kpisListed(dataset) }
         : { target, request: resolved.request, kpisListed: target.kpisListed(dataset) };
     });
-    results.pages = await measurePages(baseUrl, targets, PLAN, log);
+    results.pages = await measurePages(baseUrl, targets, PLAN, log, statementCounter(db));
   });
+}
+
+/**
+ * `--db pglite`: the dataset in a fresh embedded PGlite, the server alone on it (PGlite is one
+ * process's database, so `npm start` runs one process), then the pages table, or only the
+ * `--pages` given: reported, with no budget (PostgreSQL is what a deployment under load runs).
+ */
+async function pgliteRun(routes: Set<string>, authSecret: string): Promise<number> {
+  if (results.build === null) throw new Error("next build failed: nothing to measure");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-bench-pglite-"));
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DATA_DIR = dir;
+  try {
+    handle = await getDbHandle();
+    // The environment is read once: never seed into the developer's own .data/pglite by mistake.
+    if (handle.engine !== "pglite" || !handle.location.includes(dir)) throw new Error(`expected PGlite in ${dir}, got ${handle.engine} at ${handle.location}`);
+    const seedStart = performance.now();
+    const dataset = await generateDataset(handle.db, SIZES[size], { size, log });
+    await handle.db.execute(sql`analyze`);
+    results.dataset = { counts: dataset.counts, seedSeconds: round((performance.now() - seedStart) / 1000) ?? 0 };
+    log(`seeded ${dataset.counts.measurements} measurements into PGlite in ${results.dataset.seedSeconds} s`);
+    const credentials = await benchCredentials(handle.db, dataset, authSecret);
+    // Hand the directory over to the server.
+    await handle.close();
+    handle = undefined;
+    server = await phase("next start (PGlite)", async () => startServer({ port: await freePort(), database: { pgliteDir: dir }, authSecret }));
+    if (!server) throw new Error("the production server did not start on PGlite");
+    const keys = args.pages?.split(",");
+    await measurePageBudgets(server.baseUrl, dataset, routes, credentials, keys ? PAGE_TARGETS.filter((t) => t.key === BASELINE_KEY || keys.includes(t.key)) : PAGE_TARGETS, null);
+  } finally {
+    await cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const final: BenchResults = { ...results, finishedAt: clock.now().toISOString(), checks: [] };
+  final.checks = evaluateBudgets(final).filter((c) => PAGE_TARGETS.some((t) => c.budget.startsWith(`${t.label}: `)));
+  console.log(markdown(final));
+  console.log(`\nResults: ${writeResults(final, path.join("bench", "results", "pglite"))}`);
+  return 0;
 }
 
 /** `--pages a,b`: only those pages (and the /account baseline), printed as the pages table. */
@@ -206,7 +273,7 @@ async function pagesOnly(baseUrl: string, db: Database, dataset: Dataset, routes
   const unknown = keys.filter((k) => !PAGE_TARGETS.some((t) => t.key === k));
   if (unknown.length) throw new Error(`--pages: unknown page ${unknown.join(", ")} (known: ${PAGE_TARGETS.map((t) => t.key).join(", ")})`);
   const credentials = await benchCredentials(db, dataset, authSecret);
-  await measurePageBudgets(baseUrl, dataset, routes, credentials, PAGE_TARGETS.filter((t) => t.key === BASELINE_KEY || keys.includes(t.key)));
+  await measurePageBudgets(baseUrl, dataset, routes, credentials, PAGE_TARGETS.filter((t) => t.key === BASELINE_KEY || keys.includes(t.key)), db);
   await cleanup();
   const final: BenchResults = { ...results, finishedAt: clock.now().toISOString(), checks: [] };
   const labels = PAGE_TARGETS.filter((t) => keys.includes(t.key)).map((t) => `${t.label}: `);
@@ -323,7 +390,7 @@ async function serverPhases(baseUrl: string, db: Database, dataset: Dataset, rou
     }
   });
 
-  await measurePageBudgets(baseUrl, dataset, routes, credentials, PAGE_TARGETS);
+  await measurePageBudgets(baseUrl, dataset, routes, credentials, PAGE_TARGETS, db);
 
   await phase("http load", async () => {
     for (const target of LOAD_TARGETS) {

@@ -67,7 +67,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { port: number; databaseUrl: string; authSecret: string }): Promise<RunningServer> {
+/** The server's database: a PostgreSQL URL, or an embedded PGlite directory (then `npm start` runs one process). */
+export type ServerDatabase = { url: string } | { pgliteDir: string };
+
+export async function startServer(options: { port: number; database: ServerDatabase; authSecret: string }): Promise<RunningServer> {
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`No production build in ${DIST_DIR}: run without --skip-build first.`);
   const log = fs.openSync(path.join(DIST_DIR, "bench-server.log"), "w");
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", goes to the server's node.
@@ -76,7 +79,7 @@ export async function startServer(options: { port: number; databaseUrl: string; 
     env: {
       ...baseEnv(),
       NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
+      ...("url" in options.database ? { DATABASE_URL: options.database.url } : { PGLITE_DATA_DIR: options.database.pgliteDir }),
       AUTH_SECRET: options.authSecret,
       APP_URL: `http://localhost:${options.port}`,
       AUTH_TRUST_HOST: "true",
