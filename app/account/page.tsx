@@ -32,16 +32,17 @@ const formatInstant = (date: Date) => `${instant.format(date)} UTC`;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/account");
   const { requiredBy } = await searchParams;
-  const status = await twoFactorStatus(user);
+  const [status, passkeyList] = await Promise.all([twoFactorStatus(user), passkeysOf(user.id)]);
   const twoFactor: TwoFactorView = {
     enabled: status.enabled,
     pending: status.pending ? { secret: status.pending.secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(status.pending.qrSvg).toString("base64")}` } : null,
     recoveryCodesLeft: status.recoveryCodesLeft,
     recentSignIn: Boolean(user.signedInAt && clock.nowMs() - user.signedInAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000),
     recentMinutes: RECENT_SIGN_IN_MINUTES,
+    passkeys: passkeyList.length,
   };
   const passkeys: PasskeysView = {
-    passkeys: (await passkeysOf(user.id)).map((p) => ({ id: p.id, name: p.name, added: formatInstant(p.createdAt), lastUsed: p.lastUsedAt ? formatInstant(p.lastUsedAt) : null, synced: p.synced })),
+    passkeys: passkeyList.map((p) => ({ id: p.id, name: p.name, added: formatInstant(p.createdAt), lastUsed: p.lastUsedAt ? formatInstant(p.lastUsedAt) : null, synced: p.synced })),
     totpEnabled: status.enabled,
     recentSignIn: twoFactor.recentSignIn,
     recentMinutes: RECENT_SIGN_IN_MINUTES,

@@ -77,8 +77,13 @@ export async function twoFactorStatus(user: { id: string; email: string }): Prom
   return { enabled: false, pending: { secret, uri, qrSvg: await totpQrSvg(uri) }, recoveryCodesLeft: 0 };
 }
 
-/** Starts enrolment: a new secret, sealed, not active until a code from it is confirmed. */
-export async function startTotpEnrolment(user: { id: string }): Promise<void> {
+/**
+ * Starts enrolment: a new secret, sealed, not active until a code from it is confirmed. Beside a
+ * passkey it is a second factor added to an existing one: that needs a recent sign-in, as adding
+ * another passkey does (lib/auth/passkeys.ts).
+ */
+export async function startTotpEnrolment(user: { id: string; signedInAt?: Date }): Promise<void> {
+  if ((await countPasskeys(user.id)) > 0) assertRecentSignIn(user);
   const saved = await saveUnconfirmedTotp(user.id, seal(newTotpSecret(), SECRET_PURPOSE));
   if (!saved) throw new AppError("conflict", "Two-factor sign-in is already on. Remove it first to set up another app.");
 }
@@ -113,7 +118,7 @@ function invalidCode() {
  * Changing a factor needs a recent sign-in: a session opened within RECENT_SIGN_IN_MINUTES
  * (signing in again asks for the second factor). A stolen, older session cannot turn it off.
  */
-export function assertRecentSignIn(user: SessionUser): void {
+export function assertRecentSignIn(user: Pick<SessionUser, "signedInAt">): void {
   const since = user.signedInAt ? clock.nowMs() - user.signedInAt.getTime() : Infinity;
   if (since > RECENT_SIGN_IN_MINUTES * 60_000) {
     throw new AppError("forbidden", `For your security, sign in again to change two-factor sign-in (it needs a sign-in within the last ${RECENT_SIGN_IN_MINUTES} minutes).`);

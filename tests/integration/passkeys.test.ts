@@ -17,7 +17,17 @@ import { authorizeCredentials, authorizeSecondFactor, SecondFactorRequired, Rate
 import { finishPasskeyRegistration, passkeysOf, removeUserPasskey, renameUserPasskey, startPasskeyRegistration } from "@/lib/auth/passkeys";
 import { resolveTeamSession } from "@/lib/auth/team-context";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { CHALLENGE_MAX_ATTEMPTS, hasTwoFactor, pendingSignInFactors, startPasskeySignIn, TwoFactorRequiredError } from "@/lib/auth/two-factor";
+import { totpCodeAt } from "@/lib/auth/totp";
+import {
+  CHALLENGE_MAX_ATTEMPTS,
+  confirmTotpEnrolment,
+  hasTwoFactor,
+  pendingSignInFactors,
+  startPasskeySignIn,
+  startTotpEnrolment,
+  TwoFactorRequiredError,
+  twoFactorStatus,
+} from "@/lib/auth/two-factor";
 import { WEBAUTHN_TIMEOUT_MS } from "@/lib/auth/webauthn";
 import { clock } from "@/lib/clock";
 import { LIMITS, PEER_ADDRESS_HEADER } from "@/lib/rate-limit";
@@ -218,6 +228,26 @@ describe("signing in with a passkey", () => {
     expect(await authorizeSecondFactor({ challenge: next, passkey: authenticator.authenticate((await startPasskeySignIn(next))!, { counter: 8 }) }, headers, noWait)).not.toBeNull();
   });
 
+  it("offers both factors to an account with the authenticator app too; either completes the sign-in", async () => {
+    const { user, email } = await newAccount("both");
+    await startTotpEnrolment(user);
+    const secret = (await twoFactorStatus(user)).pending!.secret;
+    await confirmTotpEnrolment(user, await totpCodeAt(secret, Math.floor(clock.nowMs() / 1000)), null);
+    const authenticator = new SoftwareAuthenticator(ORIGIN);
+    await addPasskey(await signedIn(user.id), authenticator, "Phone");
+
+    const headers = fromNewIp();
+    const viaPasskey = await passwordStep(email, headers);
+    expect(await pendingSignInFactors(viaPasskey)).toEqual({ code: true, passkey: true });
+    expect(await authorizeSecondFactor({ challenge: viaPasskey, passkey: authenticator.authenticate((await startPasskeySignIn(viaPasskey))!) }, headers, noWait)).toMatchObject({ id: user.id });
+
+    clock.advance(30_000);
+    const viaCode = await passwordStep(email, headers);
+    // Asking for a passkey challenge does not stop the code from working.
+    await startPasskeySignIn(viaCode);
+    expect(await authorizeSecondFactor({ challenge: viaCode, code: await totpCodeAt(secret, Math.floor(clock.nowMs() / 1000)) }, headers, noWait)).toMatchObject({ id: user.id });
+  });
+
   it("refuses another site's answer and another account's passkey", async () => {
     const { email, authenticator } = await withPasskey("wrong-site");
     const other = await withPasskey("other-account");
@@ -252,7 +282,7 @@ describe("signing in with a passkey", () => {
 });
 
 describe("changing passkeys needs a recent sign-in", () => {
-  it("refuses removing one, or adding another, from a session older than 15 minutes; a fresh one may; the last one removed, the password alone signs in", async () => {
+  it("refuses removing one, or adding another factor, from a session older than 15 minutes; a fresh one may; the last one removed, the password alone signs in", async () => {
     const { user, email } = await withPasskey("remove");
     const old = await signedIn(user.id);
     clock.advance(16 * 60_000);
@@ -260,6 +290,8 @@ describe("changing passkeys needs a recent sign-in", () => {
     const [key] = await passkeysOf(user.id);
     await expect(removeUserPasskey(stale, key!.id)).rejects.toMatchObject({ code: "forbidden" });
     await expect(startPasskeyRegistration(stale, "Planted")).rejects.toMatchObject({ code: "forbidden" });
+    // Nor an authenticator app beside the passkey.
+    await expect(startTotpEnrolment(stale)).rejects.toMatchObject({ code: "forbidden" });
     // Renaming changes nothing about signing in: no fresh sign-in needed.
     await renameUserPasskey(stale, key!.id, "Old laptop");
     expect(await passkeysOf(user.id)).toHaveLength(1);
