@@ -19,7 +19,9 @@ import { resolveTeamSession } from "@/lib/auth/team-context";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { totpCodeAt } from "@/lib/auth/totp";
 import {
+  CHALLENGE_COOKIE,
   CHALLENGE_MAX_ATTEMPTS,
+  CHALLENGE_TTL_MINUTES,
   confirmTotpEnrolment,
   hasTwoFactor,
   pendingSignInFactors,
@@ -35,6 +37,12 @@ import { SoftwareAuthenticator } from "../support/software-authenticator";
 import { TEST_NOW } from "../support/clock";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+// The pending sign-in's cookie, as the sign-in actions read it (set per test).
+const cookieJar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", async (original) => ({
+  ...(await original<typeof import("next/headers")>()),
+  cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined) }),
+}));
 
 const PASSWORD = "granite-cairn-path-42";
 const ORIGIN = "http://localhost:3000";
@@ -226,6 +234,23 @@ describe("signing in with a passkey", () => {
     expect((await storedPasskey(user.id)).counter).toBe(7);
     const next = await passwordStep(email, headers);
     expect(await authorizeSecondFactor({ challenge: next, passkey: authenticator.authenticate((await startPasskeySignIn(next))!, { counter: 8 }) }, headers, noWait)).not.toBeNull();
+  });
+
+  it("hands the browser its options only for a live pending sign-in in the cookie (the sign-in action)", async () => {
+    await import("@/app/(auth)/actions");
+    const options = userActionRegistry.get("auth.passkey-options")!;
+    const { email, authenticator } = await withPasskey("options-action");
+    cookieJar.clear();
+    expect(await options.runAs(null, {})).toMatchObject({ ok: false, status: 410 });
+    cookieJar.set(CHALLENGE_COOKIE, newToken());
+    expect(await options.runAs(null, {})).toMatchObject({ ok: false, status: 410 });
+
+    cookieJar.set(CHALLENGE_COOKIE, await passwordStep(email, fromNewIp()));
+    const result = await options.runAs(null, {});
+    expect(result).toMatchObject({ ok: true, data: { options: { rpId: "localhost", allowCredentials: [expect.objectContaining({ id: authenticator.id })] } } });
+    clock.advance((CHALLENGE_TTL_MINUTES + 1) * 60_000);
+    expect(await options.runAs(null, {})).toMatchObject({ ok: false, status: 410 });
+    cookieJar.clear();
   });
 
   it("offers both factors to an account with the authenticator app too; either completes the sign-in", async () => {
