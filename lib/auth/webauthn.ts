@@ -41,6 +41,12 @@ const authenticationResponse = z.looseObject({
   response: z.looseObject({ clientDataJSON: base64url, authenticatorData: base64url, signature: base64url, userHandle: base64url.optional() }),
 });
 
+// One line, no answer content: an APP_URL that does not match the address people use shows up here as an origin mismatch.
+function logRefusal(ceremony: "registration" | "sign-in", error: unknown): null {
+  console.warn(`[passkeys] ${ceremony} answer refused: ${error instanceof Error ? error.message.split("\n")[0] : "not verified"}`);
+  return null;
+}
+
 function parseJson<T>(text: string, schema: z.ZodType<T>): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(text));
@@ -96,8 +102,8 @@ export async function verifyRegistration(responseJson: string, expectedChallenge
       deviceType: credentialDeviceType,
       backedUp: credentialBackedUp,
     };
-  } catch {
-    return null;
+  } catch (error) {
+    return logRefusal("registration", error);
   }
 }
 
@@ -135,7 +141,7 @@ export async function verifyAssertion(responseJson: string, expectedChallenge: s
       requireUserVerification: false,
     });
     return result.verified ? result.authenticationInfo.newCounter : null;
-  } catch {
-    return null;
+  } catch (error) {
+    return logRefusal("sign-in", error);
   }
 }
