@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
+import { purgeExpiredPasskeyRegistrations } from "@/db/queries/passkeys";
 import { findSessionUser, type SessionUser } from "@/db/queries/sessions";
 import { createTeamWithOwner } from "@/db/queries/teams";
 import { memberships, passkeyRegistrations, passkeys, rateLimitBuckets, sessions, signInChallenges } from "@/db/schema";
@@ -149,6 +150,11 @@ describe("adding a passkey", () => {
     const options = await startPasskeyRegistration(session.user, "Late");
     clock.advance(WEBAUTHN_TIMEOUT_MS + 1000);
     await expect(finishPasskeyRegistration(session.user, authenticator.register(options), session.tokenHash)).rejects.toMatchObject({ code: "gone" });
+    // Abandoned set-ups are swept by the hourly housekeeping.
+    await startPasskeyRegistration(session.user, "Abandoned");
+    clock.advance(WEBAUTHN_TIMEOUT_MS + 1000);
+    await purgeExpiredPasskeyRegistrations(clock.now());
+    expect(await (await getDb()).select().from(passkeyRegistrations).where(eq(passkeyRegistrations.userId, user.id))).toEqual([]);
 
     const fresh = await signedIn(user.id);
     await addPasskey(fresh, authenticator);
