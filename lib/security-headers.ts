@@ -25,7 +25,11 @@ export function staticSecurityHeaders(options: { https: boolean }): Array<{ key:
     { key: "X-Frame-Options", value: "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+    // Passkeys: WebAuthn for this origin's own pages only, never for a page that frames or embeds another.
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), publickey-credentials-create=(self), publickey-credentials-get=(self)",
+    },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     ...(options.https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
   ];

@@ -9,10 +9,13 @@ import { userAction } from "@/lib/actions/user-action";
 import { requestPasswordReset, resetPassword, sendVerificationEmail, signUp, verifyEmail } from "@/lib/auth/account";
 import { externalProviders, SecondFactorRequired, signIn, signInLimitChecks, signOut } from "@/lib/auth/auth";
 import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from "@/lib/auth/challenge-cookie";
+import { startPasskeySignIn } from "@/lib/auth/two-factor";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "./callback-url";
-import { forgotPasswordSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
+import { forgotPasswordSchema, passkeySignInSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
+
+const SIGN_IN_EXPIRED = "This sign-in has expired. Sign in again with your password.";
 
 /**
  * Runs the Credentials sign-in. On success Auth.js sets the cookie and throws Next's redirect,
@@ -72,7 +75,7 @@ export const secondFactorAction = userAction("auth.second-factor", {
   schema: secondFactorSchema,
   async handler({ code, callbackUrl }) {
     const challenge = await readChallengeCookie();
-    if (!challenge) throw new AppError("gone", "This sign-in has expired. Sign in again with your password.");
+    if (!challenge) throw new AppError("gone", SIGN_IN_EXPIRED);
     let destination: string;
     try {
       destination = await signIn("credentials", { challenge, code, redirectTo: callbackUrl, redirect: false });
@@ -83,6 +86,48 @@ export const secondFactorAction = userAction("auth.second-factor", {
       if (error instanceof AuthError) {
         throw new AppError("validation", "That code did not work.", {
           fieldErrors: { code: ["This code is not valid, was already used, or this sign-in has expired: try the current code, or sign in again"] },
+        });
+      }
+      throw error;
+    }
+    await clearChallengeCookie();
+    redirect(destination);
+  },
+});
+
+/**
+ * "Use a passkey" on the second step, part one: the options for the browser's
+ * startAuthentication, for the pending sign-in in the cookie (its WebAuthn challenge is kept
+ * on it, server-side). Nothing is counted yet: the answer is, like a code.
+ */
+export const passkeySignInOptionsAction = userAction("auth.passkey-options", {
+  auth: "optional",
+  schema: z.object({}),
+  async handler() {
+    const challenge = await readChallengeCookie();
+    const options = challenge ? await startPasskeySignIn(challenge) : null;
+    if (!options) throw new AppError("gone", SIGN_IN_EXPIRED);
+    return { options };
+  },
+});
+
+/** Part two: the passkey's answer, checked through the same Credentials provider and limits as a code. */
+export const passkeySignInAction = userAction("auth.passkey-sign-in", {
+  auth: "optional",
+  schema: passkeySignInSchema,
+  async handler({ response, callbackUrl }) {
+    const challenge = await readChallengeCookie();
+    if (!challenge) throw new AppError("gone", SIGN_IN_EXPIRED);
+    let destination: string;
+    try {
+      destination = await signIn("credentials", { challenge, passkey: response, redirectTo: callbackUrl, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+        throw new AppError("rate_limited", "Too many attempts. Wait a few minutes, then sign in again.");
+      }
+      if (error instanceof AuthError) {
+        throw new AppError("validation", "That passkey did not work.", {
+          fieldErrors: { passkey: ["This passkey was not accepted, or this sign-in has expired: try again, or sign in again"] },
         });
       }
       throw error;

@@ -1,6 +1,6 @@
 // Input of the sign-in, sign-up, password and account forms: shared by their server actions and the tests.
 import { z } from "zod";
-import { email, newPassword, requiredText } from "@/lib/validation/primitives";
+import { email, newPassword, requiredText, uuid } from "@/lib/validation/primitives";
 import { safeCallbackUrl } from "./callback-url";
 
 // Any password someone may already have (set before today's rules) must still be accepted at sign-in.
@@ -71,3 +71,22 @@ export const changePasswordSchema = z
   .refine(matchingConfirmation.check, matchingConfirmation.params);
 
 export const accountNameSchema = z.object({ name: requiredText("Name", 100) });
+
+// A passkey ceremony's answer from the browser (JSON text); its content is checked by lib/auth/webauthn.ts.
+const webauthnAnswer = z
+  .string({ error: "Your browser sent no passkey answer: try again" })
+  .min(1, "Your browser sent no passkey answer: try again")
+  .max(16_000, "Your browser's passkey answer is too long");
+
+export const passkeyNameSchema = z.object({ name: requiredText("Passkey name", 60) });
+
+export const passkeyRegistrationSchema = z.object({ response: webauthnAnswer });
+
+export const passkeyRenameSchema = z.object({ id: uuid("Passkey"), name: requiredText("Passkey name", 60) });
+
+export const passkeyRemoveSchema = z.object({ id: uuid("Passkey") });
+
+export const passkeySignInSchema = z.object({
+  response: webauthnAnswer,
+  callbackUrl: z.unknown().transform((v) => safeCallbackUrl(v)),
+});

@@ -1,5 +1,5 @@
 "use server";
-// Server actions of the account page: rename, change (or first set) the password, and two-factor sign-in.
+// Server actions of the account page: rename, change (or first set) the password, two-factor sign-in and passkeys.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { updateUserName } from "@/db/queries/users";
@@ -8,9 +8,18 @@ import { changePassword } from "@/lib/auth/account";
 import { signOut } from "@/lib/auth/auth";
 import { confirmTotpEnrolment, regenerateRecoveryCodes, removeTwoFactor, startTotpEnrolment } from "@/lib/auth/two-factor";
 import { currentSessionHash } from "@/lib/auth/current-user";
+import { finishPasskeyRegistration, removeUserPasskey, renameUserPasskey, startPasskeyRegistration } from "@/lib/auth/passkeys";
 import { unauthenticated } from "@/lib/errors";
 import { enforceLimits } from "@/lib/rate-limit";
-import { accountNameSchema, changePasswordSchema, totpCodeSchema } from "../(auth)/schemas";
+import {
+  accountNameSchema,
+  changePasswordSchema,
+  passkeyNameSchema,
+  passkeyRegistrationSchema,
+  passkeyRemoveSchema,
+  passkeyRenameSchema,
+  totpCodeSchema,
+} from "../(auth)/schemas";
 
 export const updateNameAction = userAction("account.update-name", {
   auth: "required",
@@ -73,6 +82,50 @@ export const regenerateRecoveryCodesAction = userAction("account.two-factor.reco
   async handler(_input, user) {
     if (!user) throw unauthenticated();
     return regenerateRecoveryCodes(user);
+  },
+});
+
+/** Adding a passkey, step one: the options for the browser's startRegistration (the name is kept for step two). */
+export const startPasskeyRegistrationAction = userAction("account.passkeys.start", {
+  auth: "required",
+  schema: passkeyNameSchema,
+  async handler({ name }, user) {
+    if (!user) throw unauthenticated();
+    return { options: await startPasskeyRegistration(user, name) };
+  },
+});
+
+/** Adding a passkey, step two: the browser's answer, verified and stored. */
+export const finishPasskeyRegistrationAction = userAction("account.passkeys.finish", {
+  auth: "required",
+  schema: passkeyRegistrationSchema,
+  async handler({ response }, user) {
+    if (!user) throw unauthenticated();
+    const { name } = await finishPasskeyRegistration(user, response, await currentSessionHash());
+    revalidatePath("/account");
+    return { message: `Passkey “${name}” added.` };
+  },
+});
+
+export const renamePasskeyAction = userAction("account.passkeys.rename", {
+  auth: "required",
+  schema: passkeyRenameSchema,
+  async handler({ id, name }, user) {
+    if (!user) throw unauthenticated();
+    await renameUserPasskey(user, id, name);
+    revalidatePath("/account");
+    return { message: "Passkey renamed." };
+  },
+});
+
+export const removePasskeyAction = userAction("account.passkeys.remove", {
+  auth: "required",
+  schema: passkeyRemoveSchema,
+  async handler({ id }, user) {
+    if (!user) throw unauthenticated();
+    await removeUserPasskey(user, id);
+    revalidatePath("/account");
+    return { message: "Passkey removed." };
   },
 });
 

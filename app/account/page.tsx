@@ -1,4 +1,4 @@
-// GET /account — the signed-in person: name, e-mail and its confirmation, two-factor sign-in, password, sign-out.
+// GET /account — the signed-in person: name, e-mail and its confirmation, two-factor sign-in and passkeys, password, sign-out.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findUserById, listLinkedProviders } from "@/db/queries/users";
@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { externalProviders } from "@/lib/auth/auth";
+import { passkeysOf } from "@/lib/auth/passkeys";
 import { requireUser } from "@/lib/auth/team-context";
 import { RECENT_SIGN_IN_MINUTES, twoFactorStatus } from "@/lib/auth/two-factor";
 import { clock } from "@/lib/clock";
@@ -16,6 +17,7 @@ import { PASSWORD_MIN } from "@/lib/validation/primitives";
 import { externalSignInAction, signOutAction } from "../(auth)/actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { NameForm } from "./name-form";
+import { PasskeysSection, type PasskeysView } from "./passkeys-section";
 import { ResendVerificationForm } from "./resend-verification-form";
 import { TwoFactorSection, type TwoFactorView } from "./two-factor-section";
 
@@ -23,15 +25,26 @@ export const metadata: Metadata = { title: "Your account" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+// The account has no time zone of its own: instants are shown in UTC, and say so.
+const instant = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const formatInstant = (date: Date) => `${instant.format(date)} UTC`;
+
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/account");
   const { requiredBy } = await searchParams;
-  const status = await twoFactorStatus(user);
+  const [status, passkeyList] = await Promise.all([twoFactorStatus(user), passkeysOf(user.id)]);
   const twoFactor: TwoFactorView = {
     enabled: status.enabled,
     pending: status.pending ? { secret: status.pending.secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(status.pending.qrSvg).toString("base64")}` } : null,
     recoveryCodesLeft: status.recoveryCodesLeft,
     recentSignIn: Boolean(user.signedInAt && clock.nowMs() - user.signedInAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000),
+    recentMinutes: RECENT_SIGN_IN_MINUTES,
+    passkeys: passkeyList.length,
+  };
+  const passkeys: PasskeysView = {
+    passkeys: passkeyList.map((p) => ({ id: p.id, name: p.name, added: formatInstant(p.createdAt), lastUsed: p.lastUsedAt ? formatInstant(p.lastUsedAt) : null, synced: p.synced })),
+    totpEnabled: status.enabled,
+    recentSignIn: twoFactor.recentSignIn,
     recentMinutes: RECENT_SIGN_IN_MINUTES,
   };
   const hasPassword = Boolean((await findUserById(user.id))?.passwordHash);
@@ -118,10 +131,20 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             <CardDescription>A code from an authenticator app on your phone, asked for after your password or provider.</CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
-            {typeof requiredBy === "string" && !twoFactor.enabled ? (
-              <Alert variant="warning">The team {requiredBy.slice(0, 100)} requires two-factor sign-in: set it up here to open its pages.</Alert>
+            {typeof requiredBy === "string" && !user.twoFactorEnabled ? (
+              <Alert variant="warning">The team {requiredBy.slice(0, 100)} requires two-factor sign-in: set up an authenticator app here, or add a passkey below, to open its pages.</Alert>
             ) : null}
             <TwoFactorSection view={twoFactor} />
+          </CardContent>
+        </Card>
+
+        <Card id="passkeys">
+          <CardHeader>
+            <CardTitle as="h2">Passkeys</CardTitle>
+            <CardDescription>Your fingerprint, face, device PIN or a security key, asked for after your password or provider, instead of a code.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <PasskeysSection view={passkeys} />
           </CardContent>
         </Card>
 

@@ -18,6 +18,8 @@ export interface TwoFactorView {
   /** Whether this session is recent enough to remove the factor or replace the codes. */
   recentSignIn: boolean;
   recentMinutes: number;
+  /** Passkeys the person has: beside one, the app is a factor added to another (a recent sign-in), and turning it off is not the last. */
+  passkeys: number;
 }
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -114,9 +116,12 @@ function Enabled({ view }: { view: TwoFactorView }) {
           <form action={removeAction}>
             <FormMessage state={removeState} />
             <Button type="submit" variant="destructive" disabled={removing}>
-              Turn off two-factor sign-in
+              {view.passkeys > 0 ? "Remove the authenticator app" : "Turn off two-factor sign-in"}
             </Button>
           </form>
+          {view.passkeys === 0 ? (
+            <p className="basis-full text-xs text-muted-foreground">This is your only second factor: without it, your password alone signs you in, and teams that require two-factor sign-in will ask you to set one up again.</p>
+          ) : null}
         </div>
       ) : (
         <SignInAgain minutes={view.recentMinutes} />
@@ -129,6 +134,7 @@ export function TwoFactorSection({ view }: { view: TwoFactorView }) {
   const [state, formAction, pending] = useActionState(startTotpAction, null);
   if (view.enabled) return <Enabled view={view} />;
   if (view.pending) return <Enrolment pending={view.pending} />;
+  if (view.passkeys > 0 && !view.recentSignIn) return <SignInAgain minutes={view.recentMinutes} />;
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <FormMessage state={state} />

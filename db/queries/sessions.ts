@@ -1,8 +1,8 @@
 // Server-side sessions. The cookie carries a random token; only its hash is stored, so
 // deleting a row ends that session on the very next request.
-import { and, eq, gt, ne } from "drizzle-orm";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "../client";
-import { sessions, totpFactors, users } from "../schema";
+import { passkeys, sessions, totpFactors, users } from "../schema";
 import { clock } from "@/lib/clock";
 
 export async function createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
@@ -15,7 +15,7 @@ export interface SessionUser {
   name: string | null;
   image: string | null;
   emailVerified: Date | null;
-  /** Whether the person has a confirmed second factor. Absent (a user built elsewhere) counts as no. */
+  /** Whether the person has a second factor (a confirmed authenticator app, or a passkey). Absent (a user built elsewhere) counts as no. */
   twoFactorEnabled?: boolean;
   /** When this session was opened, i.e. the sign-in: removing a factor needs a recent one. Absent counts as long ago. */
   signedInAt?: Date;
@@ -31,6 +31,7 @@ export async function findSessionUser(tokenHash: string): Promise<SessionUser | 
       image: users.image,
       emailVerified: users.emailVerified,
       totpConfirmedAt: totpFactors.confirmedAt,
+      hasPasskey: sql<boolean>`exists (select 1 from ${passkeys} where ${passkeys.userId} = ${sessions.userId})`,
       signedInAt: sessions.createdAt,
     })
     .from(sessions)
@@ -39,8 +40,8 @@ export async function findSessionUser(tokenHash: string): Promise<SessionUser | 
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, clock.now())))
     .limit(1);
   if (!row) return undefined;
-  const { totpConfirmedAt, ...user } = row;
-  return { ...user, twoFactorEnabled: totpConfirmedAt !== null };
+  const { totpConfirmedAt, hasPasskey, ...user } = row;
+  return { ...user, twoFactorEnabled: totpConfirmedAt !== null || hasPasskey === true };
 }
 
 export async function deleteSession(tokenHash: string): Promise<void> {

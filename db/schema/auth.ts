@@ -1,4 +1,5 @@
-import { bigint, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
 import { clock } from "@/lib/clock";
 
 /** People. Global (not tenant-owned): one person can belong to several teams. */
@@ -111,8 +112,48 @@ export const signInChallenges = pgTable(
     tokenHash: text("token_hash").notNull(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     attempts: integer("attempts").notNull().default(0),
+    /** The WebAuthn challenge of a "Use a passkey" on this sign-in (base64url); taken (set back to null) by the one answer that uses it. */
+    webauthnChallenge: text("webauthn_challenge"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
   },
   (t) => [uniqueIndex("sign_in_challenges_token_hash_key").on(t.tokenHash), index("sign_in_challenges_user_idx").on(t.userId)],
 );
+
+/**
+ * A person's passkeys (WebAuthn credentials), a second factor like the authenticator app.
+ * Global, like users. Only public material is kept: the credential's id and public key
+ * (base64url), and the signature counter that exposes a cloned authenticator.
+ */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** The credential id the authenticator chose, base64url. */
+    credentialId: text("credential_id").notNull(),
+    /** The COSE public key, base64url. */
+    publicKey: text("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull().default(0),
+    transports: text("transports").array().notNull().default(sql`'{}'::text[]`),
+    deviceType: text("device_type", { enum: ["singleDevice", "multiDevice"] }).notNull(),
+    backedUp: boolean("backed_up").notNull().default(false),
+    /** What the person called it ("Work laptop"). */
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("passkeys_credential_id_key").on(t.credentialId), index("passkeys_user_idx").on(t.userId)],
+);
+export type Passkey = typeof passkeys.$inferSelect;
+
+/** A passkey being added: the challenge the browser must sign, one per person, short-lived and taken by the answer. */
+export const passkeyRegistrations = pgTable("passkey_registrations", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  challenge: text("challenge").notNull(),
+  name: text("name").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow().$defaultFn(clock.now),
+});

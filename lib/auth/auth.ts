@@ -33,7 +33,12 @@ export class SecondFactorRequired extends CredentialsSignin {
   }
 }
 
-const secondFactorSchema = z.object({ challenge: z.string().min(1).max(200), code: z.string().trim().min(1).max(64) });
+const pendingChallenge = z.string().min(1).max(200);
+// A passkey's answer (JSON from the browser's startAuthentication) or a code: whichever the second step sent.
+const secondFactorSchema = z.union([
+  z.object({ challenge: pendingChallenge, passkey: z.string().min(1).max(16_000) }),
+  z.object({ challenge: pendingChallenge, code: z.string().trim().min(1).max(64) }),
+]);
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: z.string().min(1).max(128) });
 
@@ -102,7 +107,7 @@ export async function authorizeCredentials(
   return null;
 }
 
-/** The second step (lib/auth/two-factor.ts): the pending sign-in's token and a code, under the same kind of limits. */
+/** The second step (lib/auth/two-factor.ts): the pending sign-in's token and a code or a passkey's answer, under the same kind of limits. */
 export async function authorizeSecondFactor(
   input: unknown,
   headers: Headers,
@@ -141,7 +146,7 @@ function providers(e: Env = env()): Provider[] {
     Credentials({
       id: "credentials",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      // One provider, two steps: e-mail and password, then (for an account with a second factor) the challenge and a code.
+      // One provider, two steps: e-mail and password, then (for an account with a second factor) the challenge and a code or a passkey.
       authorize: (credentials, request) =>
         credentials && typeof credentials === "object" && "challenge" in credentials
           ? authorizeSecondFactor(credentials, request.headers)

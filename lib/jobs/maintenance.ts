@@ -1,6 +1,8 @@
-// Housekeeping that used to have no home: expired rate-limit windows, long-finished jobs, and
-// the links of mail in the outbox once they can no longer be used, recycle-bin entries past 30 days.
+// Housekeeping that used to have no home: expired rate-limit windows, pending sign-ins and passkey
+// registrations, long-finished jobs, and the links of mail in the outbox once they can no longer
+// be used, recycle-bin entries past 30 days.
 import { deleteFinishedJobs } from "@/db/queries/jobs";
+import { purgeExpiredPasskeyRegistrations } from "@/db/queries/passkeys";
 import { purgeExpiredBuckets } from "@/db/queries/rate-limits";
 import { purgeExpiredSignInChallenges } from "@/db/queries/two-factor";
 import { redactExpiredMailLinks } from "@/lib/mail/mailer";
@@ -15,6 +17,7 @@ registerJob(
   async (_payload, { now }) => {
     await purgeExpiredBuckets(now);
     await purgeExpiredSignInChallenges(now);
+    await purgeExpiredPasskeyRegistrations(now);
     await deleteFinishedJobs(new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000));
     await redactExpiredMailLinks(now);
     await purgeExpiredRecycleBins(now);

@@ -256,7 +256,18 @@ describe("access matrix", () => {
   // Account-level actions (outside a team): each signed-in-only one refuses an anonymous caller.
   it("refuses every signed-in-only account action to an anonymous caller", async () => {
     const required = [...userActionRegistry.values()].filter((a) => a.auth === "required");
-    expect(required.map((a) => a.name)).toEqual(expect.arrayContaining(["account.two-factor.start", "account.two-factor.confirm", "account.two-factor.remove", "account.two-factor.recovery-codes"]));
+    expect(required.map((a) => a.name)).toEqual(
+      expect.arrayContaining([
+        "account.two-factor.start",
+        "account.two-factor.confirm",
+        "account.two-factor.remove",
+        "account.two-factor.recovery-codes",
+        "account.passkeys.start",
+        "account.passkeys.finish",
+        "account.passkeys.rename",
+        "account.passkeys.remove",
+      ]),
+    );
     const failures: string[] = [];
     for (const action of required) {
       const result = await action.runAs(null, { code: "123456" });
