@@ -12,7 +12,11 @@ import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from "@
 import { AppError, unauthenticated } from "@/lib/errors";
 import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "./callback-url";
-import { forgotPasswordSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
+import { setSsoFlowCookie } from "@/lib/sso/flow-cookie";
+import { startSignOn } from "@/lib/sso/sso";
+import { forgotPasswordSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, ssoSignInSchema, verifyEmailSchema } from "./schemas";
+
+const SSO_REQUIRED_MESSAGE = "Your organisation requires single sign-on — use Sign in with SSO.";
 
 /**
  * Runs the Credentials sign-in. On success Auth.js sets the cookie and throws Next's redirect,
@@ -26,6 +30,7 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
       await setChallengeCookie(error.challenge);
       redirect(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(redirectTo)}`);
     }
+    if (error instanceof CredentialsSignin && error.code === "sso_required") throw new AppError("forbidden", SSO_REQUIRED_MESSAGE);
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       const wait = (await longestWait(signInLimitChecks(email, await headers()))) || 60;
       throw new AppError("rate_limited", `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfter: wait });
@@ -89,6 +94,21 @@ export const secondFactorAction = userAction("auth.second-factor", {
     }
     await clearChallengeCookie();
     redirect(destination);
+  },
+});
+
+/**
+ * "Sign in with SSO": the address names the team (by its verified domain) whose identity
+ * provider the browser goes to; the flow's state waits in a sealed cookie for the callback.
+ */
+export const ssoSignInAction = userAction("auth.sso-start", {
+  auth: "optional",
+  schema: ssoSignInSchema,
+  async handler({ email, callbackUrl }) {
+    await enforceLimits([["sso-start:ip", clientIp(await headers())]]);
+    const { url, flow } = await startSignOn(email, callbackUrl);
+    await setSsoFlowCookie(flow);
+    redirect(url);
   },
 });
 

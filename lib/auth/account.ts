@@ -11,6 +11,7 @@ import { sendMail } from "@/lib/mail/mailer";
 import { accountExistsMessage, passwordChangedMessage, resetPasswordMessage, verifyEmailMessage } from "@/lib/mail/templates";
 import { acceptInvitation, describeInvitation } from "@/lib/teams/invitations";
 import type { User } from "@/db/schema";
+import { ssoRequiredFor } from "@/lib/sso/sso";
 import { hashPassword, verifyPassword } from "./password";
 import { ensurePersonalTeam } from "./personal-team";
 import { hashToken, newToken } from "./tokens";
@@ -87,8 +88,12 @@ export async function verifyEmail(token: string): Promise<void> {
   await markEmailVerified(userId);
 }
 
-/** Always behaves the same whether or not the address has an account (no account discovery). */
+/**
+ * Always behaves the same whether or not the address has an account (no account discovery).
+ * An address whose team requires single sign-on gets no link: a password could not be used.
+ */
 export async function requestPasswordReset(email: string): Promise<void> {
+  if (await ssoRequiredFor(email)) return;
   const user = await findUserByEmail(email);
   if (!user) return;
   const token = newToken();

@@ -15,10 +15,16 @@ import { hashToken, newToken } from "./tokens";
 import { getCurrentUser } from "./current-user";
 import { setChallengeCookie } from "./challenge-cookie";
 import { hasTwoFactor, openSignInChallenge, verifySecondFactor } from "./two-factor";
+import { redeemSsoTicket, ssoRequiredFor } from "@/lib/sso/sso";
 import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type ExternalIdentity, type GitHubEmail } from "./external-accounts";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
+}
+
+/** The address is at a domain whose team requires single sign-on: no password sign-in for it. */
+export class SsoRequiredSignIn extends CredentialsSignin {
+  code = "sso_required";
 }
 
 /**
@@ -34,6 +40,8 @@ export class SecondFactorRequired extends CredentialsSignin {
 }
 
 const secondFactorSchema = z.object({ challenge: z.string().min(1).max(200), code: z.string().trim().min(1).max(64) });
+
+const ssoTicketSchema = z.object({ ssoTicket: z.string().min(20).max(200) });
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: z.string().min(1).max(128) });
 
@@ -87,6 +95,8 @@ export async function authorizeCredentials(
   };
   // In order, stopping at the first refusal: a refused attempt does not slow the account down for others.
   if (!(await count("sign-in:ip", ip)).allowed) throw new RateLimitedSignIn();
+  // Decided by the address's domain alone (lib/sso/sso.ts), before any account is looked up: it says nothing about accounts.
+  if (await ssoRequiredFor(email)) throw new SsoRequiredSignIn();
   if (!(await count("sign-in:account-client", `${email}|${ip}`)).allowed) throw new RateLimitedSignIn();
   const byAccount = await count("sign-in:account", email);
   const delay = signInDelayMs(byAccount.count);
@@ -117,6 +127,20 @@ export async function authorizeSecondFactor(
 }
 
 /**
+ * A finished single sign-on (app/api/sso/callback): its single-use ticket opens the session.
+ * The team's provider stands in for the password only, so an account with a second factor
+ * still needs it.
+ */
+export async function authorizeSsoTicket(input: unknown): Promise<{ id: string; email: string; name: string | null } | null> {
+  const parsed = ssoTicketSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const user = await redeemSsoTicket(parsed.data.ssoTicket);
+  if (!user) return null;
+  if (await hasTwoFactor(user.id)) throw new SecondFactorRequired(await openSignInChallenge(user.id));
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/**
  * Auth.js's signIn callback for GitHub, Google and OIDC: true opens a session, a path sends the
  * browser there without one. The provider stands in for the password only: an account with a
  * second factor still needs it, so it gets a pending sign-in (its token in the cookie) and goes
@@ -141,11 +165,14 @@ function providers(e: Env = env()): Provider[] {
     Credentials({
       id: "credentials",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      // One provider, two steps: e-mail and password, then (for an account with a second factor) the challenge and a code.
+      // One provider, two steps: e-mail and password (or a team's single sign-on, by its ticket),
+      // then (for an account with a second factor) the challenge and a code.
       authorize: (credentials, request) =>
         credentials && typeof credentials === "object" && "challenge" in credentials
           ? authorizeSecondFactor(credentials, request.headers)
-          : authorizeCredentials(credentials, request.headers),
+          : credentials && typeof credentials === "object" && "ssoTicket" in credentials
+            ? authorizeSsoTicket(credentials)
+            : authorizeCredentials(credentials, request.headers),
     }),
   ];
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {

@@ -2,6 +2,7 @@
 // the links of mail in the outbox once they can no longer be used, recycle-bin entries past 30 days.
 import { deleteFinishedJobs } from "@/db/queries/jobs";
 import { purgeExpiredBuckets } from "@/db/queries/rate-limits";
+import { purgeExpiredSsoTickets } from "@/db/queries/sso";
 import { purgeExpiredSignInChallenges } from "@/db/queries/two-factor";
 import { redactExpiredMailLinks } from "@/lib/mail/mailer";
 import { purgeExpiredRecycleBins } from "@/lib/recycle-bin/recycle-bin";
@@ -15,6 +16,7 @@ registerJob(
   async (_payload, { now }) => {
     await purgeExpiredBuckets(now);
     await purgeExpiredSignInChallenges(now);
+    await purgeExpiredSsoTickets(now);
     await deleteFinishedJobs(new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000));
     await redactExpiredMailLinks(now);
     await purgeExpiredRecycleBins(now);

@@ -1,0 +1,387 @@
+// Per-team single sign-on (OpenID Connect): a team's admins connect its identity provider and
+// verify its e-mail domains by DNS; people at those domains then sign in through that provider,
+// may be required to, and may join the team just in time.
+//
+// Who a sign-on may open: the provider must vouch for the address (`email_verified` true) AND
+// the address must be at a domain this very team verified. A provider is authoritative for its
+// own organisation's addresses, never for anyone else's: a team cannot sign people in as
+// addresses at domains it has not proven by DNS.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { recordChange } from "@/db/queries/changes";
+import { findMembershipByUser, insertMembership } from "@/db/queries/memberships";
+import { deleteUserSessions } from "@/db/queries/sessions";
+import {
+  createSsoTicket,
+  deleteTeamDomain,
+  findTeamIdByVerifiedDomain,
+  getSsoConnection,
+  getTeamDomain,
+  insertTeamDomain,
+  listTeamDomains,
+  markTeamDomainVerified,
+  saveSsoConnection,
+  spendSsoTicket,
+} from "@/db/queries/sso";
+import { findTeamById } from "@/db/queries/teams";
+import { clearPasswordHash, createUser, findUserByAccount, findUserByEmail, findUserById, linkAccount, markEmailVerified } from "@/db/queries/users";
+import type { Team, TeamDomain, TeamSsoConnection, User } from "@/db/schema";
+import { inTeam, type TeamContext } from "@/db/tenant";
+import { open, seal } from "@/lib/auth/secret-box";
+import { ensurePersonalTeam } from "@/lib/auth/personal-team";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { clock } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { assertSeatAvailable } from "@/lib/teams/seats";
+import { txtResolver, type TxtResolver } from "./dns";
+import { authorizationRequest, discoverIssuer, IssuerDiscoveryError, redeemAuthorizationCode, type PendingSignOn } from "./oidc";
+
+const SECRET_PURPOSE = "sso-client-secret";
+const FLOW_PURPOSE = "sso-flow";
+/** How long the browser may stay at the identity provider before the sign-on must start over. */
+export const FLOW_TTL_MINUTES = 10;
+/** A ticket is spent within the callback's own request; two minutes is ample. */
+const TICKET_TTL_MS = 2 * 60_000;
+
+/** Where the identity provider sends people back: the redirect URI an admin registers there. */
+export function ssoRedirectUri(): string {
+  return `${env().APP_URL.replace(/\/$/, "")}/api/sso/callback`;
+}
+
+/** The Auth.js-style provider id under which a person's identity at this team's provider is linked. */
+export const ssoProviderId = (teamId: string) => `sso:${teamId}`;
+
+export function emailDomain(email: string): string | null {
+  const at = email.lastIndexOf("@");
+  return at > 0 ? email.slice(at + 1).trim().toLowerCase() || null : null;
+}
+
+/** The TXT record that proves a domain: its name and the value it must hold. */
+export function domainRecord(domain: Pick<TeamDomain, "domain" | "verificationToken">): { name: string; value: string } {
+  return { name: `_cairn.${domain.domain}`, value: `cairn-verification=${domain.verificationToken}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration (team admins, through lib/sso/actions.ts)
+
+export const domainName = z
+  .string({ error: "Enter a domain such as example.com" })
+  .trim()
+  .toLowerCase()
+  .transform((v) => v.replace(/^@/, "").replace(/\.$/, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a domain such as example.com")
+      .max(253, "A domain is at most 253 characters")
+      .regex(/^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/, "Enter a domain such as example.com (no https://, no path)"),
+  );
+
+/** What the settings page shows: never the client secret, only whether one is set. */
+export interface SsoSettings {
+  connection: (Omit<TeamSsoConnection, "clientSecretSealed"> & { secretSet: boolean }) | null;
+  domains: Array<TeamDomain & { record: { name: string; value: string } }>;
+  redirectUri: string;
+}
+
+export async function getSsoSettings(tx: Tx, ctx: TeamContext): Promise<SsoSettings> {
+  const [connection, domains] = await Promise.all([getSsoConnection(tx, ctx), listTeamDomains(tx, ctx)]);
+  let shown: SsoSettings["connection"] = null;
+  if (connection) {
+    const { clientSecretSealed, ...rest } = connection;
+    shown = { ...rest, secretSet: clientSecretSealed.length > 0 };
+  }
+  return { connection: shown, domains: domains.map((d) => ({ ...d, record: domainRecord(d) })), redirectUri: ssoRedirectUri() };
+}
+
+export interface ConnectionInput {
+  issuer: string;
+  clientId: string;
+  /** Empty keeps the stored secret. */
+  clientSecret: string;
+  enabled: boolean;
+  requireSso: boolean;
+  jitEnabled: boolean;
+  jitRole: "admin" | "editor" | "viewer";
+  /** The version the admin saw; null when the team has no connection yet. */
+  version: number | null;
+}
+
+/**
+ * Saves the connection after proving it: the issuer's discovery document must load (a clear
+ * field error otherwise). The secret is sealed; an empty one keeps what is stored.
+ */
+export async function saveConnection(tx: Tx, ctx: TeamContext, input: ConnectionInput): Promise<TeamSsoConnection> {
+  const before = await getSsoConnection(tx, ctx);
+  if ((before?.version ?? null) !== input.version) {
+    throw new AppError("conflict", "Someone changed the single sign-on settings since you opened the page. Reload to see them.");
+  }
+  const secret = input.clientSecret || (before ? open(before.clientSecretSealed, SECRET_PURPOSE) : null);
+  if (!secret) {
+    throw new AppError("validation", "Enter the client secret.", { fieldErrors: { clientSecret: ["Enter the client secret your identity provider gave you"] } });
+  }
+  if (input.requireSso && !input.enabled) {
+    throw new AppError("validation", "Single sign-on must be on to require it.", { fieldErrors: { requireSso: ["Turn single sign-on on to require it"] } });
+  }
+  try {
+    await discoverIssuer(input.issuer, input.clientId, secret);
+  } catch (error) {
+    if (!(error instanceof IssuerDiscoveryError)) throw error;
+    throw new AppError("validation", "The issuer could not be reached.", {
+      fieldErrors: { issuer: [`Could not read ${input.issuer.replace(/\/$/, "")}/.well-known/openid-configuration: ${error.reason}`] },
+    });
+  }
+  const saved = await saveSsoConnection(
+    tx,
+    ctx,
+    {
+      issuer: input.issuer,
+      clientId: input.clientId,
+      clientSecretSealed: input.clientSecret ? seal(input.clientSecret, SECRET_PURPOSE) : before!.clientSecretSealed,
+      enabled: input.enabled,
+      requireSso: input.requireSso,
+      jitEnabled: input.jitEnabled,
+      jitRole: input.jitRole,
+    },
+    input.version,
+  );
+  if (!saved) throw new AppError("conflict", "Someone changed the single sign-on settings since you opened the page. Reload to see them.");
+  const fields = ["issuer", "clientId", "enabled", "requireSso", "jitEnabled", "jitRole"] as const;
+  const entries = fields
+    .filter((field) => !before || before[field] !== saved[field])
+    .map((field) => ({ field: `sso.${field}`, before: before?.[field] ?? null, after: saved[field] as unknown }));
+  // The secret's value never goes to the activity log: only that it was replaced.
+  if (input.clientSecret) entries.push({ field: "sso.clientSecret", before: null, after: "replaced" });
+  await recordChange(
+    tx,
+    ctx,
+    entries.map((entry) => ({ actorId: ctx.userId, entityType: "team" as const, entityId: ctx.teamId, action: "update" as const, ...entry })),
+  );
+  return saved;
+}
+
+/** The sealed secret, opened: for the flow and for tests that check it is not stored in the clear. */
+export function openClientSecret(connection: Pick<TeamSsoConnection, "clientSecretSealed">): string | null {
+  return open(connection.clientSecretSealed, SECRET_PURPOSE);
+}
+
+export async function addDomain(tx: Tx, ctx: TeamContext, domain: string): Promise<TeamDomain> {
+  const row = await insertTeamDomain(tx, ctx, { domain, verificationToken: randomBytes(16).toString("hex") });
+  if (!row) throw new AppError("validation", "This domain is listed already.", { fieldErrors: { domain: [`${domain} is already listed below`] } });
+  return row;
+}
+
+/**
+ * Looks the TXT record up and marks the domain verified when it holds the expected value.
+ * Another team that verified the same domain first keeps it (a conflict).
+ */
+export async function verifyDomain(tx: Tx, ctx: TeamContext, id: string, resolver: TxtResolver = txtResolver()): Promise<TeamDomain> {
+  const domain = await getTeamDomain(tx, ctx, id);
+  if (!domain) throw new AppError("not_found", "This domain was not found.");
+  if (domain.verifiedAt) return domain;
+  const { name, value } = domainRecord(domain);
+  let found: string[];
+  try {
+    found = await resolver(name);
+  } catch (error) {
+    throw new AppError("validation", `The DNS lookup of ${name} failed (${(error as { code?: string }).code ?? "error"}): try again in a few minutes.`);
+  }
+  if (!found.includes(value)) {
+    const seen = found.length ? `found ${found.map((v) => `"${v}"`).join(", ")}` : "found no TXT record there";
+    throw new AppError("validation", `The TXT record at ${name} does not hold ${value}: ${seen}. DNS changes can take a while to appear.`);
+  }
+  try {
+    return (await tx.transaction((sp) => markTeamDomainVerified(sp, ctx, id)))!;
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === "23505") throw new AppError("conflict", `${domain.domain} is already verified by another team. A domain can belong to one team only.`);
+    throw error;
+  }
+}
+
+export async function removeDomain(tx: Tx, ctx: TeamContext, id: string): Promise<TeamDomain> {
+  const row = await deleteTeamDomain(tx, ctx, id);
+  if (!row) throw new AppError("not_found", "This domain was not found.");
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in
+
+interface TeamSso {
+  team: Team;
+  connection: TeamSsoConnection;
+}
+
+/** The team whose verified domain this address is at, with its connection when that is on. */
+export async function findSsoForEmail(email: string): Promise<TeamSso | null> {
+  const domain = emailDomain(email);
+  if (!domain) return null;
+  const teamId = await findTeamIdByVerifiedDomain(domain);
+  if (!teamId) return null;
+  const team = await findTeamById(teamId);
+  const connection = team ? await inTeam(team.id, (tx) => getSsoConnection(tx, { teamId: team.id })) : undefined;
+  return team && connection?.enabled ? { team, connection } : null;
+}
+
+/**
+ * Whether this address must sign in through its team's provider. It depends on the domain only,
+ * never on whether an account exists, so refusing a password by it reveals nothing about accounts.
+ */
+export async function ssoRequiredFor(email: string): Promise<boolean> {
+  return Boolean((await findSsoForEmail(email))?.connection.requireSso);
+}
+
+interface FlowState extends PendingSignOn {
+  teamId: string;
+  callbackUrl: string | null;
+  expiresAt: number;
+}
+
+export class SsoNotAvailableError extends AppError {
+  constructor() {
+    super("validation", "Single sign-on is not set up for this address.", {
+      fieldErrors: { email: ["No team has single sign-on set up for this address's domain: sign in with your password instead"] },
+    });
+  }
+}
+
+/**
+ * Starts a sign-on for an address: the provider URL to send the browser to, and the sealed
+ * flow state (state, nonce, PKCE verifier) the browser keeps in an HttpOnly cookie meanwhile.
+ */
+export async function startSignOn(email: string, callbackUrl: string | null): Promise<{ url: string; flow: string }> {
+  const sso = await findSsoForEmail(email);
+  if (!sso) throw new SsoNotAvailableError();
+  const secret = openClientSecret(sso.connection);
+  if (!secret) throw new AppError("internal", "The single sign-on secret cannot be read.");
+  let config;
+  try {
+    config = await discoverIssuer(sso.connection.issuer, sso.connection.clientId, secret);
+  } catch (error) {
+    if (error instanceof IssuerDiscoveryError) throw new AppError("bad_request", "Your organisation's sign-in service cannot be reached right now. Try again later, or ask your team's admin.");
+    throw error;
+  }
+  const { url, pending } = await authorizationRequest(config, ssoRedirectUri(), email);
+  const state: FlowState = { ...pending, teamId: sso.team.id, callbackUrl, expiresAt: clock.nowMs() + FLOW_TTL_MINUTES * 60_000 };
+  return { url: url.href, flow: seal(JSON.stringify(state), FLOW_PURPOSE) };
+}
+
+export type SignOnRefusal =
+  /** No flow cookie, or one that was altered, expired or belongs to another sign-on. */
+  | "expired"
+  /** The provider's answer failed a check (state, PKCE, ID token signature, nonce) or was an error. */
+  | "invalid_response"
+  /** The team turned single sign-on off meanwhile. */
+  | "not_available"
+  /** The provider did not vouch for the address, or sent none. */
+  | "unverified_email"
+  /** The address is not at a domain this team verified. */
+  | "domain_not_verified";
+
+export type SignOnOutcome = { ok: true; user: User; team: Team; joined: boolean; destination: string } | { ok: false; reason: SignOnRefusal };
+
+function readFlow(sealed: string | undefined): FlowState | null {
+  if (!sealed) return null;
+  const text = open(sealed, FLOW_PURPOSE);
+  if (!text) return null;
+  try {
+    const state = JSON.parse(text) as FlowState;
+    return state.expiresAt > clock.nowMs() ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Finishes a sign-on at the callback: checks the provider's answer against the flow state,
+ * applies the address rules above, finds or creates the person, links their identity at this
+ * team's provider, and adds them to the team just in time if the team wants that.
+ */
+export async function finishSignOn(sealedFlow: string | undefined, callbackUrl: URL): Promise<SignOnOutcome> {
+  const flow = readFlow(sealedFlow);
+  if (!flow) return { ok: false, reason: "expired" };
+  const team = await findTeamById(flow.teamId);
+  const connection = team ? await inTeam(team.id, (tx) => getSsoConnection(tx, { teamId: team.id })) : undefined;
+  const secret = connection?.enabled ? openClientSecret(connection) : null;
+  if (!team || !connection || !secret) return { ok: false, reason: "not_available" };
+  let claims;
+  try {
+    const config = await discoverIssuer(connection.issuer, connection.clientId, secret);
+    claims = await redeemAuthorizationCode(config, callbackUrl, flow);
+  } catch (error) {
+    console.warn(`[sso] team ${team.id}: the provider's answer was refused: ${(error as Error).message?.split("\n")[0]}`);
+    return { ok: false, reason: "invalid_response" };
+  }
+  if (!claims.email || !claims.emailVerified) return { ok: false, reason: "unverified_email" };
+  const domain = emailDomain(claims.email);
+  if (!domain || (await findTeamIdByVerifiedDomain(domain)) !== team.id) return { ok: false, reason: "domain_not_verified" };
+
+  const user = await findOrCreateSsoUser(team, claims.sub, claims.email, claims.name);
+  const joined = connection.jitEnabled ? await joinJustInTime(team, connection, user) : false;
+  const member = await inTeam(team.id, (tx) => findMembershipByUser(tx, { teamId: team.id }, user.id));
+  if (!member && !joined) await ensurePersonalTeam(user);
+  const destination = flow.callbackUrl ?? (member ? `/t/${team.slug}` : "/teams");
+  return { ok: true, user, team, joined, destination };
+}
+
+/**
+ * The person behind this identity at the team's provider: the one it is linked to, else the
+ * account with this address (linked now), else a new account. The provider proves the address
+ * at a domain the team owns, so an unconfirmed account with it is confirmed — and loses the
+ * password nobody proved (whoever opened it may not be the address's owner) and its sessions.
+ */
+async function findOrCreateSsoUser(team: Team, sub: string, email: string, name: string | null): Promise<User> {
+  const provider = ssoProviderId(team.id);
+  const linked = await findUserByAccount(provider, sub);
+  if (linked) return linked;
+  const existing = await findUserByEmail(email);
+  if (existing) {
+    if (!existing.emailVerified) {
+      await clearPasswordHash(existing.id);
+      await deleteUserSessions(existing.id);
+      await markEmailVerified(existing.id);
+    }
+    await linkAccount({ userId: existing.id, type: "oidc", provider, providerAccountId: sub });
+    return (await findUserById(existing.id))!;
+  }
+  const user = await createUser({ email, name, emailVerified: clock.now() });
+  await linkAccount({ userId: user.id, type: "oidc", provider, providerAccountId: sub });
+  return user;
+}
+
+/** Adds the person with the team's default role, within the plan's seats; false when they were a member or no seat is left. */
+async function joinJustInTime(team: Team, connection: TeamSsoConnection, user: User): Promise<boolean> {
+  const ctx = { teamId: team.id, teamSlug: team.slug };
+  try {
+    return await inTeam(team.id, async (tx) => {
+      if (await findMembershipByUser(tx, ctx, user.id)) return false;
+      if (connection.jitRole !== "viewer") await assertSeatAvailable(tx, ctx, team, { adding: 1 });
+      const membership = await insertMembership(tx, ctx, user.id, connection.jitRole);
+      if (!membership) return false;
+      await recordChange(tx, ctx, { actorId: user.id, entityType: "membership", entityId: membership.id, action: "create", after: { role: connection.jitRole, via: "single sign-on" } });
+      return true;
+    });
+  } catch (error) {
+    // No seat left (or the team is read-only): the person signs in, without joining; admins can add them.
+    if (error instanceof AppError && error.code === "payment_required") {
+      console.warn(`[sso] team ${team.id}: no seat left to add ${user.id} just in time`);
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** The single-use ticket the callback hands to Auth.js's Credentials provider (only its hash is stored). */
+export async function issueSsoTicket(userId: string): Promise<string> {
+  const ticket = newToken();
+  await createSsoTicket(userId, hashToken(ticket), new Date(clock.nowMs() + TICKET_TTL_MS));
+  return ticket;
+}
+
+export async function redeemSsoTicket(ticket: string): Promise<User | null> {
+  const userId = await spendSsoTicket(hashToken(ticket));
+  return userId ? ((await findUserById(userId)) ?? null) : null;
+}
