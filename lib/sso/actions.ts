@@ -8,7 +8,7 @@ import { requiredText, uuid } from "@/lib/validation/primitives";
 import { insecureIssuersAllowed } from "./oidc";
 import { addDomain, domainName, removeDomain, saveConnection, verifyDomain } from "./sso";
 
-const checkbox = z.unknown().transform((v) => v === "on" || v === "true" || v === true);
+const checkbox = z.unknown().optional().transform((v) => v === "on" || v === "true" || v === true);
 
 const issuer = z
   .string({ error: "Enter the issuer URL" })
@@ -28,6 +28,7 @@ const connectionSchema = z.object({
   jitRole: z.enum(["viewer", "editor", "admin"], { error: "Choose the role new members get: viewer, editor or admin" }).default("viewer"),
   version: z
     .unknown()
+    .optional()
     .transform((v) => (v === undefined || v === "" ? null : Number(v)))
     .pipe(z.number().int().positive().nullable()),
 });
