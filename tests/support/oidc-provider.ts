@@ -29,7 +29,8 @@ export async function startTestIdentityProvider(options: { redirectUris: string[
   const clientId = "cairn-test";
   const clientSecret = "cairn-test-secret-0123456789abcdef";
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  // Every local address: "localhost" may resolve to ::1 or to 127.0.0.1.
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, resolve));
   const issuer = `http://${options.host ?? "localhost"}:${(server.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
