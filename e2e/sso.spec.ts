@@ -3,13 +3,15 @@
 // (its TXT record published through the e2e server's DNS double), a new person at that domain
 // signs in through the provider and lands in the team (just in time), and once the team
 // requires single sign-on, password sign-in for that domain is refused with a clear message.
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { closeOpenedContexts, newContext, signedIn } from "./contexts";
 import { publishTxtRecord } from "./dns-file";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../tests/support/oidc-provider";
 
 const PORT = process.env.E2E_PORT ?? "3100";
-const DOMAIN = "acme-sso.test";
+// Its own domain each run: a retry finds the first attempt's domain taken by the team already.
+const DOMAIN = `acme-sso-${randomUUID().slice(0, 8)}.test`;
 
 let idp: TestIdentityProvider;
 test.beforeAll(async () => {

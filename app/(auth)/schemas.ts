@@ -39,7 +39,10 @@ export const signInSchema = z.object({
 // No callbackUrl (the default page) lets single sign-on land in the person's team.
 export const ssoSignInSchema = z.object({
   email,
-  callbackUrl: z.unknown().transform((v) => safeCallbackUrl(v, "") || null),
+  callbackUrl: z
+    .unknown()
+    .optional()
+    .transform((v) => safeCallbackUrl(v, "") || null),
 });
 
 export const secondFactorSchema = z.object({
