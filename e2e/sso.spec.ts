@@ -80,3 +80,12 @@ test("an owner sets up single sign-on, and a new person at the verified domain s
   await other.getByRole("button", { name: "Sign in" }).click();
   await expect(other.getByText("Your organisation requires single sign-on — use Sign in with SSO.")).toBeVisible();
 });
+
+test("the callback refuses a browser that started no sign-on, with the security headers of every route", async ({ request }) => {
+  const response = await request.get("/api/sso/callback?code=forged&state=forged", { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toMatch(/\/sign-in\/sso\?error=expired$/);
+  expect(response.headers()["x-frame-options"]).toBe("DENY");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});

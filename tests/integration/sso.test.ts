@@ -13,7 +13,9 @@ import { teamSsoConnections, verificationTokens, type Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
 import { requestPasswordReset, registerUser } from "@/lib/auth/account";
-import { authorizeCredentials, authorizeSsoTicket, SsoRequiredSignIn } from "@/lib/auth/auth";
+import { authorizeCredentials, authorizeSecondFactor, authorizeSsoTicket, SecondFactorRequired, SsoRequiredSignIn } from "@/lib/auth/auth";
+import { totpCodeAt } from "@/lib/auth/totp";
+import { confirmTotpEnrolment, startTotpEnrolment, twoFactorStatus } from "@/lib/auth/two-factor";
 import { open, seal } from "@/lib/auth/secret-box";
 import { clock } from "@/lib/clock";
 import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit";
@@ -292,6 +294,23 @@ describe("signing in through the team's provider", () => {
     // A team that turned its connection off offers no sign-on.
     expect(await updateConnection(o, { enabled: undefined })).toMatchObject({ ok: true });
     await expect(startSignOn(unverified, null)).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("still asks an account with two-factor sign-in for its code", async () => {
+    const o = await org("twofactor");
+    const user = (await findUserByEmail(`owner@${o.domain}`))!;
+    await startTotpEnrolment(user);
+    const secret = (await twoFactorStatus(user)).pending!.secret;
+    const at = Math.floor(clock.nowMs() / 1000);
+    await confirmTotpEnrolment(user, await totpCodeAt(secret, at), null);
+    idp.accounts.set(user.email, { email: user.email, email_verified: true });
+    const outcome = await signOn(user.email);
+    expect(outcome).toMatchObject({ ok: true, user: { id: user.id } });
+
+    const error = await authorizeSsoTicket({ ssoTicket: await issueSsoTicket(user.id) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SecondFactorRequired);
+    const code = await totpCodeAt(secret, at + 30);
+    expect(await authorizeSecondFactor({ challenge: (error as SecondFactorRequired).challenge, code }, fromNewIp(), { wait: async () => {} })).toMatchObject({ id: user.id });
   });
 
   it("opens one session per ticket", async () => {
