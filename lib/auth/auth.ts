@@ -151,8 +151,11 @@ export async function decideExternalSignIn(
   signedInUserId: string | undefined,
   keepChallenge: (token: string) => Promise<void> = setChallengeCookie,
 ): Promise<true | string> {
+  // A team that requires single sign-on for its domain is not bypassed through GitHub, Google or the instance's OIDC.
+  if (!signedInUserId && identity.email && (await ssoRequiredFor(identity.email))) return "/sign-in?error=SsoRequired";
   const outcome = await resolveExternalSignIn(identity, signedInUserId);
   if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
+  if (!signedInUserId && (await ssoRequiredFor(outcome.user.email))) return "/sign-in?error=SsoRequired";
   if (!signedInUserId && (await hasTwoFactor(outcome.user.id))) {
     await keepChallenge(await openSignInChallenge(outcome.user.id));
     return "/sign-in/two-factor";

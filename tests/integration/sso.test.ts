@@ -13,7 +13,7 @@ import { teamSsoConnections, verificationTokens, type Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
 import { requestPasswordReset, registerUser } from "@/lib/auth/account";
-import { authorizeCredentials, authorizeSecondFactor, authorizeSsoTicket, SecondFactorRequired, SsoRequiredSignIn } from "@/lib/auth/auth";
+import { authorizeCredentials, authorizeSecondFactor, decideExternalSignIn, authorizeSsoTicket, SecondFactorRequired, SsoRequiredSignIn } from "@/lib/auth/auth";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { confirmTotpEnrolment, startTotpEnrolment, twoFactorStatus } from "@/lib/auth/two-factor";
 import { open, seal } from "@/lib/auth/secret-box";
@@ -209,6 +209,10 @@ describe("require single sign-on", () => {
     await requestPasswordReset(member);
     const tokens = await (await getDb()).select().from(verificationTokens).where(and(eq(verificationTokens.userId, user!.id), eq(verificationTokens.purpose, "reset_password")));
     expect(tokens).toEqual([]);
+
+    // Nor through another provider (GitHub, Google, the instance's OIDC) for the same address.
+    expect(await decideExternalSignIn({ provider: "github", providerAccountId: `gh-${user!.id}`, email: member, name: null, emailVerified: true }, undefined, async () => {})).toBe("/sign-in?error=SsoRequired");
+    expect(await findUserByAccount("github", `gh-${user!.id}`)).toBeUndefined();
 
     // Single sign-on still opens the account.
     idp.accounts.set(member, { email: member, email_verified: true });

@@ -18,7 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 function errorNotice(error: string | undefined, code: string | undefined): string | null {
   if (!error) return null;
   if (code === "rate_limited") return "Too many attempts. Wait a few minutes, then try again.";
-  if (code === "sso_required") return "Your organisation requires single sign-on — use Sign in with SSO.";
+  if (code === "sso_required" || error === "SsoRequired") return "Your organisation requires single sign-on — use Sign in with SSO.";
   if (code === "second_factor") return "This account uses two-factor sign-in: sign in on this page to enter your code.";
   if (error === "CredentialsSignin") return "E-mail or password is incorrect.";
   if (error === "OAuthAccountNotLinked") return "This e-mail address already has an account that is not confirmed yet: sign in with its password, then link the provider on your account page.";
