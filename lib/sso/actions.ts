@@ -6,7 +6,7 @@ import { z } from "zod";
 import { teamAction } from "@/lib/actions/team-action";
 import { requiredText, uuid } from "@/lib/validation/primitives";
 import { insecureIssuersAllowed } from "./oidc";
-import { addDomain, domainName, removeDomain, saveConnection, verifyDomain } from "./sso";
+import { addDomain, checkConnection, domainName, lookUpDomainRecord, removeDomain, saveConnection, verifyDomain } from "./sso";
 
 const checkbox = z.unknown().optional().transform((v) => v === "on" || v === "true" || v === true);
 
@@ -38,6 +38,7 @@ const refresh = () => revalidatePath("/t/[team]/settings/sso", "page");
 export const saveSsoConnection = teamAction("sso.save-connection", {
   permission: "sso.manage",
   schema: connectionSchema,
+  prepare: (input, { ctx }) => checkConnection(ctx, input),
   async handler(input, { tx, ctx }) {
     const saved = await saveConnection(tx, ctx, input);
     return { version: saved.version, message: "Single sign-on settings saved: the issuer answered." };
@@ -58,8 +59,9 @@ export const addSsoDomain = teamAction("sso.add-domain", {
 export const verifySsoDomain = teamAction("sso.verify-domain", {
   permission: "sso.manage",
   schema: z.object({ id: uuid("Domain") }),
-  async handler({ id }, { tx, ctx }) {
-    const row = await verifyDomain(tx, ctx, id);
+  prepare: ({ id }, { ctx }) => lookUpDomainRecord(ctx, id),
+  async handler({ id }, { tx, ctx, prepared }) {
+    const row = await verifyDomain(tx, ctx, id, prepared);
     return { message: `${row.domain} is verified.` };
   },
   after: refresh,

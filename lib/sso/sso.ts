@@ -110,20 +110,18 @@ export interface ConnectionInput {
 }
 
 /**
- * Saves the connection after proving it: the issuer's discovery document must load (a clear
- * field error otherwise). The secret is sealed; an empty one keeps what is stored.
+ * Proves the connection before it is saved: the issuer's discovery document must load with
+ * this client (a clear field error otherwise). Runs outside any transaction (lib/sso/actions.ts
+ * `prepare`): the issuer may be slow, and no database connection should wait on it.
  */
-export async function saveConnection(tx: Tx, ctx: TeamContext, input: ConnectionInput): Promise<TeamSsoConnection> {
-  const before = await getSsoConnection(tx, ctx);
-  if ((before?.version ?? null) !== input.version) {
-    throw new AppError("conflict", "Someone changed the single sign-on settings since you opened the page. Reload to see them.");
-  }
-  const secret = input.clientSecret || (before ? open(before.clientSecretSealed, SECRET_PURPOSE) : null);
-  if (!secret) {
-    throw new AppError("validation", "Enter the client secret.", { fieldErrors: { clientSecret: ["Enter the client secret your identity provider gave you"] } });
-  }
+export async function checkConnection(ctx: TeamContext, input: ConnectionInput): Promise<void> {
   if (input.requireSso && !input.enabled) {
     throw new AppError("validation", "Single sign-on must be on to require it.", { fieldErrors: { requireSso: ["Turn single sign-on on to require it"] } });
+  }
+  const stored = input.clientSecret ? undefined : await inTeam(ctx.teamId, (tx) => getSsoConnection(tx, ctx));
+  const secret = input.clientSecret || (stored ? openClientSecret(stored) : null);
+  if (!secret) {
+    throw new AppError("validation", "Enter the client secret.", { fieldErrors: { clientSecret: ["Enter the client secret your identity provider gave you"] } });
   }
   try {
     await discoverIssuer(input.issuer, input.clientId, secret);
@@ -132,6 +130,20 @@ export async function saveConnection(tx: Tx, ctx: TeamContext, input: Connection
     throw new AppError("validation", "The issuer could not be reached.", {
       fieldErrors: { issuer: [`Could not read ${input.issuer.replace(/\/$/, "")}/.well-known/openid-configuration: ${error.reason}`] },
     });
+  }
+}
+
+/**
+ * Saves a connection that checkConnection proved, conditionally on the version the admin saw.
+ * The secret is sealed; an empty one keeps what is stored.
+ */
+export async function saveConnection(tx: Tx, ctx: TeamContext, input: ConnectionInput): Promise<TeamSsoConnection> {
+  const before = await getSsoConnection(tx, ctx);
+  if ((before?.version ?? null) !== input.version) {
+    throw new AppError("conflict", "Someone changed the single sign-on settings since you opened the page. Reload to see them.");
+  }
+  if (!input.clientSecret && !before) {
+    throw new AppError("validation", "Enter the client secret.", { fieldErrors: { clientSecret: ["Enter the client secret your identity provider gave you"] } });
   }
   const saved = await saveSsoConnection(
     tx,
@@ -174,20 +186,30 @@ export async function addDomain(tx: Tx, ctx: TeamContext, domain: string): Promi
 }
 
 /**
- * Looks the TXT record up and marks the domain verified when it holds the expected value.
- * Another team that verified the same domain first keeps it (a conflict).
+ * Looks the domain's TXT record up: outside any transaction (lib/sso/actions.ts `prepare`),
+ * since DNS may be slow. What it found goes to verifyDomain.
  */
-export async function verifyDomain(tx: Tx, ctx: TeamContext, id: string, resolver: TxtResolver = txtResolver()): Promise<TeamDomain> {
+export async function lookUpDomainRecord(ctx: TeamContext, id: string, resolver: TxtResolver = txtResolver()): Promise<string[]> {
+  const domain = await inTeam(ctx.teamId, (tx) => getTeamDomain(tx, ctx, id));
+  if (!domain) throw new AppError("not_found", "This domain was not found.");
+  if (domain.verifiedAt) return [];
+  const { name } = domainRecord(domain);
+  try {
+    return await resolver(name);
+  } catch (error) {
+    throw new AppError("validation", `The DNS lookup of ${name} failed (${(error as { code?: string }).code ?? "error"}): try again in a few minutes.`);
+  }
+}
+
+/**
+ * Marks the domain verified when the TXT record held the expected value, and names what it
+ * held otherwise. Another team that verified the same domain first keeps it (a conflict).
+ */
+export async function verifyDomain(tx: Tx, ctx: TeamContext, id: string, found: string[]): Promise<TeamDomain> {
   const domain = await getTeamDomain(tx, ctx, id);
   if (!domain) throw new AppError("not_found", "This domain was not found.");
   if (domain.verifiedAt) return domain;
   const { name, value } = domainRecord(domain);
-  let found: string[];
-  try {
-    found = await resolver(name);
-  } catch (error) {
-    throw new AppError("validation", `The DNS lookup of ${name} failed (${(error as { code?: string }).code ?? "error"}): try again in a few minutes.`);
-  }
   if (!found.includes(value)) {
     const seen = found.length ? `found ${found.map((v) => `"${v}"`).join(", ")}` : "found no TXT record there";
     throw new AppError("validation", `The TXT record at ${name} does not hold ${value}: ${seen}. DNS changes can take a while to appear.`);
