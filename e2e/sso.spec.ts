@@ -5,7 +5,7 @@
 // requires single sign-on, password sign-in for that domain is refused with a clear message.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { closeOpenedContexts, newContext, signedIn } from "./contexts";
+import { closeOpenedContexts, DEMO_PASSWORD, newContext, signedIn } from "./contexts";
 import { publishTxtRecord } from "./dns-file";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../tests/support/oidc-provider";
 
@@ -88,4 +88,22 @@ test("the callback refuses a browser that started no sign-on, with the security 
   expect(response.headers()["x-frame-options"]).toBe("DENY");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+test("only owners and admins open the single sign-on settings; another team's member finds no such page", async ({ browser }) => {
+  const editor = await signedIn(browser, "editor@acme.test");
+  await expect(editor.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Single sign-on" })).toHaveCount(0);
+  await editor.goto("/t/acme/settings/sso");
+  await expect(editor.getByRole("heading", { name: "You can't open this page" })).toBeVisible();
+
+  const context = await newContext(browser);
+  const outsider = await context.newPage();
+  await outsider.goto("/sign-in");
+  await outsider.getByLabel("E-mail").fill("owner@globex.test");
+  await outsider.getByLabel("Password").fill(DEMO_PASSWORD);
+  await outsider.getByRole("button", { name: "Sign in" }).click();
+  await outsider.waitForURL(/\/t\//);
+  const response = await outsider.goto("/t/acme/settings/sso");
+  expect(response?.status()).toBe(404);
+  await expect(outsider.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
