@@ -105,8 +105,7 @@ export const ssoSignInAction = userAction("auth.sso-start", {
   auth: "optional",
   schema: ssoSignInSchema,
   async handler({ email, callbackUrl }) {
-    await enforceLimits([["sso-start:ip", clientIp(await headers())]]);
-    const { url, flow } = await startSignOn(email, callbackUrl);
+    const { url, flow } = await startSignOn(email, callbackUrl, await headers());
     await setSsoFlowCookie(flow);
     redirect(url);
   },

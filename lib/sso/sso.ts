@@ -34,6 +34,7 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientIp, consumeLimit, enforceLimits } from "@/lib/rate-limit";
 import { assertSeatAvailable } from "@/lib/teams/seats";
 import { txtResolver, type TxtResolver } from "./dns";
 import { authorizationRequest, discoverIssuer, IssuerDiscoveryError, redeemAuthorizationCode, type PendingSignOn } from "./oidc";
@@ -274,7 +275,9 @@ export class SsoNotAvailableError extends AppError {
  * Starts a sign-on for an address: the provider URL to send the browser to, and the sealed
  * flow state (state, nonce, PKCE verifier) the browser keeps in an HttpOnly cookie meanwhile.
  */
-export async function startSignOn(email: string, callbackUrl: string | null): Promise<{ url: string; flow: string }> {
+export async function startSignOn(email: string, callbackUrl: string | null, headers: Headers): Promise<{ url: string; flow: string }> {
+  // Each start asks the team's provider for its discovery document: limited per client address.
+  await enforceLimits([["sso-start:ip", clientIp(headers)]]);
   const sso = await findSsoForEmail(email);
   if (!sso) throw new SsoNotAvailableError();
   const secret = openClientSecret(sso.connection);
@@ -301,7 +304,9 @@ export type SignOnRefusal =
   /** The provider did not vouch for the address, or sent none. */
   | "unverified_email"
   /** The address is not at a domain this team verified. */
-  | "domain_not_verified";
+  | "domain_not_verified"
+  /** Too many callbacks from this client address. */
+  | "rate_limited";
 
 export type SignOnOutcome = { ok: true; user: User; team: Team; joined: boolean; destination: string } | { ok: false; reason: SignOnRefusal };
 
@@ -322,7 +327,8 @@ function readFlow(sealed: string | undefined): FlowState | null {
  * applies the address rules above, finds or creates the person, links their identity at this
  * team's provider, and adds them to the team just in time if the team wants that.
  */
-export async function finishSignOn(sealedFlow: string | undefined, callbackUrl: URL): Promise<SignOnOutcome> {
+export async function finishSignOn(sealedFlow: string | undefined, callbackUrl: URL, headers: Headers): Promise<SignOnOutcome> {
+  if (!(await consumeLimit("sso-callback:ip", clientIp(headers))).allowed) return { ok: false, reason: "rate_limited" };
   const flow = readFlow(sealedFlow);
   if (!flow) return { ok: false, reason: "expired" };
   const team = await findTeamById(flow.teamId);

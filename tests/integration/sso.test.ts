@@ -18,7 +18,7 @@ import { totpCodeAt } from "@/lib/auth/totp";
 import { confirmTotpEnrolment, startTotpEnrolment, twoFactorStatus } from "@/lib/auth/two-factor";
 import { open, seal } from "@/lib/auth/secret-box";
 import { clock } from "@/lib/clock";
-import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit";
+import { LIMITS, PEER_ADDRESS_HEADER } from "@/lib/rate-limit";
 import { setTxtResolverForTests } from "@/lib/sso/dns";
 import { finishSignOn, getSsoSettings, issueSsoTicket, openClientSecret, ssoProviderId, ssoRedirectUri, startSignOn } from "@/lib/sso/sso";
 import "@/lib/sso/actions";
@@ -92,10 +92,10 @@ async function verifiedDomain(team: Team, owner: SessionUser, domain: string) {
 
 /** The whole browser round trip: start, sign in at the provider as `login`, come back. */
 async function signOn(email: string, login = email, tamper?: (url: URL) => void) {
-  const { url, flow } = await startSignOn(email, null);
+  const { url, flow } = await startSignOn(email, null, fromNewIp());
   const back = await signInAtProvider(url, login, ssoRedirectUri());
   tamper?.(back);
-  return finishSignOn(flow, back);
+  return finishSignOn(flow, back, fromNewIp());
 }
 
 const updateConnection = async (o: Org, values: Record<string, unknown>) => {
@@ -264,21 +264,21 @@ describe("signing in through the team's provider", () => {
     expect(await signOn(email, email, (url) => url.searchParams.set("state", "forged"))).toEqual({ ok: false, reason: "invalid_response" });
 
     // The state is right but the flow expects another nonce (as if its cookie came from another sign-on).
-    const { url, flow } = await startSignOn(email, null);
+    const { url, flow } = await startSignOn(email, null, fromNewIp());
     const state = JSON.parse(open(flow, "sso-flow")!) as Record<string, unknown>;
     const back = await signInAtProvider(url, email, ssoRedirectUri());
-    expect(await finishSignOn(seal(JSON.stringify({ ...state, nonce: "another-nonce" }), "sso-flow"), back)).toEqual({ ok: false, reason: "invalid_response" });
+    expect(await finishSignOn(seal(JSON.stringify({ ...state, nonce: "another-nonce" }), "sso-flow"), back, fromNewIp())).toEqual({ ok: false, reason: "invalid_response" });
 
-    const second = await startSignOn(email, null);
+    const second = await startSignOn(email, null, fromNewIp());
     const code = await signInAtProvider(second.url, email, ssoRedirectUri());
     clock.advance(11 * 60_000);
-    expect(await finishSignOn(second.flow, code)).toEqual({ ok: false, reason: "expired" });
+    expect(await finishSignOn(second.flow, code, fromNewIp())).toEqual({ ok: false, reason: "expired" });
     clock.set(TEST_NOW);
-    expect(await finishSignOn(second.flow, code)).toMatchObject({ ok: true });
+    expect(await finishSignOn(second.flow, code, fromNewIp())).toMatchObject({ ok: true });
     // The code is spent: the same answer again is refused by the provider.
-    expect(await finishSignOn(second.flow, code)).toEqual({ ok: false, reason: "invalid_response" });
-    expect(await finishSignOn(undefined, code)).toEqual({ ok: false, reason: "expired" });
-    expect(await finishSignOn("v1.not.sealed", code)).toEqual({ ok: false, reason: "expired" });
+    expect(await finishSignOn(second.flow, code, fromNewIp())).toEqual({ ok: false, reason: "invalid_response" });
+    expect(await finishSignOn(undefined, code, fromNewIp())).toEqual({ ok: false, reason: "expired" });
+    expect(await finishSignOn("v1.not.sealed", code, fromNewIp())).toEqual({ ok: false, reason: "expired" });
   });
 
   it("refuses an address the provider did not verify, and one at a domain this team has not verified", async () => {
@@ -294,10 +294,10 @@ describe("signing in through the team's provider", () => {
     expect(await signOn(`impostor@${o.domain}`)).toEqual({ ok: false, reason: "domain_not_verified" });
     expect(await findUserByEmail(stranger)).toBeUndefined();
 
-    await expect(startSignOn(`someone@unknown-${randomUUID().slice(0, 6)}.test`, null)).rejects.toMatchObject({ status: 422, extra: { fieldErrors: { email: [expect.any(String)] } } });
+    await expect(startSignOn(`someone@unknown-${randomUUID().slice(0, 6)}.test`, null, fromNewIp())).rejects.toMatchObject({ status: 422, extra: { fieldErrors: { email: [expect.any(String)] } } });
     // A team that turned its connection off offers no sign-on.
     expect(await updateConnection(o, { enabled: undefined })).toMatchObject({ ok: true });
-    await expect(startSignOn(unverified, null)).rejects.toMatchObject({ status: 422 });
+    await expect(startSignOn(unverified, null, fromNewIp())).rejects.toMatchObject({ status: 422 });
   });
 
   it("still asks an account with two-factor sign-in for its code", async () => {
@@ -315,6 +315,29 @@ describe("signing in through the team's provider", () => {
     expect(error).toBeInstanceOf(SecondFactorRequired);
     const code = await totpCodeAt(secret, at + 30);
     expect(await authorizeSecondFactor({ challenge: (error as SecondFactorRequired).challenge, code }, fromNewIp(), { wait: async () => {} })).toMatchObject({ id: user.id });
+  });
+
+  it("limits sign-on starts and callbacks per client address", async () => {
+    const o = await org("limits");
+    const email = `busy@${o.domain}`;
+    const client = fromNewIp();
+    for (let i = 0; i < LIMITS["sso-start:ip"].max; i++) await startSignOn(email, null, client);
+    await expect(startSignOn(email, null, client)).rejects.toMatchObject({ status: 429 });
+    for (let i = 0; i < LIMITS["sso-callback:ip"].max; i++) expect(await finishSignOn(undefined, new URL(ssoRedirectUri()), client)).toEqual({ ok: false, reason: "expired" });
+    expect(await finishSignOn(undefined, new URL(ssoRedirectUri()), client)).toEqual({ ok: false, reason: "rate_limited" });
+  });
+
+  it("signs in without joining when just-in-time membership has no seat left", async () => {
+    const o = await org("seats", { connection: { jitEnabled: "on", jitRole: "editor" } });
+    for (const name of ["e1", "e2"]) {
+      const editor = await person(`${name}@${o.domain}`);
+      await inTeam(o.team.id, (tx) => insertMembership(tx, { teamId: o.team.id }, editor.id, "editor"));
+    }
+    const email = `late@${o.domain}`;
+    idp.accounts.set(email, { email, email_verified: true });
+    const outcome = await signOn(email);
+    expect(outcome).toMatchObject({ ok: true, joined: false, destination: "/teams" });
+    expect(await inTeam(o.team.id, (tx) => findMembershipByUser(tx, { teamId: o.team.id }, (outcome as { user: { id: string } }).user.id))).toBeUndefined();
   });
 
   it("opens one session per ticket", async () => {

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Sign in with SSO" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // The callback route sends people back here with ?error=<why the sign-on was refused>.
-const ERRORS: Record<SignOnRefusal | "rate_limited", string> = {
+const ERRORS: Record<SignOnRefusal, string> = {
   expired: "This sign-in took too long or was already used. Start again.",
   invalid_response: "Your organisation's sign-in service gave an answer Cairn could not accept. Start again, or ask your team's admin.",
   not_available: "Single sign-on is no longer set up for this team. Sign in with your password, or ask your team's admin.",

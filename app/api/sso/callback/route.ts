@@ -3,19 +3,17 @@ import type { NextRequest } from "next/server";
 import { redirect } from "next/navigation";
 import { SecondFactorRequired, signIn } from "@/lib/auth/auth";
 import { setChallengeCookie } from "@/lib/auth/challenge-cookie";
-import { clientIp, consumeLimit } from "@/lib/rate-limit";
 import { takeSsoFlowCookie } from "@/lib/sso/flow-cookie";
 import { finishSignOn, issueSsoTicket, ssoRedirectUri } from "@/lib/sso/sso";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest): Promise<never> {
-  if (!(await consumeLimit("sso-callback:ip", clientIp(request.headers))).allowed) redirect("/sign-in/sso?error=rate_limited");
   const flow = await takeSsoFlowCookie();
   // The URL as the provider was told to call it (APP_URL), whatever host the request came in by.
   const current = new URL(ssoRedirectUri());
   current.search = request.nextUrl.search;
-  const outcome = await finishSignOn(flow, current);
+  const outcome = await finishSignOn(flow, current, request.headers);
   if (!outcome.ok) redirect(`/sign-in/sso?error=${outcome.reason}`);
   // Auth.js opens the session: its Credentials provider spends this single-use ticket (lib/auth/auth.ts).
   const ticket = await issueSsoTicket(outcome.user.id);
