@@ -13,7 +13,7 @@ import { AppError, unauthenticated } from "@/lib/errors";
 import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "./callback-url";
 import { setSsoFlowCookie } from "@/lib/sso/flow-cookie";
-import { startSignOn } from "@/lib/sso/sso";
+import { startSignOn } from "@/lib/sso/sign-on";
 import { forgotPasswordSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, ssoSignInSchema, verifyEmailSchema } from "./schemas";
 
 const SSO_REQUIRED_MESSAGE = "Your organisation requires single sign-on — use Sign in with SSO.";

@@ -11,7 +11,7 @@ import { sendMail } from "@/lib/mail/mailer";
 import { accountExistsMessage, passwordChangedMessage, resetPasswordMessage, verifyEmailMessage } from "@/lib/mail/templates";
 import { acceptInvitation, describeInvitation } from "@/lib/teams/invitations";
 import type { User } from "@/db/schema";
-import { ssoRequiredFor } from "@/lib/sso/sso";
+import { ssoRequiredFor } from "@/lib/sso/sign-on";
 import { hashPassword, verifyPassword } from "./password";
 import { ensurePersonalTeam } from "./personal-team";
 import { hashToken, newToken } from "./tokens";

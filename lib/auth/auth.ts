@@ -15,7 +15,7 @@ import { hashToken, newToken } from "./tokens";
 import { getCurrentUser } from "./current-user";
 import { setChallengeCookie } from "./challenge-cookie";
 import { hasTwoFactor, openSignInChallenge, verifySecondFactor } from "./two-factor";
-import { redeemSsoTicket, ssoRequiredFor } from "@/lib/sso/sso";
+import { redeemSsoTicket, ssoRequiredFor } from "@/lib/sso/sign-on";
 import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type ExternalIdentity, type GitHubEmail } from "./external-accounts";
 
 export class RateLimitedSignIn extends CredentialsSignin {

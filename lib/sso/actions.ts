@@ -6,7 +6,8 @@ import { z } from "zod";
 import { teamAction } from "@/lib/actions/team-action";
 import { requiredText, uuid } from "@/lib/validation/primitives";
 import { insecureIssuersAllowed } from "./oidc";
-import { addDomain, checkConnection, domainName, lookUpDomainRecord, removeDomain, saveConnection, verifyDomain } from "./sso";
+import { addDomain, checkConnection, lookUpDomainRecord, removeDomain, saveConnection, verifyDomain } from "./settings";
+import { domainName } from "./sso";
 
 const checkbox = z.unknown().optional().transform((v) => v === "on" || v === "true" || v === true);
 

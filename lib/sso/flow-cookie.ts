@@ -3,7 +3,7 @@
 // browser back with a top-level GET), scoped to the callback, gone after FLOW_TTL_MINUTES.
 import { cookies } from "next/headers";
 import { secureCookies } from "@/lib/auth/session-cookie";
-import { FLOW_TTL_MINUTES } from "./sso";
+import { FLOW_TTL_MINUTES } from "./sign-on";
 
 export const SSO_FLOW_COOKIE = "cairn-sso";
 const PATH = "/api/sso";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import type { SignOnRefusal } from "@/lib/sso/sso";
+import type { SignOnRefusal } from "@/lib/sso/sign-on";
 import { safeCallbackUrl } from "../../callback-url";
 import { SsoSignInForm } from "./sso-sign-in-form";
 

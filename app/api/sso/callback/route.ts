@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { SecondFactorRequired, signIn } from "@/lib/auth/auth";
 import { setChallengeCookie } from "@/lib/auth/challenge-cookie";
 import { takeSsoFlowCookie } from "@/lib/sso/flow-cookie";
-import { finishSignOn, issueSsoTicket, ssoRedirectUri } from "@/lib/sso/sso";
+import { finishSignOn, issueSsoTicket } from "@/lib/sso/sign-on";
+import { ssoRedirectUri } from "@/lib/sso/sso";
 
 export const dynamic = "force-dynamic";
 

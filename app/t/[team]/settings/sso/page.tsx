@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { inTeam } from "@/db/tenant";
 import { requireTeamPermission } from "@/lib/auth/team-context";
 import { addSsoDomain, removeSsoDomain, saveSsoConnection, verifySsoDomain } from "@/lib/sso/actions";
-import { getSsoSettings } from "@/lib/sso/sso";
+import { getSsoSettings } from "@/lib/sso/settings";
 
 export const metadata: Metadata = { title: "Single sign-on" };
 
