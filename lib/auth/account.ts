@@ -47,6 +47,12 @@ export type SignUpOutcome = { kind: "check_inbox" } | { kind: "joined"; user: Us
  */
 export async function signUp(input: { name: string; email: string; password: string; invite?: string }): Promise<SignUpOutcome> {
   const email = input.email.trim().toLowerCase();
+  // A password could never be used at a domain whose team requires single sign-on (the same answer with or without an account).
+  if (await ssoRequiredFor(email)) {
+    throw new AppError("validation", "Your organisation requires single sign-on.", {
+      fieldErrors: { email: ["Your organisation requires single sign-on — use Sign in with SSO on the sign-in page"] },
+    });
+  }
   const invitation = input.invite ? await describeInvitation(input.invite) : null;
   const invitedHere = invitation !== null && invitation.invitation.email === email;
   const passwordHash = await hashPassword(input.password);

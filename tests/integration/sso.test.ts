@@ -12,7 +12,7 @@ import { findUserByAccount, findUserByEmail } from "@/db/queries/users";
 import { teamSsoConnections, verificationTokens, type Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import { actionRegistry } from "@/lib/actions/team-action";
-import { requestPasswordReset, registerUser } from "@/lib/auth/account";
+import { requestPasswordReset, registerUser, signUp } from "@/lib/auth/account";
 import { authorizeCredentials, authorizeSecondFactor, decideExternalSignIn, authorizeSsoTicket, SecondFactorRequired, SsoRequiredSignIn } from "@/lib/auth/auth";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { confirmTotpEnrolment, startTotpEnrolment, twoFactorStatus } from "@/lib/auth/two-factor";
@@ -211,6 +211,10 @@ describe("require single sign-on", () => {
     await requestPasswordReset(member);
     const tokens = await (await getDb()).select().from(verificationTokens).where(and(eq(verificationTokens.userId, user!.id), eq(verificationTokens.purpose, "reset_password")));
     expect(tokens).toEqual([]);
+
+    // Nor a new account with a password there.
+    await expect(signUp({ name: "New", email: `newcomer@${o.domain}`, password: PASSWORD })).rejects.toMatchObject({ status: 422, extra: { fieldErrors: { email: [expect.stringContaining("single sign-on")] } } });
+    expect(await findUserByEmail(`newcomer@${o.domain}`)).toBeUndefined();
 
     // Nor through another provider (GitHub, Google, the instance's OIDC) for the same address.
     expect(await decideExternalSignIn({ provider: "github", providerAccountId: `gh-${user!.id}`, email: member, name: null, emailVerified: true }, undefined, async () => {})).toBe("/sign-in?error=SsoRequired");
