@@ -2,6 +2,8 @@
 // authorization code flow with PKCE, state and nonce, and the ID token's checks). The ID token's
 // times are the identity provider's, checked against this machine's time by the library, not
 // against lib/clock.ts, which tests and the e2e server move.
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import * as client from "openid-client";
 import { devToolsEnabled, env } from "@/lib/env";
 
@@ -23,8 +25,32 @@ export class IssuerDiscoveryError extends Error {
   }
 }
 
+/** Loopback, private, link-local, unique-local and unspecified addresses (IPv4 and IPv6). */
+export function isPrivateAddress(address: string): boolean {
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  if (isIP(v4) === 4) {
+    const [a, b] = v4.split(".").map(Number) as [number, number];
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  const v6 = address.toLowerCase();
+  return v6 === "::" || v6 === "::1" || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6);
+}
+
+/**
+ * A team admin chooses the issuer, so the server would fetch whatever URL they type: outside
+ * development and tests, an issuer whose host is (or resolves to) an internal address is
+ * refused, so single sign-on cannot be used to reach the deployment's own network.
+ */
+async function assertPublicIssuer(issuer: string): Promise<void> {
+  if (insecureIssuersAllowed()) return;
+  const host = new URL(issuer).hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+  if (addresses.some(isPrivateAddress)) throw new IssuerDiscoveryError(issuer, "its host is an internal address");
+}
+
 /** Reads the issuer's /.well-known/openid-configuration; its failure says why in one line. */
 export async function discoverIssuer(issuer: string, clientId: string, clientSecret: string): Promise<client.Configuration> {
+  await assertPublicIssuer(issuer);
   const execute = insecureIssuersAllowed() && issuer.startsWith("http:") ? [client.allowInsecureRequests] : [];
   try {
     return await client.discovery(new URL(issuer), clientId, clientSecret, undefined, {

@@ -36,3 +36,15 @@ describe("the file DNS double (e2e runs)", () => {
     expect(await resolve("_cairn.other.com")).toEqual([]);
   });
 });
+
+describe("issuer addresses", () => {
+  it("tells internal addresses from public ones", async () => {
+    const { isPrivateAddress } = await import("./oidc");
+    for (const internal of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd00::1", "fe80::1", "::ffff:127.0.0.1"]) {
+      expect(isPrivateAddress(internal), internal).toBe(true);
+    }
+    for (const external of ["8.8.8.8", "172.32.0.1", "192.169.0.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"]) {
+      expect(isPrivateAddress(external), external).toBe(false);
+    }
+  });
+});
