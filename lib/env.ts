@@ -85,6 +85,12 @@ const schema = z
      * the e2e server and its seed run at a fixed date. Unset = the machine's time.
      */
     CAIRN_CLOCK: optional.pipe(z.iso.datetime({ offset: true, message: "must be an ISO instant such as 2026-12-07T10:00:00Z" }).optional()),
+    /**
+     * A JSON file of DNS TXT records (`{ "_cairn.example.com": ["cairn-verification=…"] }`) read
+     * instead of DNS when single sign-on verifies a domain: for e2e runs, honoured only with the
+     * dev tools on (lib/sso/dns.ts). Never set in production.
+     */
+    CAIRN_DNS_TXT_FILE: optional,
     /** Development mailbox page and other dev-only surfaces outside `npm run dev` (e2e runs). Never on in production. */
     CAIRN_DEV_TOOLS: flag,
   })

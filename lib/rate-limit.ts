@@ -16,6 +16,10 @@ export const LIMITS = {
   "two-factor:account": { max: 5, windowSeconds: 15 * 60 },
   /** Codes typed while setting up an authenticator app (signed in). */
   "two-factor-setup:user": { max: 10, windowSeconds: 15 * 60 },
+  /** Single sign-on started from one client address (each start asks the team's provider for its discovery document). */
+  "sso-start:ip": { max: 20, windowSeconds: 15 * 60 },
+  /** Single sign-on callbacks from one client address (each redeems a code at the team's provider). */
+  "sso-callback:ip": { max: 30, windowSeconds: 15 * 60 },
   "sign-up:ip": { max: 10, windowSeconds: 60 * 60 },
   "password-reset:ip": { max: 10, windowSeconds: 60 * 60 },
   "password-reset:account": { max: 3, windowSeconds: 60 * 60 },

@@ -2,6 +2,9 @@
 // database, reset and seeded with the demo data before every run.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { e2eDnsFile } from "../e2e/dns-file";
 import { startE2eFakeStripe } from "./e2e-fake-stripe";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -15,7 +18,11 @@ const env: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: "true",
   AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
   CAIRN_DEV_TOOLS: "1",
+  // Single sign-on's domain verification reads its TXT records from this file, which the SSO spec writes.
+  CAIRN_DNS_TXT_FILE: e2eDnsFile(port),
 };
+mkdirSync(dirname(env.CAIRN_DNS_TXT_FILE!), { recursive: true });
+writeFileSync(env.CAIRN_DNS_TXT_FILE!, "{}\n");
 delete env.DATABASE_URL;
 // The billing spec pays through a local fake Stripe, started inside this process.
 if (process.env.E2E_FAKE_STRIPE === "1") Object.assign(env, await startE2eFakeStripe(env.APP_URL!));

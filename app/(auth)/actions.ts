@@ -13,9 +13,12 @@ import { startPasskeySignIn } from "@/lib/auth/two-factor";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { clientIp, enforceLimits, formatWait, longestWait } from "@/lib/rate-limit";
 import { safeCallbackUrl } from "./callback-url";
-import { forgotPasswordSchema, passkeySignInSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, verifyEmailSchema } from "./schemas";
+import { setSsoFlowCookie } from "@/lib/sso/flow-cookie";
+import { startSignOn } from "@/lib/sso/sign-on";
+import { forgotPasswordSchema, passkeySignInSchema, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema, ssoSignInSchema, verifyEmailSchema } from "./schemas";
 
 const SIGN_IN_EXPIRED = "This sign-in has expired. Sign in again with your password.";
+const SSO_REQUIRED_MESSAGE = "Your organisation requires single sign-on — use Sign in with SSO.";
 
 /**
  * Runs the Credentials sign-in. On success Auth.js sets the cookie and throws Next's redirect,
@@ -29,6 +32,7 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
       await setChallengeCookie(error.challenge);
       redirect(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(redirectTo)}`);
     }
+    if (error instanceof CredentialsSignin && error.code === "sso_required") throw new AppError("forbidden", SSO_REQUIRED_MESSAGE);
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       const wait = (await longestWait(signInLimitChecks(email, await headers()))) || 60;
       throw new AppError("rate_limited", `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfter: wait });
@@ -134,6 +138,20 @@ export const passkeySignInAction = userAction("auth.passkey-sign-in", {
     }
     await clearChallengeCookie();
     redirect(destination);
+  },
+});
+
+/**
+ * "Sign in with SSO": the address names the team (by its verified domain) whose identity
+ * provider the browser goes to; the flow's state waits in a sealed cookie for the callback.
+ */
+export const ssoSignInAction = userAction("auth.sso-start", {
+  auth: "optional",
+  schema: ssoSignInSchema,
+  async handler({ email, callbackUrl }) {
+    const { url, flow } = await startSignOn(email, callbackUrl, await headers());
+    await setSsoFlowCookie(flow);
+    redirect(url);
   },
 });
 

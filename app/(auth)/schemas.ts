@@ -36,6 +36,15 @@ export const signInSchema = z.object({
   callbackUrl: z.unknown().transform((v) => safeCallbackUrl(v)),
 });
 
+// No callbackUrl (the default page) lets single sign-on land in the person's team.
+export const ssoSignInSchema = z.object({
+  email,
+  callbackUrl: z
+    .unknown()
+    .optional()
+    .transform((v) => safeCallbackUrl(v, "") || null),
+});
+
 export const secondFactorSchema = z.object({
   code: z
     .string({ error: "Enter the code from your authenticator app" })

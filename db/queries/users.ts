@@ -72,3 +72,12 @@ export async function listLinkedProviders(userId: string): Promise<string[]> {
   const rows = await db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId));
   return [...new Set(rows.map((r) => r.provider))].sort();
 }
+
+/**
+ * Drops a password nobody proved: an unconfirmed account whose address a team's identity
+ * provider now vouches for (lib/sso) may have been opened by someone else, who chose it.
+ */
+export async function clearPasswordHash(id: string, db?: Queryable): Promise<void> {
+  const database = db ?? (await getDb());
+  await database.update(users).set({ passwordHash: null }).where(eq(users.id, id));
+}

@@ -6,3 +6,4 @@ export * from "./collaboration";
 export * from "./access";
 export * from "./system";
 export * from "./update-loop";
+export * from "./sso";

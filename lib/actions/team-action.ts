@@ -22,10 +22,16 @@ export interface ActionContext extends TeamSession {
   tx: Tx;
 }
 
-interface Definition<S extends z.ZodType, R> {
+interface Definition<S extends z.ZodType, R, P> {
   permission: Permission;
   schema: S;
-  handler: (input: z.infer<S>, context: ActionContext) => Promise<R>;
+  /**
+   * Slow work outside the database (a DNS lookup, a call to another server): it runs after
+   * every check, before the transaction opens, so no connection waits on it. Its result
+   * reaches the handler as `prepared`.
+   */
+  prepare?: (input: z.infer<S>, context: TeamSession) => Promise<P>;
+  handler: (input: z.infer<S>, context: ActionContext & { prepared: P }) => Promise<R>;
   /** Work to do after the transaction commits (notify, send e-mail, revalidate). */
   after?: (result: R, context: TeamSession) => Promise<void> | void;
   /** What the browser gets back, when it must not see everything the handler returned. */
@@ -48,7 +54,7 @@ const isWrite = (permission: Permission) => !permission.endsWith(".read") && !AL
 
 const teamField = z.object({ team: z.string().trim().min(1, "team is required") });
 
-export function teamAction<S extends z.ZodType, R>(name: string, definition: Definition<S, R>) {
+export function teamAction<S extends z.ZodType, R, P = undefined>(name: string, definition: Definition<S, R, P>) {
   const runAs = async (user: SessionUser | null, raw: FormData | Record<string, unknown>): Promise<ActionResult<R>> => {
     try {
       const input = formDataToObject(raw);
@@ -59,7 +65,8 @@ export function teamAction<S extends z.ZodType, R>(name: string, definition: Def
       if (isWrite(definition.permission)) assertTeamWritable(session.team);
       const parsed = definition.schema.safeParse(input);
       if (!parsed.success) throw new AppError("validation", "Please correct the highlighted fields.", { fieldErrors: zodFieldErrors(parsed.error) });
-      const result = await inTeam(session.ctx.teamId, (tx) => definition.handler(parsed.data, { ...session, tx }));
+      const prepared = (definition.prepare ? await definition.prepare(parsed.data, session) : undefined) as P;
+      const result = await inTeam(session.ctx.teamId, (tx) => definition.handler(parsed.data, { ...session, tx, prepared }));
       await definition.after?.(result, session);
       return { ok: true, data: (definition.respond ? definition.respond(result) : result) as R };
     } catch (error) {

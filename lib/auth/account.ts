@@ -11,6 +11,7 @@ import { sendMail } from "@/lib/mail/mailer";
 import { accountExistsMessage, passwordChangedMessage, resetPasswordMessage, verifyEmailMessage } from "@/lib/mail/templates";
 import { acceptInvitation, describeInvitation } from "@/lib/teams/invitations";
 import type { User } from "@/db/schema";
+import { ssoRequiredFor } from "@/lib/sso/sign-on";
 import { hashPassword, verifyPassword } from "./password";
 import { ensurePersonalTeam } from "./personal-team";
 import { hashToken, newToken } from "./tokens";
@@ -46,6 +47,12 @@ export type SignUpOutcome = { kind: "check_inbox" } | { kind: "joined"; user: Us
  */
 export async function signUp(input: { name: string; email: string; password: string; invite?: string }): Promise<SignUpOutcome> {
   const email = input.email.trim().toLowerCase();
+  // A password could never be used at a domain whose team requires single sign-on (the same answer with or without an account).
+  if (await ssoRequiredFor(email)) {
+    throw new AppError("validation", "Your organisation requires single sign-on.", {
+      fieldErrors: { email: ["Your organisation requires single sign-on — use Sign in with SSO on the sign-in page"] },
+    });
+  }
   const invitation = input.invite ? await describeInvitation(input.invite) : null;
   const invitedHere = invitation !== null && invitation.invitation.email === email;
   const passwordHash = await hashPassword(input.password);
@@ -87,8 +94,12 @@ export async function verifyEmail(token: string): Promise<void> {
   await markEmailVerified(userId);
 }
 
-/** Always behaves the same whether or not the address has an account (no account discovery). */
+/**
+ * Always behaves the same whether or not the address has an account (no account discovery).
+ * An address whose team requires single sign-on gets no link: a password could not be used.
+ */
 export async function requestPasswordReset(email: string): Promise<void> {
+  if (await ssoRequiredFor(email)) return;
   const user = await findUserByEmail(email);
   if (!user) return;
   const token = newToken();

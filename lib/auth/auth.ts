@@ -15,10 +15,16 @@ import { hashToken, newToken } from "./tokens";
 import { getCurrentUser } from "./current-user";
 import { setChallengeCookie } from "./challenge-cookie";
 import { hasTwoFactor, openSignInChallenge, verifySecondFactor } from "./two-factor";
+import { redeemSsoTicket, ssoRequiredFor } from "@/lib/sso/sign-on";
 import { githubEmail, profileAssertsVerifiedEmail, REFUSAL_ERROR, resolveExternalSignIn, type ExternalIdentity, type GitHubEmail } from "./external-accounts";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
+}
+
+/** The address is at a domain whose team requires single sign-on: no password sign-in for it. */
+export class SsoRequiredSignIn extends CredentialsSignin {
+  code = "sso_required";
 }
 
 /**
@@ -39,6 +45,8 @@ const secondFactorSchema = z.union([
   z.object({ challenge: pendingChallenge, passkey: z.string().min(1).max(16_000) }),
   z.object({ challenge: pendingChallenge, code: z.string().trim().min(1).max(64) }),
 ]);
+
+const ssoTicketSchema = z.object({ ssoTicket: z.string().min(20).max(200) });
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: z.string().min(1).max(128) });
 
@@ -92,6 +100,8 @@ export async function authorizeCredentials(
   };
   // In order, stopping at the first refusal: a refused attempt does not slow the account down for others.
   if (!(await count("sign-in:ip", ip)).allowed) throw new RateLimitedSignIn();
+  // Decided by the address's domain alone (lib/sso/sso.ts), before any account is looked up: it says nothing about accounts.
+  if (await ssoRequiredFor(email)) throw new SsoRequiredSignIn();
   if (!(await count("sign-in:account-client", `${email}|${ip}`)).allowed) throw new RateLimitedSignIn();
   const byAccount = await count("sign-in:account", email);
   const delay = signInDelayMs(byAccount.count);
@@ -122,6 +132,20 @@ export async function authorizeSecondFactor(
 }
 
 /**
+ * A finished single sign-on (app/api/sso/callback): its single-use ticket opens the session.
+ * The team's provider stands in for the password only, so an account with a second factor
+ * still needs it.
+ */
+export async function authorizeSsoTicket(input: unknown): Promise<{ id: string; email: string; name: string | null } | null> {
+  const parsed = ssoTicketSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const user = await redeemSsoTicket(parsed.data.ssoTicket);
+  if (!user) return null;
+  if (await hasTwoFactor(user.id)) throw new SecondFactorRequired(await openSignInChallenge(user.id));
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/**
  * Auth.js's signIn callback for GitHub, Google and OIDC: true opens a session, a path sends the
  * browser there without one. The provider stands in for the password only: an account with a
  * second factor still needs it, so it gets a pending sign-in (its token in the cookie) and goes
@@ -132,8 +156,11 @@ export async function decideExternalSignIn(
   signedInUserId: string | undefined,
   keepChallenge: (token: string) => Promise<void> = setChallengeCookie,
 ): Promise<true | string> {
+  // A team that requires single sign-on for its domain is not bypassed through GitHub, Google or the instance's OIDC.
+  if (!signedInUserId && identity.email && (await ssoRequiredFor(identity.email))) return "/sign-in?error=SsoRequired";
   const outcome = await resolveExternalSignIn(identity, signedInUserId);
   if (!outcome.ok) return `/sign-in?error=${REFUSAL_ERROR[outcome.reason]}`;
+  if (!signedInUserId && (await ssoRequiredFor(outcome.user.email))) return "/sign-in?error=SsoRequired";
   if (!signedInUserId && (await hasTwoFactor(outcome.user.id))) {
     await keepChallenge(await openSignInChallenge(outcome.user.id));
     return "/sign-in/two-factor";
@@ -146,11 +173,14 @@ function providers(e: Env = env()): Provider[] {
     Credentials({
       id: "credentials",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      // One provider, two steps: e-mail and password, then (for an account with a second factor) the challenge and a code or a passkey.
+      // One provider, two steps: e-mail and password (or a team's single sign-on, by its ticket),
+      // then (for an account with a second factor) the challenge and a code or a passkey.
       authorize: (credentials, request) =>
         credentials && typeof credentials === "object" && "challenge" in credentials
           ? authorizeSecondFactor(credentials, request.headers)
-          : authorizeCredentials(credentials, request.headers),
+          : credentials && typeof credentials === "object" && "ssoTicket" in credentials
+            ? authorizeSsoTicket(credentials)
+            : authorizeCredentials(credentials, request.headers),
     }),
   ];
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {

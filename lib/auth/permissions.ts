@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "share_links.manage": EDITORS,
   "api_keys.manage": ADMINS,
   "billing.manage": ADMINS,
+  /** The team's single sign-on: its identity provider, its verified domains, its requirement. */
+  "sso.manage": ADMINS,
   "activity.read": ANY,
   "reminders.send": ADMINS,
   /** The recycle bin: editors see and restore what was deleted; only admins destroy it for good. */

@@ -4,6 +4,7 @@
 import { deleteFinishedJobs } from "@/db/queries/jobs";
 import { purgeExpiredPasskeyRegistrations } from "@/db/queries/passkeys";
 import { purgeExpiredBuckets } from "@/db/queries/rate-limits";
+import { purgeExpiredSsoTickets } from "@/db/queries/sso";
 import { purgeExpiredSignInChallenges } from "@/db/queries/two-factor";
 import { redactExpiredMailLinks } from "@/lib/mail/mailer";
 import { purgeExpiredRecycleBins } from "@/lib/recycle-bin/recycle-bin";
@@ -18,6 +19,7 @@ registerJob(
     await purgeExpiredBuckets(now);
     await purgeExpiredSignInChallenges(now);
     await purgeExpiredPasskeyRegistrations(now);
+    await purgeExpiredSsoTickets(now);
     await deleteFinishedJobs(new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 86_400_000));
     await redactExpiredMailLinks(now);
     await purgeExpiredRecycleBins(now);

@@ -83,6 +83,7 @@ type RouteRule =
 const ROUTES: Record<string, RouteRule> = {
   "app/api/health/route.ts": { kind: "public", why: "liveness; no tenant data" },
   "app/api/auth/[...nextauth]/route.ts": { kind: "public", why: "Auth.js sign-in endpoints; no tenant data" },
+  "app/api/sso/callback/route.ts": { kind: "public", why: "single sign-on callback: authorized by the sealed flow cookie and the team's provider (tests/integration/sso.test.ts); no tenant data" },
   "app/api/stripe/webhook/route.ts": { kind: "signature", why: "authorized by the Stripe signature (tests/integration/billing*)" },
   "app/t/[team]/journeys/[journeyId]/export/route.ts": {
     kind: "session",

@@ -18,6 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 function errorNotice(error: string | undefined, code: string | undefined): string | null {
   if (!error) return null;
   if (code === "rate_limited") return "Too many attempts. Wait a few minutes, then try again.";
+  if (code === "sso_required" || error === "SsoRequired") return "Your organisation requires single sign-on — use Sign in with SSO.";
   if (code === "second_factor") return "This account uses two-factor sign-in: sign in on this page to enter your code.";
   if (error === "CredentialsSignin") return "E-mail or password is incorrect.";
   if (error === "OAuthAccountNotLinked") return "This e-mail address already has an account that is not confirmed yet: sign in with its password, then link the provider on your account page.";
@@ -50,6 +51,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       {one(params.created) === "1" ? <Alert variant="success">Your account is ready: sign in to continue.</Alert> : null}
       {error ? <Alert variant="error">{error}</Alert> : null}
       <SignInForm callbackUrl={callbackUrl} />
+      <Button asChild variant="outline" className="w-full">
+        <Link href={one(params.callbackUrl) ? `/sign-in/sso?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in/sso"}>Sign in with SSO</Link>
+      </Button>
       {providers.length > 0 ? (
         <section aria-labelledby="sso-heading" className="flex flex-col gap-3">
           <h2 id="sso-heading" className="flex items-center gap-3 text-sm text-muted-foreground before:h-px before:flex-1 before:bg-border after:h-px after:flex-1 after:bg-border">

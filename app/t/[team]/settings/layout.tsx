@@ -11,6 +11,7 @@ const SECTIONS: Array<{ href: string; label: string; permission: Permission }> =
   { href: "/settings/reminders", label: "Reminders", permission: "reminders.send" },
   { href: "/settings/billing", label: "Billing", permission: "billing.manage" },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
+  { href: "/settings/sso", label: "Single sign-on", permission: "sso.manage" },
   { href: "/settings/recycle-bin", label: "Recycle bin", permission: "recycle_bin.read" },
 ];
 

@@ -1,0 +1,114 @@
+// Single sign-on of one team: its identity-provider connection and its e-mail domains (team
+// bound), the one cross-team lookup "which team verified this domain", and the tickets that
+// carry a finished sign-on to Auth.js (global, like sign-in challenges).
+import { and, asc, eq, gt, isNotNull, lt, sql } from "drizzle-orm";
+import { getDb, type Tx } from "../client";
+import { ssoTickets, teamDomains, teamSsoConnections, type TeamDomain, type TeamSsoConnection } from "../schema";
+import { clock } from "@/lib/clock";
+
+type Ctx = { teamId: string };
+
+export async function getSsoConnection(tx: Tx, ctx: Ctx): Promise<TeamSsoConnection | undefined> {
+  const [row] = await tx.select().from(teamSsoConnections).where(eq(teamSsoConnections.teamId, ctx.teamId)).limit(1);
+  return row;
+}
+
+export type SsoConnectionValues = Pick<TeamSsoConnection, "issuer" | "clientId" | "clientSecretSealed" | "enabled" | "requireSso" | "jitEnabled" | "jitRole">;
+
+/**
+ * Creates the team's connection (`expectedVersion` null: there must be none yet) or updates it
+ * conditionally on the version the admin saw. Undefined when someone else saved in between.
+ */
+export async function saveSsoConnection(tx: Tx, ctx: Ctx, values: SsoConnectionValues, expectedVersion: number | null): Promise<TeamSsoConnection | undefined> {
+  if (expectedVersion === null) {
+    const [row] = await tx
+      .insert(teamSsoConnections)
+      .values({ ...values, teamId: ctx.teamId })
+      .onConflictDoNothing({ target: teamSsoConnections.teamId })
+      .returning();
+    return row;
+  }
+  const [row] = await tx
+    .update(teamSsoConnections)
+    .set({ ...values, version: sql`${teamSsoConnections.version} + 1`, updatedAt: clock.now() })
+    .where(and(eq(teamSsoConnections.teamId, ctx.teamId), eq(teamSsoConnections.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+export async function listTeamDomains(tx: Tx, ctx: Ctx): Promise<TeamDomain[]> {
+  return tx.select().from(teamDomains).where(eq(teamDomains.teamId, ctx.teamId)).orderBy(asc(teamDomains.domain));
+}
+
+export async function getTeamDomain(tx: Tx, ctx: Ctx, id: string): Promise<TeamDomain | undefined> {
+  const [row] = await tx
+    .select()
+    .from(teamDomains)
+    .where(and(eq(teamDomains.teamId, ctx.teamId), eq(teamDomains.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** Adds a domain to verify; undefined when the team has it already. */
+export async function insertTeamDomain(tx: Tx, ctx: Ctx, values: { domain: string; verificationToken: string }): Promise<TeamDomain | undefined> {
+  const [row] = await tx
+    .insert(teamDomains)
+    .values({ ...values, teamId: ctx.teamId })
+    .onConflictDoNothing({ target: [teamDomains.teamId, teamDomains.domain] })
+    .returning();
+  return row;
+}
+
+/** Marks the domain verified. A unique violation (23505) means another team verified it first. */
+export async function markTeamDomainVerified(tx: Tx, ctx: Ctx, id: string, now: Date = clock.now()): Promise<TeamDomain | undefined> {
+  const [row] = await tx
+    .update(teamDomains)
+    .set({ verifiedAt: now })
+    .where(and(eq(teamDomains.teamId, ctx.teamId), eq(teamDomains.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteTeamDomain(tx: Tx, ctx: Ctx, id: string): Promise<TeamDomain | undefined> {
+  const [row] = await tx
+    .delete(teamDomains)
+    .where(and(eq(teamDomains.teamId, ctx.teamId), eq(teamDomains.id, id)))
+    .returning();
+  return row;
+}
+
+/**
+ * The team that verified `domain`, if any: the one lookup made before any team is known (an
+ * e-mail address at sign-in). It runs as the app role with only `app.sso_domain` set, so row
+ * security lets it see that domain's verified row and nothing else (db/schema/sso.ts).
+ */
+export async function findTeamIdByVerifiedDomain(domain: string): Promise<string | undefined> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.sso_domain', ${domain}, true), set_config('role', 'cairn_app', true)`);
+    const [row] = await tx
+      .select({ teamId: teamDomains.teamId })
+      .from(teamDomains)
+      .where(and(eq(teamDomains.domain, domain), isNotNull(teamDomains.verifiedAt)))
+      .limit(1);
+    return row?.teamId;
+  });
+}
+
+export async function createSsoTicket(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  await (await getDb()).insert(ssoTickets).values({ userId, tokenHash, expiresAt });
+}
+
+/** Spends a live ticket and returns its user: only the first caller gets it (one ticket, one session). */
+export async function spendSsoTicket(tokenHash: string): Promise<string | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .delete(ssoTickets)
+    .where(and(eq(ssoTickets.tokenHash, tokenHash), gt(ssoTickets.expiresAt, clock.now())))
+    .returning({ userId: ssoTickets.userId });
+  return row?.userId;
+}
+
+export async function purgeExpiredSsoTickets(now: Date): Promise<void> {
+  await (await getDb()).delete(ssoTickets).where(lt(ssoTickets.expiresAt, now));
+}
