@@ -49,8 +49,17 @@ export const signUpAction = userAction("auth.sign-up", {
   schema: signUpSchema,
   async handler(input) {
     await enforceLimits([["sign-up:ip", clientIp(await headers())]]);
-    const outcome = await signUp(input);
-    // The same answer for a new account and an address that had one (lib/auth/account.ts).
+    // The same answer, after the same work, for a new account and an address that had one: what
+    // depends on the address (the account, or the notice to its owner) runs after the answer has
+    // left, so its timing says nothing about who has an account (lib/auth/account.ts).
+    const outcome = await signUp(input, {
+      defer: (work) =>
+        after(() =>
+          work().catch((error: unknown) => {
+            console.error("[auth.sign-up] could not finish a sign-up", error);
+          }),
+        ),
+    });
     if (outcome.kind === "check_inbox") redirect("/sign-in?signed-up=1");
     const destination = `/t/${outcome.slug}`;
     try {

@@ -2,7 +2,8 @@
 // hash (the unique index leads with team_id). Secrets are never stored, only their hashes.
 import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
-import { apiKeys, teams, users, type Team } from "../schema";
+import { apiKeys, memberships, teams, users, type Team } from "../schema";
+import type { Role } from "@/lib/auth/permissions";
 import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
@@ -19,7 +20,14 @@ export async function insertApiKey(
   return row!;
 }
 
-/** Every key of the team, active first (newest first), then revoked ones; never the hash. */
+/** The creator's membership in the key's own team (none once they have left it). */
+const creatorMembership = and(eq(memberships.teamId, apiKeys.teamId), eq(memberships.userId, apiKeys.createdBy));
+
+/**
+ * Every key of the team, active first (newest first), then revoked ones; never the hash. Each
+ * carries its creator's current role in the team (null once they have left it), which bounds
+ * what the key may do (lib/api/api-key.ts, effectiveScopes).
+ */
 export async function listApiKeys(tx: Tx, ctx: Ctx) {
   return tx
     .select({
@@ -32,9 +40,11 @@ export async function listApiKeys(tx: Tx, ctx: Ctx) {
       createdByEmail: users.email,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
+      creatorRole: memberships.role,
     })
     .from(apiKeys)
     .leftJoin(users, eq(users.id, apiKeys.createdBy))
+    .leftJoin(memberships, creatorMembership)
     .where(eq(apiKeys.teamId, ctx.teamId))
     .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt), asc(apiKeys.id));
 }
@@ -59,12 +69,17 @@ export async function revokeApiKeysCreatedBy(tx: Tx, ctx: Ctx, userId: string, n
     .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
 }
 
-/** The active key with this hash in the team, with its team; undefined for unknown or revoked keys. */
-export async function findActiveApiKey(tx: Tx, ctx: Ctx, keyHash: string): Promise<{ key: ApiKey; team: Team } | undefined> {
+/**
+ * The active key with this hash in the team, with its team and its creator's current role, in
+ * one statement; undefined for unknown or revoked keys and for a key whose creator is no longer
+ * a member of the team (the inner join: a key never outlives its creator's membership).
+ */
+export async function findActiveApiKey(tx: Tx, ctx: Ctx, keyHash: string): Promise<{ key: ApiKey; team: Team; creatorRole: Role } | undefined> {
   const [row] = await tx
-    .select({ key: apiKeys, team: teams })
+    .select({ key: apiKeys, team: teams, creatorRole: memberships.role })
     .from(apiKeys)
     .innerJoin(teams, eq(teams.id, apiKeys.teamId))
+    .innerJoin(memberships, creatorMembership)
     .where(and(eq(apiKeys.teamId, ctx.teamId), eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .limit(1);
   return row;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/auth/tokens";
-import { bearerToken, maskedKey, newApiKey, parseApiKey } from "./api-key";
+import { bearerToken, effectiveScopes, maskedKey, newApiKey, parseApiKey } from "./api-key";
 
 const TEAM = "0b7c3c1e-5f7a-4d2b-9a51-3f2e8d9c1a04";
 
@@ -38,5 +38,15 @@ describe("API keys", () => {
 
   it("show only a mask of the secret", () => {
     expect(maskedKey("AbCd1234")).toBe("ck_…_AbCd1234…");
+  });
+
+  it("act with at most their creator's current role: write needs an editor, read any member", () => {
+    expect(effectiveScopes(["read", "write"], "owner")).toEqual(["read", "write"]);
+    expect(effectiveScopes(["read", "write"], "admin")).toEqual(["read", "write"]);
+    expect(effectiveScopes(["write", "read"], "editor")).toEqual(["read", "write"]);
+    expect(effectiveScopes(["read", "write"], "viewer")).toEqual(["read"]);
+    expect(effectiveScopes(["write"], "viewer")).toEqual([]);
+    // Never more than the key was given, whatever the role.
+    expect(effectiveScopes(["read"], "owner")).toEqual(["read"]);
   });
 });

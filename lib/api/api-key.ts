@@ -1,10 +1,27 @@
 // The API key string: `ck_<team id, 32 hex digits>_<secret>`. The team id comes first so the
 // lookup leads with team_id (and runs under that team's row-level security); only the
 // secret's SHA-256 is stored, and a short visible prefix of it lets people tell keys apart.
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 
 export const API_SCOPES = ["read", "write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/** What each scope lets a key do, in the permission table's words. */
+const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
+  read: ["scorecards.read", "journeys.read"],
+  write: ["scorecards.write", "journeys.write", "measurements.write"],
+};
+
+/**
+ * The scopes a key may use right now: those it was given that its creator's *current* role in
+ * the team still allows. A key is access in its creator's name, so it never does more than they
+ * could: a demotion narrows it at the next request, a re-promotion restores it, whatever path
+ * changed the role (the members page, an ownership transfer, a direct database fix).
+ */
+export function effectiveScopes(scopes: readonly ApiScope[], creatorRole: Role): ApiScope[] {
+  return API_SCOPES.filter((scope) => scopes.includes(scope) && SCOPE_PERMISSIONS[scope].every((permission) => can(creatorRole, permission)));
+}
 
 const KEY = /^ck_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 /** How many characters of the secret are kept in clear to recognise a key. */

@@ -1,16 +1,22 @@
-// Authorization: Bearer <key> → the key's team and scopes, or a 401. The key's own team id
-// binds the lookup (and row-level security) to that team; a revoked key is refused on its
-// very next request because nothing about keys is cached.
+// Authorization: Bearer <key> → the key's team, its creator's current role and the scopes it may
+// use now, or a 401. The key's own team id binds the lookup (and row-level security) to that
+// team; the creator's membership is joined in the same statement, so a revoked key, a key whose
+// creator left, and a demotion all take effect on the very next request (nothing is cached).
 import { findActiveApiKey, touchApiKey, type ApiKey } from "@/db/queries/api-keys";
 import type { Team } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
+import type { Role } from "@/lib/auth/permissions";
 import { safeEqual } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
-import { bearerToken, parseApiKey } from "./api-key";
+import { bearerToken, effectiveScopes, parseApiKey, type ApiScope } from "./api-key";
 
 export interface ApiCaller {
   key: ApiKey;
   team: Team;
+  /** The role in the team, now, of the member who created the key. */
+  creatorRole: Role;
+  /** The key's scopes that its creator's current role allows: the only ones it may use. */
+  scopes: ApiScope[];
 }
 
 export async function authenticateApiKey(authorization: string | null): Promise<ApiCaller> {
@@ -29,5 +35,5 @@ export async function authenticateApiKey(authorization: string | null): Promise<
     return undefined;
   });
   if (!found) throw refused;
-  return found;
+  return { ...found, scopes: effectiveScopes(found.key.scopes, found.creatorRole) };
 }

@@ -195,7 +195,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       version: "1.0.0",
       summary: "Scorecards, journeys, objectives, KPIs and their values.",
       description: [
-        "Authenticate with an API key created by a team admin (Settings → API keys): `Authorization: Bearer <key>`. A key belongs to one team and has the scopes `read` and/or `write`; writes (POST, PATCH, DELETE) need `write`.",
+        "Authenticate with an API key created by a team admin (Settings → API keys): `Authorization: Bearer <key>`. A key belongs to one team and has the scopes `read` and/or `write`; writes (POST, PATCH, DELETE) need `write`. A key never does more than the current role of the member who created it: while they are a viewer its `write` scope is refused (403), and when they leave the team the key is revoked (401).",
         "JSON field names are camelCase. A period is named by the ISO date (YYYY-MM-DD) on which it starts: weeks start on Monday, months on the 1st, quarters follow the team's fiscal year.",
         `Lists are paginated with \`?limit=\` (1–${PAGE_LIMIT_MAX}) and an opaque \`?cursor=\`: pass the \`nextCursor\` of one page to get the next; it is null on the last page.`,
         'PATCH and DELETE need `If-Match: "<version>"` (the `ETag` of the resource, also its `version` field): 428 without it, 412 with a stale one (the body then carries the current representation). A DELETE moves the item to the team\'s recycle bin, where a team member can restore it for 30 days.',

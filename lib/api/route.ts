@@ -79,14 +79,25 @@ export function apiRoute<O extends ApiOperation>(op: O, handler: (input: Handler
     let api: ApiContext | undefined;
     let params: Record<string, string> = {};
     try {
-      const { key, team } = await authenticateApiKey(request.headers.get("authorization"));
+      const { key, team, scopes, creatorRole } = await authenticateApiKey(request.headers.get("authorization"));
       const limit = await consumeLimit("api:key", key.id);
       if (!limit.allowed) {
         throw new AppError("rate_limited", `This API key made more than ${LIMITS["api:key"].max} requests in ${LIMITS["api:key"].windowSeconds} seconds. Retry after ${limit.retryAfterSeconds} seconds.`, { retryAfter: limit.retryAfterSeconds });
       }
-      if (!key.scopes.includes(op.scope)) throw new AppError("forbidden", `This API key lacks the "${op.scope}" scope needed to ${op.summary.toLowerCase()}.`);
+      if (!scopes.includes(op.scope)) {
+        const needed = `This API key lacks the "${op.scope}" scope needed to ${op.summary.toLowerCase()}`;
+        // Given the scope, but its creator's current role no longer allows it: say so, so an
+        // integration that stopped working points at the role change rather than at the key.
+        throw new AppError(
+          "forbidden",
+          key.scopes.includes(op.scope)
+            ? `${needed}: the member who created it is now ${creatorRole === "admin" ? "an" : "a"} ${creatorRole} in this team, and a key never does more than its creator's current role allows.`
+            : `${needed}.`,
+        );
+      }
 
-      const ctx: TeamContext = { teamId: team.id, teamSlug: team.slug, userId: null, membershipId: null, role: key.scopes.includes("write") ? "editor" : "viewer", via: "api_key" };
+      // A key never acts above an editor, and never above its creator's current role (scopes is already bounded by it).
+      const ctx: TeamContext = { teamId: team.id, teamSlug: team.slug, userId: null, membershipId: null, role: scopes.includes("write") ? "editor" : "viewer", via: "api_key" };
       api = { ctx, team, calendar: { timeZone: team.timeZone, fiscalYearStartMonth: team.fiscalYearStartMonth } };
       params = await context.params;
       for (const [name, what] of Object.entries(op.params ?? {})) {

@@ -39,13 +39,27 @@ export async function registerUser(input: { name: string; email: string; passwor
 export type SignUpOutcome = { kind: "check_inbox" } | { kind: "joined"; user: User; slug: string };
 
 /**
+ * Runs the part of a sign-up that depends on whether the address has an account. The action
+ * hands it to Next's after(), so it runs once the answer has left: the answer's timing is then
+ * the same for both (the password hash, the one expensive step, is done before, for both).
+ * Without a `defer`, the work is awaited in place.
+ */
+export type DeferWork = (work: () => Promise<void>) => void | Promise<void>;
+const inPlace: DeferWork = (work) => work();
+
+/**
  * Sign-up, with the invitation it came from if any. An invitation proves the address when the
  * sign-up uses the very address it was mailed to: the account is created confirmed and joins
  * the team with that token, which is spent by this sign-up (a second use finds it accepted).
  * The holder of such a link has read that mailbox, so telling them the address already has an
- * account reveals nothing they could not see there.
+ * account reveals nothing they could not see there, and that path runs before the answer.
+ * Every other sign-up does the same work before answering: the password's hash, then `defer`
+ * of the rest (finishSignUp), which looks the address up and sends exactly one mail.
  */
-export async function signUp(input: { name: string; email: string; password: string; invite?: string }): Promise<SignUpOutcome> {
+export async function signUp(
+  input: { name: string; email: string; password: string; invite?: string },
+  options: { defer?: DeferWork } = {},
+): Promise<SignUpOutcome> {
   const email = input.email.trim().toLowerCase();
   // A password could never be used at a domain whose team requires single sign-on (the same answer with or without an account).
   if (await ssoRequiredFor(email)) {
@@ -56,30 +70,48 @@ export async function signUp(input: { name: string; email: string; password: str
   const invitation = input.invite ? await describeInvitation(input.invite) : null;
   const invitedHere = invitation !== null && invitation.invitation.email === email;
   const passwordHash = await hashPassword(input.password);
-  const existing = await findUserByEmail(email);
-  if (existing) {
-    if (invitedHere) {
-      throw new AppError("validation", "An account with this address already exists: sign in to accept the invitation.", {
-        fieldErrors: { email: ["This address already has an account: sign in with it to accept the invitation"] },
-      });
-    }
-    await sendMail(accountExistsMessage(existing.email, `${env().APP_URL}/sign-in`));
+  if (!invitedHere) {
+    await (options.defer ?? inPlace)(() => finishSignUp({ name: input.name, email, passwordHash }));
     return { kind: "check_inbox" };
   }
+  if (await findUserByEmail(email)) {
+    throw new AppError("validation", "An account with this address already exists: sign in to accept the invitation.", {
+      fieldErrors: { email: ["This address already has an account: sign in with it to accept the invitation"] },
+    });
+  }
   const user = await createUser({ email, name: input.name, passwordHash });
-  if (invitedHere) {
-    try {
-      const { slug } = await acceptInvitation(input.invite!, user, { addressProvedByLink: true });
-      await markEmailVerified(user.id);
-      return { kind: "joined", user: { ...user, emailVerified: clock.now() }, slug };
-    } catch (error) {
-      // Used or revoked meanwhile: an ordinary new account, which confirms its address by mail.
-      if (!(error instanceof AppError)) throw error;
-    }
+  try {
+    const { slug } = await acceptInvitation(input.invite!, user, { addressProvedByLink: true });
+    await markEmailVerified(user.id);
+    return { kind: "joined", user: { ...user, emailVerified: clock.now() }, slug };
+  } catch (error) {
+    // Used or revoked meanwhile: an ordinary new account, which confirms its address by mail.
+    if (!(error instanceof AppError)) throw error;
   }
   await sendVerificationEmail(user);
   await ensurePersonalTeam(user);
   return { kind: "check_inbox" };
+}
+
+/**
+ * The rest of a sign-up without an invitation to its address, with the password already hashed:
+ * an address that has an account gets a notice that someone tried (the account is not touched),
+ * a new one an unconfirmed account in a team of its own and its confirmation link. Either way
+ * exactly one mail. Two sign-ups of one new address at once: the second's insert fails on the
+ * unique address, it finds the first's account, and its owner gets the notice.
+ */
+async function finishSignUp(input: { name: string; email: string; passwordHash: string }): Promise<void> {
+  const notice = () => sendMail(accountExistsMessage(input.email, `${env().APP_URL}/sign-in`));
+  if (await findUserByEmail(input.email)) return notice();
+  let user: User;
+  try {
+    user = await createUser({ email: input.email, name: input.name, passwordHash: input.passwordHash });
+  } catch (error) {
+    if (await findUserByEmail(input.email)) return notice();
+    throw error;
+  }
+  await sendVerificationEmail(user);
+  await ensurePersonalTeam(user);
 }
 
 export async function sendVerificationEmail(user: { id: string; email: string }) {

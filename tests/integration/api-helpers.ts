@@ -1,6 +1,7 @@
 // Shared by the tests/integration/api-*.test.ts files: call the real /api/v1 route handlers
 // (no server, no mocks of the database) and mint API keys the way the settings page does.
 import { insertApiKey } from "@/db/queries/api-keys";
+import { listMembers } from "@/db/queries/memberships";
 import { inTeam } from "@/db/tenant";
 import { newApiKey, type ApiScope } from "@/lib/api/api-key";
 
@@ -57,10 +58,17 @@ export async function send(method: string, path: string, options: CallOptions = 
   return { status: response.status, headers: response.headers, json };
 }
 
-/** A key of `teamId` with `scopes`, stored hashed exactly as the settings page stores it. */
-export async function mintKey(teamId: string, scopes: ApiScope[], name = "test key"): Promise<{ key: string; id: string }> {
+/**
+ * A key of `teamId` with `scopes`, stored hashed exactly as the settings page stores it, made by
+ * `createdBy` (by default one of the team's owners: a key acts with at most its creator's role).
+ */
+export async function mintKey(teamId: string, scopes: ApiScope[], name = "test key", createdBy?: string): Promise<{ key: string; id: string }> {
   const made = newApiKey(teamId);
-  const row = await inTeam(teamId, (tx) => insertApiKey(tx, { teamId }, { name, prefix: made.prefix, keyHash: made.keyHash, scopes, createdBy: null }));
+  const row = await inTeam(teamId, async (tx) => {
+    const creator = createdBy ?? (await listMembers(tx, { teamId })).find((m) => m.role === "owner")?.userId;
+    if (!creator) throw new Error(`team ${teamId} has no owner to create a key`);
+    return insertApiKey(tx, { teamId }, { name, prefix: made.prefix, keyHash: made.keyHash, scopes, createdBy: creator });
+  });
   return { key: made.key, id: row.id };
 }
 

@@ -1,22 +1,29 @@
 // API keys from the settings page's actions: created by admins only, the secret answered once
-// and stored only as a hash, listed without it, refused the moment they are revoked.
+// and stored only as a hash, listed without it, refused the moment they are revoked, and never
+// acting with more than their creator's current role in the team.
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 import "@/app/t/[team]/settings/api-keys/actions";
+import "@/app/t/[team]/settings/members/actions";
 import { getDbHandle } from "@/db/client";
 import { listActivity } from "@/db/queries/activity";
 import { listApiKeys } from "@/db/queries/api-keys";
-import { findUserByEmail } from "@/db/queries/users";
+import { findMembershipByUser, insertMembership } from "@/db/queries/memberships";
+import { createUser, findUserByEmail } from "@/db/queries/users";
 import { apiKeys, teams, type Team, type User } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { actionRegistry } from "@/lib/actions/team-action";
+import { effectiveScopes } from "@/lib/api/api-key";
 import { hashToken } from "@/lib/auth/tokens";
-import { send } from "./api-helpers";
+import { clock } from "@/lib/clock";
+import { createTeam } from "@/lib/teams/create-team";
+import { expectProblem, send } from "./api-helpers";
 
 let acme: Team;
 let people: Record<"owner" | "admin" | "editor" | "viewer" | "globex", User>;
@@ -95,5 +102,46 @@ describe("API keys in team settings", () => {
     expect(await run("api_keys.revoke", people.editor, { team: "acme", apiKeyId: key!.id })).toMatchObject({ ok: false, status: 403 });
     // Globex's owner names Acme's key in Globex: not found there.
     expect(await run("api_keys.revoke", people.globex, { team: "globex", apiKeyId: key!.id })).toMatchObject({ ok: false, status: 404 });
+  });
+});
+
+describe("a key acts with at most its creator's current role", () => {
+  it("loses write the moment its creator is demoted to viewer, gets it back on re-promotion, and ends when they leave", async () => {
+    const stamp = randomUUID().slice(0, 8);
+    const owner = await createUser({ email: `key-owner-${stamp}@example.test`, name: "Olive", emailVerified: clock.now() });
+    const creator = await createUser({ email: `key-admin-${stamp}@example.test`, name: "Ada", emailVerified: clock.now() });
+    const team = await createTeam(owner.id, `Keys ${stamp}`);
+    await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, creator.id, "admin"));
+    const membership = async () => (await inTeam(team.id, (tx) => findMembershipByUser(tx, { teamId: team.id }, creator.id)))!;
+    const setRole = async (role: "viewer" | "editor") => {
+      const m = await membership();
+      const result = await run("members.update_role", owner, { team: team.slug, membershipId: m.id, role, version: m.version });
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    };
+
+    const made = await run("api_keys.create", creator, { team: team.slug, name: "Nightly import", scopes: ["read", "write"] });
+    expect(made.ok, JSON.stringify(made)).toBe(true);
+    const { id, secret } = (made as { data: { id: string; secret: string } }).data;
+    const post = () => send("POST", "/api/v1/journeys", { key: secret, body: { name: "From the import" } });
+    expect((await post()).status).toBe(201);
+
+    await setRole("viewer");
+    const problem = expectProblem(await post(), 403);
+    expect(problem.detail).toContain('"write"');
+    expect(problem.detail).toContain("viewer");
+    // Reading is still within a viewer's role.
+    expect((await send("GET", "/api/v1/journeys", { key: secret })).status).toBe(200);
+    // The key itself is untouched: what it may do follows its creator's role at each request.
+    const listed = (await inTeam(team.id, (tx) => listApiKeys(tx, { teamId: team.id }))).find((k) => k.id === id)!;
+    expect(listed).toMatchObject({ scopes: ["read", "write"], creatorRole: "viewer", revokedAt: null });
+    expect(effectiveScopes(listed.scopes, listed.creatorRole!)).toEqual(["read"]);
+
+    await setRole("editor");
+    expect((await post()).status).toBe(201);
+    expect((await inTeam(team.id, (tx) => listApiKeys(tx, { teamId: team.id }))).find((k) => k.id === id)).toMatchObject({ creatorRole: "editor" });
+
+    const removed = await run("members.remove", owner, { team: team.slug, membershipId: (await membership()).id });
+    expect(removed.ok, JSON.stringify(removed)).toBe(true);
+    expectProblem(await send("GET", "/api/v1/journeys", { key: secret }), 401);
   });
 });

@@ -12,7 +12,7 @@ const PROBLEMS: Array<[code: string, status: number, meaning: string]> = [
   ["bad_request", 400, "The body is not valid JSON, or a header is malformed (If-Match)."],
   ["unauthenticated", 401, "No API key, or one that is not valid (unknown or revoked)."],
   ["payment_required", 402, "The team's plan does not allow this (e.g. a second scorecard on Free), or the team is read-only until payment is fixed."],
-  ["forbidden", 403, "The key lacks the scope this operation needs (write for POST and PATCH)."],
+  ["forbidden", 403, "The key lacks the scope this operation needs (write for POST, PATCH and DELETE), or its creator's current role no longer allows it (a key of a member who is now a viewer can only read)."],
   ["not_found", 404, "Nothing with this id in the key's team. Another team's ids are 404s too."],
   ["conflict", 409, "A concurrent change got in the way; retry."],
   ["precondition_failed", 412, "If-Match names a version that is no longer current; `current` holds the resource as it is now."],

@@ -10,11 +10,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { inTeam } from "@/db/tenant";
-import { maskedKey } from "@/lib/api/api-key";
+import { effectiveScopes, maskedKey } from "@/lib/api/api-key";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { requireTeamPermission } from "@/lib/auth/team-context";
 import { createApiKey, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
+
+/** Why a key may use fewer scopes than it was given: its creator's current role (lib/api/api-key.ts, effectiveScopes). */
+function limitNote(usable: readonly string[], creator: string, role: Role | null): string {
+  if (!role) return `Not usable: ${creator} is no longer a member of this team`;
+  const asRole = `${role === "admin" ? "an" : "a"} ${ROLE_LABELS[role].toLowerCase()}`;
+  return usable.length > 0 ? `Limited to ${usable.join(" and ")} while ${creator} is ${asRole}` : `Not usable while ${creator} is ${asRole}`;
+}
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
@@ -32,7 +40,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
             <Link href="/docs/api" className="font-medium text-primary underline underline-offset-4">
               REST API
             </Link>
-            . A key acts for the team, not for a person: keep it secret and revoke it when it is no longer needed.
+            . A key acts for the team, but never with more than the current role of the member who created it: if their role
+            drops, so does what the key may do, and when they leave the team their keys are revoked. Keep each key secret and
+            revoke it when it is no longer needed.
           </>
         }
       />
@@ -69,37 +79,53 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {keys.map((key) => (
-                  <TableRow key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-muted-foreground" : undefined}>
-                    <TableCell className="pl-4 font-medium sm:pl-6">{key.name}</TableCell>
-                    <TableCell>
-                      <code className="text-xs">{maskedKey(key.prefix)}</code>
-                    </TableCell>
-                    <TableCell>
-                      <div className="flex gap-1">
-                        {key.scopes.map((scope) => (
-                          <Badge key={scope} variant={scope === "write" ? "default" : "secondary"}>
-                            {scope}
-                          </Badge>
-                        ))}
-                      </div>
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap">
-                      <time dateTime={key.createdAt.toISOString()}>{date.format(key.createdAt)}</time>
-                      <span className="block text-xs text-muted-foreground">by {key.createdByName?.trim() || key.createdByEmail || "a former member"}</span>
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap">
-                      {key.lastUsedAt ? <time dateTime={key.lastUsedAt.toISOString()}>{date.format(key.lastUsedAt)}</time> : <span className="text-muted-foreground">Never</span>}
-                    </TableCell>
-                    <TableCell className="pr-4 text-right sm:pr-6">
-                      {key.revokedAt ? (
-                        <Badge variant="outline">Revoked {date.format(key.revokedAt)}</Badge>
-                      ) : (
-                        <RevokeApiKeyButton team={team.slug} apiKey={{ id: key.id, name: key.name }} action={revokeApiKeyAction} />
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
+                {keys.map((key) => {
+                  const usable = key.creatorRole ? effectiveScopes(key.scopes, key.creatorRole) : [];
+                  const creator = key.createdByName?.trim() || key.createdByEmail || "a former member";
+                  const limited = !key.revokedAt && usable.length < key.scopes.length;
+                  return (
+                    <TableRow key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-muted-foreground" : undefined}>
+                      <TableCell className="pl-4 font-medium sm:pl-6">{key.name}</TableCell>
+                      <TableCell>
+                        <code className="text-xs">{maskedKey(key.prefix)}</code>
+                      </TableCell>
+                      <TableCell>
+                        <div className="flex gap-1">
+                          {key.scopes.map((scope) =>
+                            limited && !usable.includes(scope) ? (
+                              <Badge key={scope} variant="outline" className="line-through">
+                                {scope}
+                              </Badge>
+                            ) : (
+                              <Badge key={scope} variant={scope === "write" ? "default" : "secondary"}>
+                                {scope}
+                              </Badge>
+                            ),
+                          )}
+                        </div>
+                        {limited ? (
+                          <span className="mt-1 block text-xs text-muted-foreground" data-testid="api-key-limited">
+                            {limitNote(usable, creator, key.creatorRole)}
+                          </span>
+                        ) : null}
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap">
+                        <time dateTime={key.createdAt.toISOString()}>{date.format(key.createdAt)}</time>
+                        <span className="block text-xs text-muted-foreground">by {creator}</span>
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap">
+                        {key.lastUsedAt ? <time dateTime={key.lastUsedAt.toISOString()}>{date.format(key.lastUsedAt)}</time> : <span className="text-muted-foreground">Never</span>}
+                      </TableCell>
+                      <TableCell className="pr-4 text-right sm:pr-6">
+                        {key.revokedAt ? (
+                          <Badge variant="outline">Revoked {date.format(key.revokedAt)}</Badge>
+                        ) : (
+                          <RevokeApiKeyButton team={team.slug} apiKey={{ id: key.id, name: key.name }} action={revokeApiKeyAction} />
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
               </TableBody>
             </Table>
           )}
