@@ -1,7 +1,7 @@
 // Browser contexts a spec opens itself (a second person, a stored sign-in) are not closed by
 // Playwright. Left open, their pages keep announcing presence and receiving live events in the
 // specs that run after them in the same browser: every spec that opens one closes it after each test.
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 const open = new Set<BrowserContext>();
 
@@ -30,4 +30,26 @@ export async function signedIn(browser: Browser, email: string): Promise<Page> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/t\/acme\/scorecards$/);
   return page;
+}
+
+/**
+ * Sign-up answers before the account exists: the part that depends on the address runs after the
+ * answer (lib/auth/account.ts), so its timing says nothing about who has an account. Its
+ * confirmation mail in the development mailbox says it has finished: wait for it before signing in.
+ */
+export async function signUpFinished(page: Page, email: string): Promise<void> {
+  await expect(async () => {
+    const mailbox = await page.request.get(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    expect(await mailbox.text()).toContain("/verify-email/");
+  }).toPass({ timeout: 15_000 });
+}
+
+/**
+ * For `test.use(ownClientAddress("<spec>"))`: this spec's pages come from an address of their own
+ * (TEST-NET-2, derived from the name), which the e2e server trusts as forwarded by one proxy.
+ */
+export function ownClientAddress(spec: string): { extraHTTPHeaders: Record<string, string> } {
+  let n = 0;
+  for (const c of spec) n = (n * 31 + c.charCodeAt(0)) % 250;
+  return { extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${n + 1}` } };
 }

@@ -2,8 +2,11 @@
 // mailed link, signs up and lands in the team; roles, the seat limit, the 403 and 404 pages, phones.
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { closeOpenedContexts, newContext } from "./contexts";
+import { closeOpenedContexts, newContext, ownClientAddress, signUpFinished } from "./contexts";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+
+// This spec signs people up: its own client address, so it never spends another spec's sign-up budget.
+test.use(ownClientAddress("members"));
 
 const DEMO_PASSWORD = "cairn-demo-2026";
 const PASSWORD = "granite-cairn-path-42";
@@ -49,6 +52,7 @@ async function signUpThenSignIn(page: Page, name: string, email: string) {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/sign-in\?signed-up=1$/);
+  await signUpFinished(page, email);
   await signIn(page, email, PASSWORD);
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
 }

@@ -3,6 +3,10 @@
 // password, the passkey (not a code) completes the sign-in.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { ownClientAddress, signUpFinished } from "./contexts";
+
+// This spec signs people up: its own client address, so it never spends another spec's sign-up budget.
+test.use(ownClientAddress("passkeys"));
 
 const PASSWORD = "granite-cairn-path-42";
 
@@ -27,6 +31,7 @@ test("add a passkey on the account page, then complete a sign-in with it", async
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/sign-in\?signed-up=1$/);
+  await signUpFinished(page, email);
   await signIn(page, email);
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
 

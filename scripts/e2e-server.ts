@@ -18,6 +18,10 @@ const env: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: "true",
   AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
   CAIRN_DEV_TOOLS: "1",
+  // As behind one proxy: a spec that signs people up names its own client address in
+  // X-Forwarded-For (e2e/contexts.ts ownClientAddress), so the per-address sign-up and sign-in
+  // limits count each spec as the separate visitor it plays, not the whole run as one.
+  TRUSTED_PROXY_HOPS: "1",
   // Single sign-on's domain verification reads its TXT records from this file, which the SSO spec writes.
   CAIRN_DNS_TXT_FILE: e2eDnsFile(port),
 };
