@@ -160,6 +160,8 @@ function idpResponse(slug: string, o: ResponseOptions): string {
     publicCert: signer.cert,
     signatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
     canonicalizationAlgorithm: "http://www.w3.org/2001/10/xml-exc-c14n#",
+    // The signer's certificate goes in KeyInfo: a response signed by a stranger carries the stranger's, which must not count.
+    getKeyInfoContent: SignedXml.getKeyInfoContent,
   });
   sig.addReference({
     xpath: "//*[local-name(.)='Assertion']",
