@@ -1,15 +1,9 @@
-// Per-team single sign-on by SAML 2.0 on a real database, against a test identity provider made
-// here: an RSA key and self-signed certificate from openssl, and responses signed with
-// xml-crypto. The AuthnRequest start, the ACS checks (signature, audience, times on our pinned
+// Per-team single sign-on by SAML 2.0 on a real database, against a test identity provider
+// (tests/support/saml-idp.ts): an RSA key and self-signed certificate from openssl, and
+// responses signed with xml-crypto. The AuthnRequest start, the ACS checks (signature, audience, times on our pinned
 // clock, InResponseTo and replay, RelayState, the verified-domain rule), just-in-time membership,
 // require-SSO, the settings' validation and roles, and the SP metadata.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { inflateRawSync } from "node:zlib";
-import { SignedXml } from "xml-crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { findMembershipByUser, insertMembership } from "@/db/queries/memberships";
 import { createTeamWithOwner } from "@/db/queries/teams";
@@ -32,6 +26,7 @@ import { GET as metadataRoute } from "@/app/api/sso/saml/[team]/metadata/route";
 import { POST as acsRoute } from "@/app/api/sso/saml/acs/route";
 import { sessionCookieFor } from "../support/sessions";
 import { TEST_NOW } from "../support/clock";
+import { makeKeyPair, readAuthnRequest, samlResponse, type KeyPair } from "../support/saml-idp";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
 
@@ -41,32 +36,16 @@ const IDP_SSO_URL = "https://idp.test/saml/sso";
 let ip = 0;
 const fromNewIp = () => new Headers({ [PEER_ADDRESS_HEADER]: `198.51.100.${++ip}` });
 
-interface KeyPair {
-  key: string;
-  cert: string;
-}
 let idp: KeyPair;
 let stranger: KeyPair;
-let dir: string;
-
-function keyPair(name: string): KeyPair {
-  const key = path.join(dir, `${name}.key`);
-  const cert = path.join(dir, `${name}.pem`);
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${name}`, "-days", "2", "-keyout", key, "-out", cert], { stdio: "ignore" });
-  return { key: fs.readFileSync(key, "utf8"), cert: fs.readFileSync(cert, "utf8") };
-}
 
 const dns = new Map<string, string[]>();
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-saml-"));
-  idp = keyPair("test-idp");
-  stranger = keyPair("other-idp");
+  idp = makeKeyPair("test-idp");
+  stranger = makeKeyPair("other-idp");
   setTxtResolverForTests(async (name) => dns.get(name) ?? []);
 });
-afterAll(() => {
-  setTxtResolverForTests(undefined);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => setTxtResolverForTests(undefined));
 beforeEach(() => clock.set(TEST_NOW, { frozen: true }));
 
 const run = (name: string, user: SessionUser | null, input: Record<string, unknown>) => actionRegistry.get(name)!.runAs(user, input);
@@ -118,8 +97,8 @@ async function start(email: string) {
   const { url, flow } = await startSignOn(email, null, fromNewIp());
   expect(flow).toBeNull();
   const at = new URL(url);
-  const request = inflateRawSync(Buffer.from(at.searchParams.get("SAMLRequest")!, "base64")).toString("utf8");
-  return { at, request, requestId: /\sID="([^"]+)"/.exec(request)![1]!, relayState: at.searchParams.get("RelayState")! };
+  const { xml, requestId, relayState } = readAuthnRequest(at);
+  return { at, request: xml, requestId, relayState: relayState! };
 }
 
 interface ResponseOptions {
@@ -132,45 +111,9 @@ interface ResponseOptions {
   signWith?: KeyPair | null;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A SAML Response from the test IdP, its assertion signed (enveloped, RSA-SHA256) unless signWith is null. */
-function idpResponse(slug: string, o: ResponseOptions): string {
-  const now = clock.nowMs();
-  const until = iso(o.notOnOrAfter ?? now + 5 * 60_000);
-  const attributes = Object.entries(o.attributes ?? {})
-    .map(([name, value]) => `<saml:Attribute Name="${name}"><saml:AttributeValue>${value}</saml:AttributeValue></saml:Attribute>`)
-    .join("");
-  const assertion =
-    `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a${randomUUID().replace(/-/g, "")}" Version="2.0" IssueInstant="${iso(now)}">` +
-    `<saml:Issuer>${IDP_ENTITY_ID}</saml:Issuer>` +
-    `<saml:Subject><saml:NameID Format="${o.nameIdFormat ?? "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"}">${o.nameId}</saml:NameID>` +
-    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${o.inResponseTo}" NotOnOrAfter="${until}" Recipient="${samlAcsUrl()}"/></saml:SubjectConfirmation></saml:Subject>` +
-    `<saml:Conditions NotBefore="${iso(now - 60_000)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${o.audience ?? samlSpEntityId(slug)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-    `<saml:AuthnStatement AuthnInstant="${iso(now)}" SessionIndex="_s1"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
-    (attributes ? `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` : "") +
-    `</saml:Assertion>`;
-  const xml =
-    `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r${randomUUID().replace(/-/g, "")}" Version="2.0" IssueInstant="${iso(now)}" Destination="${samlAcsUrl()}" InResponseTo="${o.inResponseTo}">` +
-    `<saml:Issuer>${IDP_ENTITY_ID}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>${assertion}</samlp:Response>`;
-  const signer = o.signWith === undefined ? idp : o.signWith;
-  if (!signer) return Buffer.from(xml).toString("base64");
-  const sig = new SignedXml({
-    privateKey: signer.key,
-    publicCert: signer.cert,
-    signatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
-    canonicalizationAlgorithm: "http://www.w3.org/2001/10/xml-exc-c14n#",
-    // The signer's certificate goes in KeyInfo: a response signed by a stranger carries the stranger's, which must not count.
-    getKeyInfoContent: SignedXml.getKeyInfoContent,
-  });
-  sig.addReference({
-    xpath: "//*[local-name(.)='Assertion']",
-    digestAlgorithm: "http://www.w3.org/2001/04/xmlenc#sha256",
-    transforms: ["http://www.w3.org/2000/09/xmldsig#enveloped-signature", "http://www.w3.org/2001/10/xml-exc-c14n#"],
-  });
-  sig.computeSignature(xml, { location: { reference: "//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']", action: "after" } });
-  return Buffer.from(sig.getSignedXml()).toString("base64");
-}
+/** A Response from the test IdP for this team, at our pinned clock's instant; signed with its key unless told otherwise. */
+const idpResponse = (slug: string, o: ResponseOptions) =>
+  samlResponse({ idpEntityId: IDP_ENTITY_ID, acsUrl: samlAcsUrl(), audience: samlSpEntityId(slug), now: clock.nowMs(), ...o, signWith: o.signWith === undefined ? idp : o.signWith });
 
 /** The round trip: start for `email`, the IdP answers for `nameId` (default: the same address). */
 async function signOn(o: Org, email: string, options: Partial<ResponseOptions> = {}) {
