@@ -94,7 +94,7 @@ test("an owner connects a SAML 2.0 identity provider, and a new person at the ve
     const admin = await signedIn(browser, "owner@globex.test");
     await admin.goto("/t/globex/settings/sso");
     await expect(admin.getByTestId("saml-acs-url")).toHaveText(`http://localhost:${PORT}/api/sso/saml/acs`);
-    await admin.getByLabel("SAML 2.0").check();
+    await admin.getByRole("radio", { name: "SAML 2.0" }).check();
     await admin.getByLabel("Identity provider entity ID").fill(samlIdp.entityId);
     await admin.getByLabel("Identity provider single sign-on URL").fill(samlIdp.ssoUrl);
     // A certificate that does not parse is refused beside its field.

@@ -113,6 +113,11 @@ export async function serveTestSamlIdp(options: { nameId: () => string; now: () 
   const entityId = "https://idp.test/saml";
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    // Anything else the browser asks for (a favicon) is not a sign-in.
+    if (url.pathname !== "/sso" || !url.searchParams.get("SAMLRequest")) {
+      res.writeHead(404).end("Not found");
+      return;
+    }
     const request = readAuthnRequest(url);
     if (!request.requestId || !request.acsUrl || !request.audience) {
       res.writeHead(400).end("No AuthnRequest");
