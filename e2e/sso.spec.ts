@@ -89,7 +89,7 @@ test("an owner connects a SAML 2.0 identity provider, and a new person at the ve
   const domain = `globex-saml-${randomUUID().slice(0, 8)}.test`;
   const email = `saml.person@${domain}`;
   // The IdP's "now" is the server's (lib/clock.ts, started at CAIRN_CLOCK like the server's).
-  const samlIdp = await serveTestSamlIdp({ nameId: () => email, now: () => clock.nowMs() });
+  const samlIdp = await serveTestSamlIdp({ nameId: () => email, instantMs: () => clock.nowMs() });
   try {
     const admin = await signedIn(browser, "owner@globex.test");
     await admin.goto("/t/globex/settings/sso");

@@ -106,9 +106,9 @@ export interface TestSamlIdp {
 
 /**
  * An IdP on 127.0.0.1 (another site than the app's localhost, so the post to the ACS is
- * cross-site as in production) that signs `nameIdFor(RelayState)` in without asking.
+ * cross-site as in production) that signs `nameId()` in without asking, at `instantMs()`.
  */
-export async function serveTestSamlIdp(options: { nameId: () => string; now: () => number }): Promise<TestSamlIdp> {
+export async function serveTestSamlIdp(options: { nameId: () => string; instantMs: () => number }): Promise<TestSamlIdp> {
   const keys = makeKeyPair("test-idp");
   const entityId = "https://idp.test/saml";
   const server = http.createServer((req, res) => {
@@ -123,7 +123,7 @@ export async function serveTestSamlIdp(options: { nameId: () => string; now: () 
       res.writeHead(400).end("No AuthnRequest");
       return;
     }
-    const response = samlResponse({ idpEntityId: entityId, acsUrl: request.acsUrl, audience: request.audience, inResponseTo: request.requestId, nameId: options.nameId(), now: options.now(), signWith: keys });
+    const response = samlResponse({ idpEntityId: entityId, acsUrl: request.acsUrl, audience: request.audience, inResponseTo: request.requestId, nameId: options.nameId(), now: options.instantMs(), signWith: keys });
     const field = (name: string, value: string) => `<input type="hidden" name="${name}" value="${value.replace(/"/g, "&quot;")}">`;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(
