@@ -17,7 +17,9 @@ const turbopackRoot = (() => {
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM from disk at run time; bundling it breaks that (STACK-FACTS.md §3).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // node-saml (SAML single sign-on) is plain CommonJS with its XML stack (xml-crypto, xmldom,
+  // xpath); required from node_modules as the tests run it, including the lib/ modules we use.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@node-saml/node-saml"],
   poweredByHeader: false,
   // Every page is per-user and sent no-store, so a browser never revalidates with an ETag; Next
   // would still hash each body to make one (a 300 kB share page hashed on every open).

@@ -3,11 +3,15 @@
 // (its TXT record published through the e2e server's DNS double), a new person at that domain
 // signs in through the provider and lands in the team (just in time), and once the team
 // requires single sign-on, password sign-in for that domain is refused with a clear message.
+// Then the same by SAML 2.0 for another team, through a test IdP on 127.0.0.1 (another site, so
+// its post to the ACS is cross-site as in production).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { closeOpenedContexts, DEMO_PASSWORD, newContext, signedIn } from "./contexts";
 import { publishTxtRecord } from "./dns-file";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../tests/support/oidc-provider";
+import { serveTestSamlIdp } from "../tests/support/saml-idp";
+import { clock } from "@/lib/clock";
 
 const PORT = process.env.E2E_PORT ?? "3100";
 // Its own domain each run: a retry finds the first attempt's domain taken by the team already.
@@ -79,6 +83,60 @@ test("an owner sets up single sign-on, and a new person at the verified domain s
   await other.getByLabel("Password").fill("any-password-at-all");
   await other.getByRole("button", { name: "Sign in" }).click();
   await expect(other.getByText("Your organisation requires single sign-on — use Sign in with SSO.")).toBeVisible();
+});
+
+test("an owner connects a SAML 2.0 identity provider, and a new person at the verified domain signs in through it", async ({ browser }) => {
+  const domain = `globex-saml-${randomUUID().slice(0, 8)}.test`;
+  const email = `saml.person@${domain}`;
+  // The IdP's "now" is the server's (lib/clock.ts, started at CAIRN_CLOCK like the server's).
+  const samlIdp = await serveTestSamlIdp({ nameId: () => email, instantMs: () => clock.nowMs() });
+  try {
+    const admin = await signedIn(browser, "owner@globex.test");
+    await admin.goto("/t/globex/settings/sso");
+    await expect(admin.getByTestId("saml-acs-url")).toHaveText(`http://localhost:${PORT}/api/sso/saml/acs`);
+    await admin.getByRole("radio", { name: "SAML 2.0" }).check();
+    await admin.getByLabel("Identity provider entity ID").fill(samlIdp.entityId);
+    await admin.getByLabel("Identity provider single sign-on URL").fill(samlIdp.ssoUrl);
+    // A certificate that does not parse is refused beside its field.
+    await admin.getByLabel("Identity provider signing certificate (PEM)").fill("not a certificate");
+    await admin.getByLabel("Single sign-on is on").check();
+    await admin.getByLabel("Add new people just in time").check();
+    await admin.getByRole("button", { name: "Save single sign-on" }).click();
+    await expect(admin.getByText(/Paste the certificate in PEM form/)).toBeVisible();
+    await admin.getByLabel("Identity provider signing certificate (PEM)").fill(samlIdp.keys.cert);
+    await admin.getByRole("button", { name: "Save single sign-on" }).click();
+    await expect(admin.getByText(/SAML single sign-on settings saved/)).toBeVisible();
+    await expect(admin.getByTestId("saml-certificate")).toContainText("CN=test-idp");
+
+    await admin.getByLabel("E-mail domain").fill(domain);
+    await admin.getByRole("button", { name: "Add domain" }).click();
+    const row = admin.getByTestId("sso-domain").filter({ hasText: domain });
+    await expect(row.getByText("Not verified")).toBeVisible();
+    publishTxtRecord(PORT, `_cairn.${domain}`, (await row.getByTestId("sso-txt-value").textContent())!.trim());
+    await row.getByRole("button", { name: `Verify ${domain}` }).click();
+    await expect(row.getByText(/^Verified /)).toBeVisible();
+
+    const page = await (await newContext(browser)).newPage();
+    await page.goto("/sign-in/sso");
+    await page.getByLabel("Work e-mail").fill(email);
+    await page.getByRole("button", { name: "Continue with SSO" }).click();
+    await expect(page.getByRole("heading", { name: "Test SAML IdP" })).toBeVisible();
+    await page.getByRole("button", { name: "Continue to the service" }).click();
+    await page.waitForURL(/\/t\/globex(\/[a-z-]*)?$/);
+    await expect(page.getByText("Globex", { exact: false }).first()).toBeVisible();
+  } finally {
+    await samlIdp.close();
+  }
+});
+
+test("the SAML metadata is public XML, and the ACS refuses an unknown answer with a 303 and the usual headers", async ({ request }) => {
+  const metadata = await request.get("/api/sso/saml/globex/metadata");
+  expect(metadata.status()).toBe(200);
+  expect(await metadata.text()).toContain(`Location="http://localhost:${PORT}/api/sso/saml/acs"`);
+  const response = await request.post("/api/sso/saml/acs", { form: { SAMLResponse: "PG5vcGUvPg==", RelayState: "unknown" }, maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers()["location"]).toMatch(/\/sign-in\/sso\?error=expired$/);
+  expect(response.headers()["x-frame-options"]).toBe("DENY");
 });
 
 test("the callback refuses a browser that started no sign-on, with the security headers of every route", async ({ request }) => {

@@ -159,7 +159,8 @@ export const ssoSignInAction = userAction("auth.sso-start", {
   schema: ssoSignInSchema,
   async handler({ email, callbackUrl }) {
     const { url, flow } = await startSignOn(email, callbackUrl, await headers());
-    await setSsoFlowCookie(flow);
+    // OIDC keeps its flow in a cookie; SAML's waits in the database (lib/sso/sign-on.ts).
+    if (flow) await setSsoFlowCookie(flow);
     redirect(url);
   },
 });

@@ -1,11 +1,13 @@
 "use client";
-// The team's identity provider: issuer, client id and secret (write-only), on/off, the
-// requirement, and just-in-time membership. Saving runs discovery against the issuer.
+// The team's identity provider, OpenID Connect (issuer, client id and secret, write-only; saving
+// runs discovery against the issuer) or SAML 2.0 (IdP entity ID, SSO URL, signing certificate),
+// and what both share: on/off, the requirement, and just-in-time membership.
 import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton } from "@/app/(auth)/form-parts";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
 import { fieldError, type ActionResult, type ActionState } from "@/lib/actions/result";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
@@ -13,7 +15,22 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionResul
 interface Props {
   team: string;
   action: Action;
-  connection: { issuer: string; clientId: string; secretSet: boolean; enabled: boolean; requireSso: boolean; jitEnabled: boolean; jitRole: string; version: number } | null;
+  samlAction: Action;
+  connection: {
+    protocol: "oidc" | "saml";
+    issuer: string | null;
+    clientId: string | null;
+    secretSet: boolean;
+    samlIdpEntityId: string | null;
+    samlIdpSsoUrl: string | null;
+    samlIdpCertificate: string | null;
+    samlEmailAttribute: string | null;
+    enabled: boolean;
+    requireSso: boolean;
+    jitEnabled: boolean;
+    jitRole: string;
+    version: number;
+  } | null;
   hasVerifiedDomain: boolean;
 }
 
@@ -36,23 +53,61 @@ function Toggle({ name, label, hint, checked, onChange, error }: { name: string;
   );
 }
 
-export function SsoConnectionForm({ team, action, connection, hasVerifiedDomain }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function SsoConnectionForm({ team, action, samlAction, connection, hasVerifiedDomain }: Props) {
+  const [oidcState, oidcFormAction, oidcPending] = useActionState(action, null);
+  const [samlState, samlFormAction, samlPending] = useActionState(samlAction, null);
   // Controlled, so what the admin typed survives React's form reset after a refused save (the secret does not: type it again).
   const [values, setValues] = useState({
+    protocol: connection?.protocol ?? "oidc",
     issuer: connection?.issuer ?? "",
     clientId: connection?.clientId ?? "",
+    idpEntityId: connection?.samlIdpEntityId ?? "",
+    idpSsoUrl: connection?.samlIdpSsoUrl ?? "",
+    idpCertificate: connection?.samlIdpCertificate ?? "",
+    emailAttribute: connection?.samlEmailAttribute ?? "",
     enabled: connection?.enabled ?? false,
     requireSso: connection?.requireSso ?? false,
     jitEnabled: connection?.jitEnabled ?? false,
     jitRole: connection?.jitRole ?? "viewer",
   });
   const set = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
+  const saml = values.protocol === "saml";
+  const [state, formAction, pending] = saml ? [samlState, samlFormAction, samlPending] : [oidcState, oidcFormAction, oidcPending];
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormMessage state={state} />
       <input type="hidden" name="team" value={team} />
       {connection ? <input type="hidden" name="version" value={connection.version} /> : null}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Protocol</legend>
+        <div className="flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="protocol" value="oidc" checked={!saml} onChange={() => set({ protocol: "oidc" })} className="size-4 accent-primary" />
+            OpenID Connect
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="protocol" value="saml" checked={saml} onChange={() => set({ protocol: "saml" })} className="size-4 accent-primary" />
+            SAML 2.0
+          </label>
+        </div>
+      </fieldset>
+      {saml ? (
+        <>
+          <FormField id="sso-saml-entity-id" label="Identity provider entity ID" description="The Issuer of your IdP's SAML responses, e.g. http://www.okta.com/exk123 or https://sts.windows.net/<tenant>/." error={fieldError(state, "idpEntityId")}>
+            <Input name="idpEntityId" required value={values.idpEntityId} onChange={(e) => set({ idpEntityId: e.target.value })} autoComplete="off" spellCheck={false} />
+          </FormField>
+          <FormField id="sso-saml-sso-url" label="Identity provider single sign-on URL" description="Where Cairn sends people to sign in (HTTP-Redirect binding)." error={fieldError(state, "idpSsoUrl")}>
+            <Input name="idpSsoUrl" type="url" required value={values.idpSsoUrl} onChange={(e) => set({ idpSsoUrl: e.target.value })} autoComplete="off" spellCheck={false} />
+          </FormField>
+          <FormField id="sso-saml-certificate" label="Identity provider signing certificate (PEM)" description="From -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----. Cairn accepts only answers signed with its key." error={fieldError(state, "idpCertificate")}>
+            <Textarea name="idpCertificate" required rows={6} value={values.idpCertificate} onChange={(e) => set({ idpCertificate: e.target.value })} spellCheck={false} mono className="text-xs" />
+          </FormField>
+          <FormField id="sso-saml-email-attribute" label="E-mail attribute (optional)" description="Leave empty when the NameID is the e-mail address (emailAddress format) or the IdP sends a standard email / mail attribute." error={fieldError(state, "emailAttribute")}>
+            <Input name="emailAttribute" value={values.emailAttribute} onChange={(e) => set({ emailAttribute: e.target.value })} autoComplete="off" spellCheck={false} />
+          </FormField>
+        </>
+      ) : (
+        <>
       <FormField id="sso-issuer" label="Issuer URL" description="Your provider's OpenID Connect issuer, e.g. https://login.example.com/realms/acme." error={fieldError(state, "issuer")}>
         <Input name="issuer" type="url" required value={values.issuer} onChange={(e) => set({ issuer: e.target.value })} autoComplete="off" spellCheck={false} />
       </FormField>
@@ -67,6 +122,8 @@ export function SsoConnectionForm({ team, action, connection, hasVerifiedDomain 
       >
         <Input name="clientSecret" type="password" autoComplete="new-password" />
       </FormField>
+        </>
+      )}
       <Toggle name="enabled" label="Single sign-on is on" hint="People at the verified domains below can sign in through this provider." checked={values.enabled} onChange={(enabled) => set({ enabled })} error={fieldError(state, "enabled")} />
       <Toggle
         name="requireSso"
@@ -84,7 +141,7 @@ export function SsoConnectionForm({ team, action, connection, hasVerifiedDomain 
           <option value="admin">Admin</option>
         </Select>
       </FormField>
-      <SubmitButton pending={pending} pendingLabel="Checking the issuer…" className="self-start">
+      <SubmitButton pending={pending} pendingLabel={saml ? "Saving…" : "Checking the issuer…"} className="self-start">
         Save single sign-on
       </SubmitButton>
     </form>

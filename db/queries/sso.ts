@@ -3,7 +3,7 @@
 // carry a finished sign-on to Auth.js (global, like sign-in challenges).
 import { and, asc, eq, gt, isNotNull, lt, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
-import { ssoTickets, teamDomains, teamSsoConnections, type TeamDomain, type TeamSsoConnection } from "../schema";
+import { ssoTickets, teamDomains, teamSamlRequests, teamSsoConnections, type TeamDomain, type TeamSamlRequest, type TeamSsoConnection } from "../schema";
 import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
@@ -13,7 +13,9 @@ export async function getSsoConnection(tx: Tx, ctx: Ctx): Promise<TeamSsoConnect
   return row;
 }
 
-export type SsoConnectionValues = Pick<TeamSsoConnection, "issuer" | "clientId" | "clientSecretSealed" | "enabled" | "requireSso" | "jitEnabled" | "jitRole">;
+/** The shared settings, the protocol, and that protocol's fields (the other protocol's stay as they are). */
+export type SsoConnectionValues = Pick<TeamSsoConnection, "protocol" | "enabled" | "requireSso" | "jitEnabled" | "jitRole"> &
+  Partial<Pick<TeamSsoConnection, "issuer" | "clientId" | "clientSecretSealed" | "samlIdpEntityId" | "samlIdpSsoUrl" | "samlIdpCertificate" | "samlEmailAttribute">>;
 
 /**
  * Creates the team's connection (`expectedVersion` null: there must be none yet) or updates it
@@ -111,4 +113,19 @@ export async function spendSsoTicket(tokenHash: string): Promise<string | undefi
 
 export async function purgeExpiredSsoTickets(now: Date): Promise<void> {
   await (await getDb()).delete(ssoTickets).where(lt(ssoTickets.expiresAt, now));
+}
+
+/** Records a SAML AuthnRequest awaiting its answer, and clears the team's requests that expired unanswered. */
+export async function insertSamlRequest(tx: Tx, ctx: Ctx, values: Pick<TeamSamlRequest, "relayStateHash" | "requestId" | "callbackUrl" | "expiresAt">): Promise<void> {
+  await tx.delete(teamSamlRequests).where(and(eq(teamSamlRequests.teamId, ctx.teamId), lt(teamSamlRequests.expiresAt, clock.now())));
+  await tx.insert(teamSamlRequests).values({ ...values, teamId: ctx.teamId });
+}
+
+/** Spends the live request this RelayState names: only the first answer gets it (no replay). */
+export async function spendSamlRequest(tx: Tx, ctx: Ctx, relayStateHash: string): Promise<TeamSamlRequest | undefined> {
+  const [row] = await tx
+    .delete(teamSamlRequests)
+    .where(and(eq(teamSamlRequests.teamId, ctx.teamId), eq(teamSamlRequests.relayStateHash, relayStateHash), gt(teamSamlRequests.expiresAt, clock.now())))
+    .returning();
+  return row;
 }

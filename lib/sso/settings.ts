@@ -10,13 +10,16 @@ import { inTeam, type TeamContext } from "@/db/tenant";
 import { AppError } from "@/lib/errors";
 import { txtResolver, type TxtResolver } from "./dns";
 import { discoverIssuer, IssuerDiscoveryError } from "./oidc";
+import { parseCertificate, samlAcsUrl, samlMetadataUrl, samlSpEntityId } from "./saml";
 import { domainRecord, openClientSecret, sealClientSecret, ssoRedirectUri } from "./sso";
 
 /** What the settings page shows: never the client secret, only whether one is set. */
 export interface SsoSettings {
-  connection: (Omit<TeamSsoConnection, "clientSecretSealed"> & { secretSet: boolean }) | null;
+  connection: (Omit<TeamSsoConnection, "clientSecretSealed"> & { secretSet: boolean; certificate: { subject: string; validTo: Date } | null }) | null;
   domains: Array<TeamDomain & { record: { name: string; value: string } }>;
   redirectUri: string;
+  /** What a SAML identity provider is told about us. */
+  saml: { entityId: string; acsUrl: string; metadataUrl: string };
 }
 
 export async function getSsoSettings(tx: Tx, ctx: TeamContext): Promise<SsoSettings> {
@@ -24,16 +27,19 @@ export async function getSsoSettings(tx: Tx, ctx: TeamContext): Promise<SsoSetti
   let shown: SsoSettings["connection"] = null;
   if (connection) {
     const { clientSecretSealed, ...rest } = connection;
-    shown = { ...rest, secretSet: clientSecretSealed.length > 0 };
+    const parsed = connection.samlIdpCertificate ? parseCertificate(connection.samlIdpCertificate) : null;
+    shown = { ...rest, secretSet: Boolean(clientSecretSealed), certificate: parsed?.ok ? { subject: parsed.subject, validTo: parsed.validTo } : null };
   }
-  return { connection: shown, domains: domains.map((d) => ({ ...d, record: domainRecord(d) })), redirectUri: ssoRedirectUri() };
+  return {
+    connection: shown,
+    domains: domains.map((d) => ({ ...d, record: domainRecord(d) })),
+    redirectUri: ssoRedirectUri(),
+    saml: { entityId: samlSpEntityId(ctx.teamSlug), acsUrl: samlAcsUrl(), metadataUrl: samlMetadataUrl(ctx.teamSlug) },
+  };
 }
 
-export interface ConnectionInput {
-  issuer: string;
-  clientId: string;
-  /** Empty keeps the stored secret. */
-  clientSecret: string;
+/** What both protocols' connections set. */
+interface SharedInput {
   enabled: boolean;
   requireSso: boolean;
   jitEnabled: boolean;
@@ -42,15 +48,50 @@ export interface ConnectionInput {
   version: number | null;
 }
 
+export interface ConnectionInput extends SharedInput {
+  issuer: string;
+  clientId: string;
+  /** Empty keeps the stored secret. */
+  clientSecret: string;
+}
+
+export interface SamlConnectionInput extends SharedInput {
+  idpEntityId: string;
+  idpSsoUrl: string;
+  /** An X.509 certificate in PEM form (the action's schema parsed it). */
+  idpCertificate: string;
+  /** Null: NameID in emailAddress format, or the standard e-mail attributes. */
+  emailAttribute: string | null;
+}
+
+function assertRequirable(input: SharedInput): void {
+  if (input.requireSso && !input.enabled) {
+    throw new AppError("validation", "Single sign-on must be on to require it.", { fieldErrors: { requireSso: ["Turn single sign-on on to require it"] } });
+  }
+}
+
+const CONFLICT = "Someone changed the single sign-on settings since you opened the page. Reload to see them.";
+
+/** One activity entry per setting that changed (a secret's value never goes there: only that it was replaced). */
+async function recordConnectionChanges(tx: Tx, ctx: TeamContext, before: TeamSsoConnection | undefined, saved: TeamSsoConnection, fields: ReadonlyArray<keyof TeamSsoConnection>, extra: Array<{ field: string; before: unknown; after: unknown }> = []): Promise<void> {
+  const entries = fields
+    .filter((field) => !before || before[field] !== saved[field])
+    .map((field) => ({ field: `sso.${field}`, before: (before?.[field] ?? null) as unknown, after: saved[field] as unknown }))
+    .concat(extra);
+  await recordChange(
+    tx,
+    ctx,
+    entries.map((entry) => ({ actorId: ctx.userId, entityType: "team" as const, entityId: ctx.teamId, action: "update" as const, ...entry })),
+  );
+}
+
 /**
  * Proves the connection before it is saved: the issuer's discovery document must load with
  * this client (a clear field error otherwise). Runs outside any transaction (lib/sso/actions.ts
  * `prepare`): the issuer may be slow, and no database connection should wait on it.
  */
 export async function checkConnection(ctx: TeamContext, input: ConnectionInput): Promise<void> {
-  if (input.requireSso && !input.enabled) {
-    throw new AppError("validation", "Single sign-on must be on to require it.", { fieldErrors: { requireSso: ["Turn single sign-on on to require it"] } });
-  }
+  assertRequirable(input);
   const stored = input.clientSecret ? undefined : await inTeam(ctx.teamId, (tx) => getSsoConnection(tx, ctx));
   const secret = input.clientSecret || (stored ? openClientSecret(stored) : null);
   if (!secret) {
@@ -72,19 +113,18 @@ export async function checkConnection(ctx: TeamContext, input: ConnectionInput):
  */
 export async function saveConnection(tx: Tx, ctx: TeamContext, input: ConnectionInput): Promise<TeamSsoConnection> {
   const before = await getSsoConnection(tx, ctx);
-  if ((before?.version ?? null) !== input.version) {
-    throw new AppError("conflict", "Someone changed the single sign-on settings since you opened the page. Reload to see them.");
-  }
-  if (!input.clientSecret && !before) {
+  if ((before?.version ?? null) !== input.version) throw new AppError("conflict", CONFLICT);
+  if (!input.clientSecret && !before?.clientSecretSealed) {
     throw new AppError("validation", "Enter the client secret.", { fieldErrors: { clientSecret: ["Enter the client secret your identity provider gave you"] } });
   }
   const saved = await saveSsoConnection(
     tx,
     ctx,
     {
+      protocol: "oidc",
       issuer: input.issuer,
       clientId: input.clientId,
-      clientSecretSealed: input.clientSecret ? sealClientSecret(input.clientSecret) : before!.clientSecretSealed,
+      clientSecretSealed: input.clientSecret ? sealClientSecret(input.clientSecret) : before!.clientSecretSealed!,
       enabled: input.enabled,
       requireSso: input.requireSso,
       jitEnabled: input.jitEnabled,
@@ -92,18 +132,37 @@ export async function saveConnection(tx: Tx, ctx: TeamContext, input: Connection
     },
     input.version,
   );
-  if (!saved) throw new AppError("conflict", "Someone changed the single sign-on settings since you opened the page. Reload to see them.");
-  const fields = ["issuer", "clientId", "enabled", "requireSso", "jitEnabled", "jitRole"] as const;
-  const entries = fields
-    .filter((field) => !before || before[field] !== saved[field])
-    .map((field) => ({ field: `sso.${field}`, before: before?.[field] ?? null, after: saved[field] as unknown }));
-  // The secret's value never goes to the activity log: only that it was replaced.
-  if (input.clientSecret) entries.push({ field: "sso.clientSecret", before: null, after: "replaced" });
-  await recordChange(
+  if (!saved) throw new AppError("conflict", CONFLICT);
+  await recordConnectionChanges(tx, ctx, before, saved, ["protocol", "issuer", "clientId", "enabled", "requireSso", "jitEnabled", "jitRole"], input.clientSecret ? [{ field: "sso.clientSecret", before: null, after: "replaced" }] : []);
+  return saved;
+}
+
+/**
+ * Saves the team's SAML 2.0 connection (the action's schema checked each field, the certificate
+ * included), conditionally on the version the admin saw. The OIDC fields stay as they were.
+ */
+export async function saveSamlConnection(tx: Tx, ctx: TeamContext, input: SamlConnectionInput): Promise<TeamSsoConnection> {
+  assertRequirable(input);
+  const before = await getSsoConnection(tx, ctx);
+  if ((before?.version ?? null) !== input.version) throw new AppError("conflict", CONFLICT);
+  const saved = await saveSsoConnection(
     tx,
     ctx,
-    entries.map((entry) => ({ actorId: ctx.userId, entityType: "team" as const, entityId: ctx.teamId, action: "update" as const, ...entry })),
+    {
+      protocol: "saml",
+      samlIdpEntityId: input.idpEntityId,
+      samlIdpSsoUrl: input.idpSsoUrl,
+      samlIdpCertificate: input.idpCertificate,
+      samlEmailAttribute: input.emailAttribute,
+      enabled: input.enabled,
+      requireSso: input.requireSso,
+      jitEnabled: input.jitEnabled,
+      jitRole: input.jitRole,
+    },
+    input.version,
   );
+  if (!saved) throw new AppError("conflict", CONFLICT);
+  await recordConnectionChanges(tx, ctx, before, saved, ["protocol", "samlIdpEntityId", "samlIdpSsoUrl", "samlIdpCertificate", "samlEmailAttribute", "enabled", "requireSso", "jitEnabled", "jitRole"]);
   return saved;
 }
 

@@ -1,4 +1,4 @@
-// Per-team single sign-on (OpenID Connect): a team's admins connect its identity provider and
+// Per-team single sign-on (OpenID Connect or SAML 2.0): a team's admins connect its identity provider and
 // verify its e-mail domains by DNS (lib/sso/settings.ts); people at those domains then sign in
 // through that provider, may be required to, and may join the team just in time
 // (lib/sso/sign-on.ts). What both sides share lives here.
@@ -14,8 +14,11 @@ export function ssoRedirectUri(): string {
   return `${env().APP_URL.replace(/\/$/, "")}/api/sso/callback`;
 }
 
-/** The Auth.js-style provider id under which a person's identity at this team's provider is linked. */
-export const ssoProviderId = (teamId: string) => `sso:${teamId}`;
+/**
+ * The Auth.js-style provider id under which a person's identity at this team's provider is
+ * linked. SAML NameIDs and OIDC subjects are different namespaces, so they are kept apart.
+ */
+export const ssoProviderId = (teamId: string, protocol: "oidc" | "saml" = "oidc") => (protocol === "saml" ? `sso-saml:${teamId}` : `sso:${teamId}`);
 
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf("@");
@@ -46,5 +49,6 @@ export function sealClientSecret(secret: string): string {
 
 /** The sealed secret, opened: for the flow and for tests that check it is not stored in the clear. */
 export function openClientSecret(connection: Pick<TeamSsoConnection, "clientSecretSealed">): string | null {
+  if (!connection.clientSecretSealed) return null;
   return open(connection.clientSecretSealed, SECRET_PURPOSE);
 }

@@ -84,6 +84,8 @@ const ROUTES: Record<string, RouteRule> = {
   "app/api/health/route.ts": { kind: "public", why: "liveness; no tenant data" },
   "app/api/auth/[...nextauth]/route.ts": { kind: "public", why: "Auth.js sign-in endpoints; no tenant data" },
   "app/api/sso/callback/route.ts": { kind: "public", why: "single sign-on callback: authorized by the sealed flow cookie and the team's provider (tests/integration/sso.test.ts); no tenant data" },
+  "app/api/sso/saml/[team]/metadata/route.ts": { kind: "public", why: "SAML service-provider metadata: derived from the URL alone, no key and no tenant data (tests/integration/sso-saml.test.ts)" },
+  "app/api/sso/saml/acs/route.ts": { kind: "signature", why: "SAML ACS: authorized by the team's IdP signature on the response and the stored request its RelayState names (tests/integration/sso-saml.test.ts); no tenant data" },
   "app/api/stripe/webhook/route.ts": { kind: "signature", why: "authorized by the Stripe signature (tests/integration/billing*)" },
   "app/t/[team]/journeys/[journeyId]/export/route.ts": {
     kind: "session",

@@ -18,6 +18,7 @@ const ERRORS: Record<SignOnRefusal, string> = {
   invalid_response: "Your organisation's sign-in service gave an answer Cairn could not accept. Start again, or ask your team's admin.",
   not_available: "Single sign-on is no longer set up for this team. Sign in with your password, or ask your team's admin.",
   unverified_email: "Your organisation's sign-in service did not confirm your e-mail address, so Cairn cannot sign you in with it.",
+  no_email: "Your organisation's sign-in service did not send your e-mail address, so Cairn cannot sign you in. Ask your team's admin to send it as the NameID or an email attribute.",
   domain_not_verified: "Your e-mail address is not at a domain this team has verified, so its sign-in service cannot sign you in to Cairn.",
   rate_limited: "Too many sign-in attempts. Wait a few minutes, then try again.",
 };
