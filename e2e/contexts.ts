@@ -53,3 +53,19 @@ export function ownClientAddress(spec: string): { extraHTTPHeaders: Record<strin
   for (const c of spec) n = (n * 31 + c.charCodeAt(0)) % 250;
   return { extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${n + 1}` } };
 }
+
+/** A new person: the sign-up form, its "check your inbox" answer, then the sign-in that lands in their own team. */
+export async function signUpAndSignIn(page: Page, person: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Work e-mail").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  // The same answer for an address that had an account.
+  await page.waitForURL(/\/sign-in\?signed-up=1$/);
+  await signUpFinished(page, person.email);
+  await page.getByLabel("E-mail").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
+}

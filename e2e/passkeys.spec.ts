@@ -3,7 +3,7 @@
 // password, the passkey (not a code) completes the sign-in.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { ownClientAddress, signUpFinished } from "./contexts";
+import { ownClientAddress, signUpAndSignIn } from "./contexts";
 
 // This spec signs people up: its own client address, so it never spends another spec's sign-up budget.
 test.use(ownClientAddress("passkeys"));
@@ -25,15 +25,7 @@ test("add a passkey on the account page, then complete a sign-in with it", async
   });
 
   const email = `e2e-passkey-${randomUUID().slice(0, 8)}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Pat Passkey");
-  await page.getByLabel("Work e-mail").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/sign-in\?signed-up=1$/);
-  await signUpFinished(page, email);
-  await signIn(page, email);
-  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
+  await signUpAndSignIn(page, { name: "Pat Passkey", email, password: PASSWORD });
 
   await page.goto("/account");
   const section = page.locator("#passkeys");

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ownClientAddress, signUpFinished } from "./contexts";
+import { ownClientAddress, signUpAndSignIn } from "./contexts";
 
 // This spec signs people up: its own client address, so it never spends another spec's sign-up budget.
 test.use(ownClientAddress("scorecards"));
@@ -15,18 +15,7 @@ let n = 0;
 
 async function signUp(page: Page) {
   const email = `e2e-kit-${randomUUID().slice(0, 8)}-${++n}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Kit Builder");
-  await page.getByLabel("Work e-mail").fill(email);
-  await page.getByLabel("Password").fill("granite-cairn-path-42");
-  await page.getByRole("button", { name: "Create account" }).click();
-  // Sign-up answers "check your inbox" (the same for an address that had an account); then sign in.
-  await page.waitForURL(/\/sign-in\?signed-up=1$/);
-  await signUpFinished(page, email);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("granite-cairn-path-42");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
+  await signUpAndSignIn(page, { name: "Kit Builder", email, password: "granite-cairn-path-42" });
   return new URL(page.url()).pathname;
 }
 

@@ -4,7 +4,7 @@
 // a stale value does not count; nothing else is measured, so each level equals the KPI).
 import { randomUUID } from "node:crypto";
 import { expect, test, type Locator } from "@playwright/test";
-import { ownClientAddress, signUpFinished } from "./contexts";
+import { ownClientAddress, signUpAndSignIn } from "./contexts";
 
 // This spec signs people up: its own client address, so it never spends another spec's sign-up budget.
 test.use(ownClientAddress("starter-kit-values"));
@@ -20,18 +20,7 @@ const hand = (value: number) => Math.min(10, Math.max(0, 10 / 3 + ((value - 4) /
 test("starter kit, then three months of one KPI: its status, objective and perspective scores follow the formula", async ({ page }) => {
   test.setTimeout(120_000);
   const email = `e2e-values-${randomUUID().slice(0, 8)}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Kit Measurer");
-  await page.getByLabel("Work e-mail").fill(email);
-  await page.getByLabel("Password").fill("granite-cairn-path-42");
-  await page.getByRole("button", { name: "Create account" }).click();
-  // Sign-up answers "check your inbox" (the same for an address that had an account); then sign in.
-  await page.waitForURL(/\/sign-in\?signed-up=1$/);
-  await signUpFinished(page, email);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("granite-cairn-path-42");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
+  await signUpAndSignIn(page, { name: "Kit Measurer", email, password: "granite-cairn-path-42" });
   const teamPath = new URL(page.url()).pathname;
 
   await page.goto(`${teamPath}/scorecards`);

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { ownClientAddress, signUpFinished } from "./contexts";
+import { ownClientAddress, signUpAndSignIn } from "./contexts";
 
 // This spec signs people up: its own client address, so it never spends another spec's sign-up budget.
 test.use(ownClientAddress("two-factor"));
@@ -26,15 +26,7 @@ async function signIn(page: Page, email: string) {
 
 test("set up an authenticator app, then sign in with a code from it", async ({ page }) => {
   const email = `e2e-totp-${randomUUID().slice(0, 8)}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Tess Totp");
-  await page.getByLabel("Work e-mail").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/sign-in\?signed-up=1$/);
-  await signUpFinished(page, email);
-  await signIn(page, email);
-  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
+  await signUpAndSignIn(page, { name: "Tess Totp", email, password: PASSWORD });
 
   await page.goto("/account");
   const section = page.locator("#two-factor");
