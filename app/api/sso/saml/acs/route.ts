@@ -1,9 +1,8 @@
 // POST /api/sso/saml/acs — the Assertion Consumer Service: a team's SAML identity provider posts its signed answer here.
 import { NextResponse, type NextRequest } from "next/server";
-import { SecondFactorRequired, signIn } from "@/lib/auth/auth";
-import { setChallengeCookie } from "@/lib/auth/challenge-cookie";
 import { env } from "@/lib/env";
-import { finishSamlSignOn, issueSsoTicket } from "@/lib/sso/sign-on";
+import { openSsoSession } from "@/lib/sso/open-session";
+import { finishSamlSignOn } from "@/lib/sso/sign-on";
 
 export const dynamic = "force-dynamic";
 
@@ -27,16 +26,5 @@ export async function POST(request: NextRequest): Promise<Response> {
   };
   const outcome = await finishSamlSignOn(text("SAMLResponse"), text("RelayState"), request.headers);
   if (!outcome.ok) return seeOther(`/sign-in/sso?error=${outcome.reason}`);
-  // Auth.js opens the session: its Credentials provider spends this single-use ticket (lib/auth/auth.ts).
-  const ticket = await issueSsoTicket(outcome.user.id);
-  try {
-    await signIn("credentials", { ssoTicket: ticket, redirectTo: outcome.destination, redirect: false });
-  } catch (error) {
-    if (error instanceof SecondFactorRequired) {
-      await setChallengeCookie(error.challenge);
-      return seeOther(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(outcome.destination)}`);
-    }
-    throw error;
-  }
-  return seeOther(outcome.destination);
+  return seeOther(await openSsoSession(outcome.user.id, outcome.destination));
 }
