@@ -23,6 +23,7 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@acme.test", name: "Sam Okafor", role: "admin", password: DEMO_PASSWORD },
   { email: "editor@acme.test", name: "Eli Novak", role: "editor", password: DEMO_PASSWORD },
   { email: "viewer@acme.test", name: "Vera Lindqvist", role: "viewer", password: DEMO_PASSWORD },
+  { email: "contributor@acme.test", name: "Cleo Marsh", role: "contributor", password: DEMO_PASSWORD },
   { email: "owner@globex.test", name: "Gus Globex", role: "owner", password: DEMO_PASSWORD },
 ] as const;
 

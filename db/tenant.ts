@@ -8,7 +8,7 @@ export interface TeamContext {
   userId: string | null;
   /** The acting member's membership row (null for API keys and share links). */
   membershipId: string | null;
-  role: "owner" | "admin" | "editor" | "viewer";
+  role: "owner" | "admin" | "editor" | "viewer" | "contributor";
   /** How the request authenticated: a member's session, an API key, or a share link. */
   via: "session" | "api_key" | "share_link" | "system";
 }

@@ -48,7 +48,7 @@ export async function countByRole(tx: Tx, ctx: { teamId: string }): Promise<Reco
     .from(memberships)
     .where(eq(memberships.teamId, ctx.teamId))
     .groupBy(memberships.role);
-  const result: Record<Role, number> = { owner: 0, admin: 0, editor: 0, viewer: 0 };
+  const result: Record<Role, number> = { owner: 0, admin: 0, editor: 0, viewer: 0, contributor: 0 };
   for (const row of rows) result[row.role] = Number(row.n);
   return result;
 }

@@ -3,7 +3,7 @@
 // reminder e-mails sent (one per owner per run, enforced by a unique key).
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
-import { kpis, memberships, objectives, perspectives, reminderDeliveries, reminderSchedules, scorecards, teams, users, type Kpi, type ReminderSchedule } from "../schema";
+import { kpis, memberships, objectives, perspectives, reminderDeliveries, reminderSchedules, scorecards, teams, users, type Kpi, type Membership, type ReminderSchedule } from "../schema";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { latestMeasurements } from "./scorecard-tree";
@@ -83,7 +83,7 @@ export interface OwnerContact {
   userId: string;
   email: string;
   name: string | null;
-  role: "owner" | "admin" | "editor" | "viewer";
+  role: Membership["role"];
 }
 
 /** Owners who are still members, with their e-mail address and role (former members are absent). */

@@ -2,11 +2,11 @@
 // team-bound reads and writes of its settings.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
-import { memberships, teams, type Team } from "../schema";
+import { memberships, teams, type Membership, type Team } from "../schema";
 import { asUser } from "../tenant";
 import { clock } from "@/lib/clock";
 
-export type Role = "owner" | "admin" | "editor" | "viewer";
+export type Role = Membership["role"];
 
 export async function isSlugTaken(slug: string): Promise<boolean> {
   const db = await getDb();

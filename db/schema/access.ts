@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { tenantKeys, tenantPolicy } from "./columns";
 import { scorecards } from "./scorecards";
@@ -16,6 +16,8 @@ export const shareLinks = pgTable(
   {
     ...tenantKeys(),
     scorecardId: uuid("scorecard_id").notNull(),
+    /** The link also shows the scorecard's descendants (an organisation unit's subtree). */
+    includeSubtree: boolean("include_subtree").notNull().default(false),
     tokenHash: text("token_hash").notNull(),
     label: text("label").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -42,6 +44,8 @@ export const apiKeys = pgTable(
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
     scopes: apiScopeEnum("scopes").array().notNull(),
+    /** A key limited to one scorecard and its descendants; null = the whole team. */
+    scorecardId: uuid("scorecard_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -50,6 +54,7 @@ export const apiKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.teamId, t.id] }),
     foreignKey({ name: "api_keys_team_fk", columns: [t.teamId], foreignColumns: [teams.id] }).onDelete("cascade"),
+    foreignKey({ name: "api_keys_scorecard_fk", columns: [t.teamId, t.scorecardId], foreignColumns: [scorecards.teamId, scorecards.id] }).onDelete("cascade"),
     uniqueIndex("api_keys_team_hash_key").on(t.teamId, t.keyHash),
     index("api_keys_team_created_idx").on(t.teamId, t.createdAt),
     tenantPolicy("api_keys"),

@@ -6,7 +6,7 @@ import { users } from "./auth";
 import { tenantKeys, tenantPolicy, timestamps, versionColumn } from "./columns";
 import { clock } from "@/lib/clock";
 
-export const roleEnum = pgEnum("team_role", ["owner", "admin", "editor", "viewer"]);
+export const roleEnum = pgEnum("team_role", ["owner", "admin", "editor", "viewer", "contributor"]);
 export const planEnum = pgEnum("plan", ["free", "team", "business"]);
 export const subscriptionStatusEnum = pgEnum("subscription_status", [
   "none", "trialing", "active", "past_due", "unpaid", "canceled", "incomplete", "incomplete_expired", "paused",

@@ -10,14 +10,14 @@ const TODAY = "2026-03-15";
 const T = "00000000-0000-4000-8000-000000000000";
 const stamp = new Date("2026-01-01T00:00:00Z");
 
-const scorecard: Scorecard = { teamId: T, id: "sc", name: "Card", description: "", journeyId: "j1", archivedAt: null, version: 1, createdAt: stamp, updatedAt: stamp };
+const scorecard: Scorecard = { teamId: T, id: "sc", name: "Card", description: "", journeyId: "j1", parentId: null, restricted: false, archivedAt: null, version: 1, createdAt: stamp, updatedAt: stamp };
 const perspective = (id: string, position: number): Perspective => ({ teamId: T, id, scorecardId: "sc", kind: "customer", name: id.toUpperCase(), position, weight: 1, version: 1, createdAt: stamp, updatedAt: stamp });
 const objective = (id: string, perspectiveId: string, ownerId: string | null = null): Objective => ({
   teamId: T, id, scorecardId: "sc", perspectiveId, title: `Objective ${id}`, description: "", ownerId, weight: 1, position: 0, version: 1, createdAt: stamp, updatedAt: stamp,
 });
 const kpi = (id: string, objectiveId: string, over: Partial<Kpi> = {}): Kpi => ({
   teamId: T, id, objectiveId, name: `KPI ${id}`, description: "", unit: "count", currency: null, direction: "up", baseline: 0, target: 100, targetMax: null, redThreshold: 50,
-  frequency: "monthly", indicator: "lagging", source: "manual", ownerId: null, weight: 1, position: 0, version: 1, createdAt: stamp, updatedAt: stamp, ...over,
+  frequency: "monthly", indicator: "lagging", source: "manual", aggregation: null, ownerId: null, weight: 1, position: 0, version: 1, createdAt: stamp, updatedAt: stamp, ...over,
 });
 
 function source(): DashboardSource {

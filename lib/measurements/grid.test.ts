@@ -11,7 +11,7 @@ const at = new Date("2026-01-01T00:00:00Z");
 function kpi(id: string, objectiveId: string, values: Partial<Kpi>): Kpi {
   return {
     id, teamId: "t", objectiveId, name: id, description: "", unit: "percent", currency: null, direction: "up", baseline: null, target: 80, targetMax: null,
-    redThreshold: 50, frequency: "monthly", indicator: "lagging", source: "manual", ownerId: null, weight: 1, position: 0, version: 1, createdAt: at, updatedAt: at,
+    redThreshold: 50, frequency: "monthly", indicator: "lagging", source: "manual", aggregation: null, ownerId: null, weight: 1, position: 0, version: 1, createdAt: at, updatedAt: at,
     ...values,
   };
 }

@@ -11,6 +11,7 @@ import { createSsoTicket, findTeamIdByVerifiedDomain, getSsoConnection, insertSa
 import { findTeamById } from "@/db/queries/teams";
 import { clearPasswordHash, createUser, findUserByAccount, findUserByEmail, findUserById, linkAccount, markEmailVerified } from "@/db/queries/users";
 import type { Team, TeamSsoConnection, User } from "@/db/schema";
+import { takesSeat } from "@/lib/auth/permissions";
 import { inTeam } from "@/db/tenant";
 import { open, seal } from "@/lib/auth/secret-box";
 import { ensurePersonalTeam } from "@/lib/auth/personal-team";
@@ -239,7 +240,7 @@ async function joinJustInTime(team: Team, connection: TeamSsoConnection, user: U
   try {
     return await inTeam(team.id, async (tx) => {
       if (await findMembershipByUser(tx, ctx, user.id)) return false;
-      if (connection.jitRole !== "viewer") await assertSeatAvailable(tx, ctx, team, { adding: 1 });
+      if (takesSeat(connection.jitRole)) await assertSeatAvailable(tx, ctx, team, { adding: 1 });
       const membership = await insertMembership(tx, ctx, user.id, connection.jitRole);
       if (!membership) return false;
       await recordChange(tx, ctx, { actorId: user.id, entityType: "membership", entityId: membership.id, action: "create", after: { role: connection.jitRole, via: "single sign-on" } });

@@ -6,7 +6,7 @@ import { clearOwnerships, deleteMembership, getMembership, lockOwners, setMember
 import { revokeShareLinksCreatedBy } from "@/db/queries/share-links";
 import type { Team } from "@/db/schema";
 import type { TeamContext } from "@/db/tenant";
-import { outranksOrEquals, type Role } from "@/lib/auth/permissions";
+import { outranksOrEquals, takesSeat, type Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { assertSeatAvailable } from "./seats";
 
@@ -102,7 +102,7 @@ export async function transferOwnership(
   if (target.id === ctx.membershipId) throw new AppError("validation", "You already own this team.", { fieldErrors: { membershipId: ["Choose another member."] } });
   const changed = new AppError("conflict", "Someone changed this member since you opened the page: reload it and try again.", { current: target });
   if (input.version !== undefined && input.version !== target.version) throw changed;
-  if (target.role === "viewer") await assertSeatAvailable(tx, ctx, team, { adding: 1 });
+  if (!takesSeat(target.role)) await assertSeatAvailable(tx, ctx, team, { adding: 1 });
   if (target.role !== "owner" && !(await setMemberRole(tx, ctx, target.id, "owner", target.version))) throw changed;
   if (!(await setMemberRole(tx, ctx, me.id, "admin", me.version))) throw new AppError("conflict", "Your own role changed meanwhile: reload the page.");
   await recordChange(tx, ctx, [

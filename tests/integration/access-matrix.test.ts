@@ -41,12 +41,13 @@ const ACTION_FILES = filesNamed("actions.ts", ["app", "lib"]);
 const ROUTE_FILES = filesNamed("route.ts");
 
 type Principal = Role | "outsider" | "anonymous";
-const PRINCIPALS: Principal[] = ["owner", "admin", "editor", "viewer", "outsider", "anonymous"];
+const PRINCIPALS: Principal[] = ["owner", "admin", "editor", "viewer", "contributor", "outsider", "anonymous"];
 const EMAIL: Record<Exclude<Principal, "anonymous">, string> = {
   owner: "owner@acme.test",
   admin: "admin@acme.test",
   editor: "editor@acme.test",
   viewer: "viewer@acme.test",
+  contributor: "contributor@acme.test",
   outsider: "owner@globex.test",
 };
 

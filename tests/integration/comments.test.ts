@@ -42,7 +42,7 @@ async function world() {
   const person = (name: string) => createUser({ email: `${unique(name.split(" ")[0]!.toLowerCase())}@example.test`, name, emailVerified: clock.now() });
   const owner = await person("Olga Owner");
   const team = await createTeam(owner.id, unique("Team"));
-  const people: Record<Role, User> = { owner, admin: await person("Ada Admin"), editor: await person("Eli Editor"), viewer: await person("Vera Viewer") };
+  const people: Record<Exclude<Role, "contributor">, User> = { owner, admin: await person("Ada Admin"), editor: await person("Eli Editor"), viewer: await person("Vera Viewer") };
   for (const role of ["admin", "editor", "viewer"] as const) await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, people[role].id, role));
   const { db } = await getDbHandle();
   await db.update(teams).set({ plan: "team", subscriptionStatus: "active", paidSeats: 5 }).where(eq(teams.id, team.id));

@@ -34,7 +34,7 @@ async function person(label: string): Promise<User> {
 async function world() {
   const owner = await person("owner");
   const team = await createTeam(owner.id, unique("Team"));
-  const people: Record<Role, User> = { owner, admin: await person("admin"), editor: await person("editor"), viewer: await person("viewer") };
+  const people: Record<Exclude<Role, "contributor">, User> = { owner, admin: await person("admin"), editor: await person("editor"), viewer: await person("viewer") };
   for (const role of ["admin", "editor", "viewer"] as const) await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, people[role].id, role));
   const { db } = await getDbHandle();
   await db.update(teams).set({ plan: "team", subscriptionStatus: "active", paidSeats: 5 }).where(eq(teams.id, team.id));

@@ -42,7 +42,7 @@ async function setPlan(team: Team, plan: "free" | "team") {
 async function teamWithRoles(plan: "free" | "team" = "team") {
   const owner = await person("owner");
   const team = await createTeam(owner.id, unique("Team"));
-  const people: Record<Role, User> = { owner, admin: await person("admin"), editor: await person("editor"), viewer: await person("viewer") };
+  const people: Record<Exclude<Role, "contributor">, User> = { owner, admin: await person("admin"), editor: await person("editor"), viewer: await person("viewer") };
   for (const role of ["admin", "editor", "viewer"] as const) await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, people[role].id, role));
   await setPlan(team, plan);
   return { team, ...people };

@@ -25,7 +25,7 @@ async function person(label: string): Promise<User> {
 async function teamWithRoles(name = "Team") {
   const owner = await person("owner");
   const team = await createTeam(owner.id, unique(name));
-  const members: Record<Exclude<Role, "owner">, User> = { admin: await person("admin"), editor: await person("editor"), viewer: await person("viewer") };
+  const members: Record<Exclude<Role, "owner" | "contributor">, User> = { admin: await person("admin"), editor: await person("editor"), viewer: await person("viewer") };
   for (const [role, user] of Object.entries(members) as Array<[Role, User]>) {
     await inTeam(team.id, (tx) => insertMembership(tx, { teamId: team.id }, user.id, role));
   }

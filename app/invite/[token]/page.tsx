@@ -22,6 +22,7 @@ const ROLE_MEANING = {
   admin: "edits everything and manages members and billing",
   editor: "edits journeys, scorecards and measurements",
   viewer: "reads every journey, scorecard and dashboard",
+  contributor: "enters the values of the KPIs they own or are assigned",
 } as const;
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {

@@ -7,7 +7,7 @@ import { createInvitation, revokeInvitation as revokeInvitationRow } from "@/db/
 import { listMembers } from "@/db/queries/memberships";
 import { recordChange } from "@/db/queries/changes";
 import { teamAction } from "@/lib/actions/team-action";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS, takesSeat } from "@/lib/auth/permissions";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/mailer";
@@ -32,7 +32,7 @@ export const inviteMember = teamAction("members.invite", {
     if (members.some((m) => m.email === input.email)) {
       throw new AppError("validation", "This person is already a member.", { fieldErrors: { email: [`${input.email} is already a member of this team`] } });
     }
-    if (input.role !== "viewer") await assertSeatAvailable(tx, ctx, team, { adding: 1 });
+    if (takesSeat(input.role)) await assertSeatAvailable(tx, ctx, team, { adding: 1 });
     const { link, tokenHash } = newInvitationToken(ctx.teamId);
     const invitation = await createInvitation(tx, ctx, {
       email: input.email,
@@ -71,7 +71,7 @@ export const changeRole = teamAction("members.update_role", {
     if (input.role === "editor" || input.role === "admin" || input.role === "owner") {
       const members = await listMembers(tx, ctx);
       const current = members.find((m) => m.id === input.membershipId);
-      if (current?.role === "viewer") await assertSeatAvailable(tx, ctx, team, { adding: 1 });
+      if (current && !takesSeat(current.role)) await assertSeatAvailable(tx, ctx, team, { adding: 1 });
     }
     return changeMemberRole(tx, ctx, input);
   },
