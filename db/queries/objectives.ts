@@ -23,6 +23,16 @@ export async function insertObjective(
   return row!;
 }
 
+/** Several objectives in one statement (a cascade's copies), returned in the order given. */
+export async function insertObjectives(
+  tx: Tx,
+  ctx: Ctx,
+  values: ReadonlyArray<Omit<typeof objectives.$inferInsert, "teamId" | "id" | "version" | "createdAt" | "updatedAt">>,
+): Promise<Objective[]> {
+  if (values.length === 0) return [];
+  return tx.insert(objectives).values(values.map((v) => ({ ...v, teamId: ctx.teamId }))).returning();
+}
+
 export async function deleteObjectiveRow(tx: Tx, ctx: Ctx, id: string, expectedVersion: number) {
   return tx
     .delete(objectives)

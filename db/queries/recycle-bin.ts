@@ -16,7 +16,7 @@ export type BinKind = "objective" | "kpi" | "initiative" | "scorecard" | "journe
 /** Every table a snapshot may hold, in the order restore writes them back (parents first). */
 export const RESTORE_ORDER = [
   "journeys", "stages", "touchpoints", "stage_notes",
-  "scorecards", "perspectives", "share_links", "objectives", "objective_stages", "objective_links",
+  "scorecards", "perspectives", "share_links", "objectives", "objective_stages", "objective_links", "objective_contributions",
   "kpis", "measurements", "kpi_explanations", "update_link_uses", "initiatives",
 ] as const;
 type BinTable = (typeof RESTORE_ORDER)[number];
@@ -51,6 +51,7 @@ function partsOf(kind: BinKind, teamId: string, id: string): Array<{ table: BinT
         { table: "objectives", where: sql`t.id = ${id}`, lock: true },
         { table: "objective_stages", where: sql`t.objective_id = ${id}` },
         { table: "objective_links", where: sql`(t.cause_id = ${id} or t.effect_id = ${id})` },
+        { table: "objective_contributions", where: sql`(t.objective_id = ${id} or t.parent_objective_id = ${id})` },
         { table: "kpis", where: sql`t.objective_id = ${id}`, lock: true },
         ...kpiChildren(kpisOfObjective),
         { table: "initiatives", where: sql`t.objective_id = ${id}` },
@@ -63,6 +64,7 @@ function partsOf(kind: BinKind, teamId: string, id: string): Array<{ table: BinT
         { table: "objectives", where: sql`t.scorecard_id = ${id}`, lock: true },
         { table: "objective_stages", where: sql`t.objective_id in (${objectivesOfScorecard})` },
         { table: "objective_links", where: sql`t.scorecard_id = ${id}` },
+        { table: "objective_contributions", where: sql`(t.objective_id in (${objectivesOfScorecard}) or t.parent_objective_id in (${objectivesOfScorecard}))` },
         { table: "kpis", where: sql`t.objective_id in (${objectivesOfScorecard})`, lock: true },
         ...kpiChildren(kpisOfScorecard),
         { table: "initiatives", where: sql`t.objective_id in (${objectivesOfScorecard})` },
@@ -187,6 +189,9 @@ export async function writeBackSnapshot(tx: Tx, ctx: Ctx, binId: string): Promis
     let filter = sql`true`;
     if (table === "objective_stages") {
       filter = sql`exists (select 1 from stages s where s.team_id = r.team_id and s.id = r.stage_id) and exists (select 1 from objectives o where o.team_id = r.team_id and o.id = r.objective_id)`;
+    } else if (table === "objective_contributions") {
+      // Both ends must be back; whether the target is still above is checked after (lib/recycle-bin).
+      filter = sql`exists (select 1 from objectives o where o.team_id = r.team_id and o.id = r.objective_id) and exists (select 1 from objectives o where o.team_id = r.team_id and o.id = r.parent_objective_id)`;
     } else if (table === "objective_links") {
       filter = sql`exists (select 1 from objectives o where o.team_id = r.team_id and o.id = r.cause_id) and exists (select 1 from objectives o where o.team_id = r.team_id and o.id = r.effect_id)`;
     }
@@ -234,6 +239,19 @@ export async function untieMissingJourney(tx: Tx, ctx: Ctx, binId: string): Prom
       where b.team_id = ${ctx.teamId} and b.id = ${binId}
         and b.snapshot -> 'scorecards' -> 0 ->> 'journey_id' is not null
         and not exists (select 1 from journeys j where j.team_id = b.team_id and j.id = (b.snapshot -> 'scorecards' -> 0 ->> 'journey_id')::uuid)
+      returning 1`),
+  );
+  return rows.length > 0;
+}
+
+/** A scorecard whose parent is gone since (deleted, or in the bin itself) comes back at the top of the tree. */
+export async function detachMissingParent(tx: Tx, ctx: Ctx, binId: string): Promise<boolean> {
+  const rows = rowsOf(
+    await tx.execute(sql`
+      update recycle_bin_items b set snapshot = jsonb_set(b.snapshot, '{scorecards,0,parent_id}', 'null'::jsonb)
+      where b.team_id = ${ctx.teamId} and b.id = ${binId}
+        and b.snapshot -> 'scorecards' -> 0 ->> 'parent_id' is not null
+        and not exists (select 1 from scorecards s where s.team_id = b.team_id and s.id = (b.snapshot -> 'scorecards' -> 0 ->> 'parent_id')::uuid)
       returning 1`),
   );
   return rows.length > 0;

@@ -35,7 +35,7 @@ export async function countActiveScorecards(tx: Tx, ctx: Ctx): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export async function insertScorecard(tx: Tx, ctx: Ctx, values: { name: string; description: string; journeyId: string | null }): Promise<Scorecard> {
+export async function insertScorecard(tx: Tx, ctx: Ctx, values: { name: string; description: string; journeyId: string | null; parentId?: string | null }): Promise<Scorecard> {
   const [row] = await tx.insert(scorecards).values({ ...values, teamId: ctx.teamId }).returning();
   return row!;
 }

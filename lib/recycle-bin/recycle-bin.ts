@@ -4,16 +4,18 @@
 // raises the team's data version, so kept read models are rebuilt) and heard live by the team.
 import type { Tx } from "@/db/client";
 import { recordChange } from "@/db/queries/changes";
+import { loadOrgTree } from "@/db/queries/org-tree";
 import { findInTeam } from "@/db/queries/versioned";
 import {
   bumpRestoredRoot, deleteAllBinItems, deleteBinItem, deleteExpiredBinItems, findBinItemByEntity, insertBinItem, lockBinItem, lockBinTree,
-  listTeamIdsForBinPurge, retieScorecards, ROOT, untieMissingJourney, writeBackSnapshot, type BinKind,
+  listTeamIdsForBinPurge, retieScorecards, detachMissingParent, ROOT, untieMissingJourney, writeBackSnapshot, type BinKind,
 } from "@/db/queries/recycle-bin";
 import { initiatives, journeys, kpis, objectives, perspectives, scorecards, type RecycleBinItem, type Team } from "@/db/schema";
 import { inTeam, type TeamContext } from "@/db/tenant";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { assertScorecardSlot } from "@/lib/scorecards/guards";
+import { dropOffTreeContributions } from "@/lib/scorecards/org-units";
 
 export const RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -143,6 +145,7 @@ export async function restoreFromBin(
     throw new AppError("conflict", `“${item.label}” is already there.`);
   }
   const untied = kind === "scorecard" ? await untieMissingJourney(tx, ctx, item.id) : false;
+  const detached = kind === "scorecard" ? await detachMissingParent(tx, ctx, item.id) : false;
   let skipped: Record<string, number>;
   try {
     skipped = await writeBackSnapshot(tx, ctx, item.id);
@@ -154,6 +157,14 @@ export async function restoreFromBin(
     throw error;
   }
   if (untied) skipped.journey = 1;
+  if (detached) skipped.parent = 1;
+  if (kind === "scorecard" || kind === "objective") {
+    // Contributions come back only where their target is still above (the tree may have changed since).
+    // Both ends count: it may have received contributions from units moved elsewhere since, so the whole tree is checked.
+    const tree = await loadOrgTree(tx, ctx);
+    const dropped = await dropOffTreeContributions(tx, ctx, tree, [...tree.byId.keys()], `“${item.label}” was restored where a contribution no longer goes to a scorecard above`);
+    if (dropped.length) skipped.objective_contributions = (skipped.objective_contributions ?? 0) + dropped.length;
+  }
   const now = clock.now();
   const version = await bumpRestoredRoot(tx, ctx, kind, item.entityId, now);
   const retied = kind === "journey" ? await retieScorecards(tx, ctx, item.entityId, item.detached.scorecardIds ?? [], now) : [];

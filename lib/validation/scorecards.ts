@@ -67,15 +67,34 @@ const optionalUuid = (label: string) => z.preprocess((v) => blankToUndefined(v) 
 // ---------------------------------------------------------------------------------------------
 // Scorecards and perspectives
 
+/** The parent in the organisation tree: "" is "at the top"; absent (update only) keeps the current one. */
+const parentId = z.preprocess((v) => (v === "" ? null : v), uuid("Parent scorecard").nullable().optional());
+
 export const scorecardCreateSchema = z.object({
   name: requiredText("Name", NAME_MAX),
   description: optionalText("Description", DESCRIPTION_MAX),
   journeyId: optionalUuid("Journey"),
+  parentId,
 });
 
 export const scorecardUpdateSchema = scorecardCreateSchema.extend({ scorecardId: uuid("scorecard"), version });
 
 export const scorecardRefSchema = z.object({ scorecardId: uuid("scorecard"), version });
+
+/** Moving a scorecard in the tree: under another (`parentId`) or to the top (""). */
+export const scorecardMoveSchema = z.object({ scorecardId: uuid("scorecard"), version, parentId: z.preprocess((v) => (v === "" || v === undefined ? null : v), uuid("Parent scorecard").nullable()) });
+
+/** What becomes of a deleted scorecard's children: moved up to its parent, or deleted too. */
+export const CHILDREN_CHOICES = ["move_up", "delete"] as const;
+export const scorecardDeleteSchema = scorecardRefSchema.extend({
+  children: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CHILDREN_CHOICES, { error: "Choose what becomes of its sub-scorecards: move them up or delete them too" }).optional()),
+});
+
+/** "Cascade": a child scorecard whose objectives start as contributors to this one's. */
+export const scorecardCascadeSchema = z.object({ scorecardId: uuid("scorecard"), name: requiredText("Name", NAME_MAX) });
+
+/** One contribution of an objective to an objective of a scorecard above (added or removed). */
+export const contributionSchema = z.object({ objectiveId: uuid("objective"), version, parentObjectiveId: uuid("Parent objective") });
 
 export const starterKitSchema = z.object({
   template: z.enum(JOURNEY_TEMPLATE_KEYS.filter((k) => k !== "blank") as ["lifecycle", "funnel"], {

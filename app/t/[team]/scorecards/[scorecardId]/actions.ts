@@ -3,12 +3,13 @@
 // library, target changes with a reason) and initiatives.
 import { revalidatePath } from "next/cache";
 import { teamAction } from "@/lib/actions/team-action";
+import { changeContribution } from "@/lib/scorecards/contributions";
 import { createInitiative, deleteInitiative, updateInitiative } from "@/lib/scorecards/manage-initiatives";
 import { addKpisFromLibrary, changeKpiTarget, createKpi, deleteKpi, updateKpi } from "@/lib/scorecards/manage-kpis";
 import { createObjective, deleteObjective, updateObjective } from "@/lib/scorecards/manage-objectives";
 import { movePerspective, updatePerspective } from "@/lib/scorecards/manage-scorecards";
 import {
-  initiativeCreateSchema, initiativeRefSchema, initiativeUpdateSchema, kpiCreateSchema, kpiLibrarySchema, kpiRefSchema, kpiTargetSchema,
+  contributionSchema, initiativeCreateSchema, initiativeRefSchema, initiativeUpdateSchema, kpiCreateSchema, kpiLibrarySchema, kpiRefSchema, kpiTargetSchema,
   kpiUpdateSchema, objectiveCreateSchema, objectiveRefSchema, objectiveUpdateSchema, perspectiveMoveSchema, perspectiveUpdateSchema,
 } from "@/lib/validation/scorecards";
 
@@ -105,5 +106,20 @@ export const deleteInitiativeAction = teamAction("initiatives.delete", {
   permission: "scorecards.write",
   schema: initiativeRefSchema,
   handler: async (input, { tx, ctx }) => binned(await deleteInitiative(tx, ctx, input)),
+  after: refresh,
+});
+
+// Cascade: this objective contributes to an objective of a scorecard above (or no longer does).
+export const addContributionAction = teamAction("objectives.contribution_add", {
+  permission: "scorecards.write",
+  schema: contributionSchema,
+  handler: async (input, { tx, ctx }) => ref(await changeContribution(tx, ctx, input, "add")),
+  after: refresh,
+});
+
+export const removeContributionAction = teamAction("objectives.contribution_remove", {
+  permission: "scorecards.write",
+  schema: contributionSchema,
+  handler: async (input, { tx, ctx }) => ref(await changeContribution(tx, ctx, input, "remove")),
   after: refresh,
 });
