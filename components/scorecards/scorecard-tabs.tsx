@@ -8,6 +8,7 @@ const TABS = [
   { href: "/measurements", label: "Measurements" },
   { href: "/strategy-map", label: "Strategy map" },
   { href: "/alignment", label: "Alignment" },
+  { href: "/cascade", label: "Cascade" },
   { href: "/import", label: "Import & export" },
 ];
 

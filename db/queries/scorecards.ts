@@ -18,6 +18,16 @@ export async function listScorecards(tx: Tx, ctx: Ctx) {
     .orderBy(sql`${scorecards.archivedAt} is not null`, asc(scorecards.name), asc(scorecards.createdAt));
 }
 
+/** The named scorecards' rows (a subtree of the organisation), by name. */
+export async function listScorecardsByIds(tx: Tx, ctx: Ctx, ids: readonly string[]): Promise<Scorecard[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(scorecards)
+    .where(and(eq(scorecards.teamId, ctx.teamId), inArray(scorecards.id, [...ids])))
+    .orderBy(asc(scorecards.name));
+}
+
 /**
  * Serialises the plan-limit check within one team until the transaction ends, so two
  * scorecards created at the same moment cannot both pass "fewer than the limit".

@@ -14,12 +14,14 @@ import { getDbHandle } from "@/db/client";
 import { listActivity } from "@/db/queries/activity";
 import { insertMembership } from "@/db/queries/memberships";
 import { listOrgScorecards } from "@/db/queries/org-tree";
+import { countQueries } from "@/db/query-counter";
 import { listBinItems } from "@/db/queries/recycle-bin";
 import { createUser } from "@/db/queries/users";
 import { objectiveContributions, objectives, perspectives, scorecards, teams, type Team, type User } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { clock } from "@/lib/clock";
+import { loadCascadeView } from "@/lib/scorecards/cascade-view";
 import { createTeam } from "@/lib/teams/create-team";
 import { ok, run } from "../support/actions";
 
@@ -281,5 +283,59 @@ describe("Cascade", () => {
     await refused(run("scorecards.cascade", owner, { team: team.slug, scorecardId: company, name: "Sales" }), 402);
     expect(await org(team)).toHaveLength(1);
     expect(await contributionsOf(team)).toEqual([]);
+  });
+});
+
+describe("the cascade view", () => {
+  const calendar = { timeZone: "UTC", fiscalYearStartMonth: 1 };
+  const view = (team: Team, id: string) => q(team, (tx) => loadCascadeView(tx, { teamId: team.id }, id, calendar, "2026-06-15"));
+
+  it("shows contributors level by level with their scorecard, and flags gaps where units below exist", async () => {
+    const { team, owner } = await world();
+    const company = await card(team, owner, "Company");
+    const grow = await objectiveIn(team, owner, company, "Grow");
+    const keep = await objectiveIn(team, owner, company, "Keep customers", "customer");
+    const sales = (await ok<{ id: string }>(run("scorecards.cascade", owner, { team: team.slug, scorecardId: company, name: "Sales" }))).id;
+    const emea = (await ok<{ id: string }>(run("scorecards.cascade", owner, { team: team.slug, scorecardId: sales, name: "EMEA" }))).id;
+    // Keep customers at Sales stops contributing: Company's "Keep customers" becomes a gap.
+    const salesKeep = (await q(team, (tx) => tx.select().from(objectives).where(and(eq(objectives.teamId, team.id), eq(objectives.scorecardId, sales), eq(objectives.title, "Keep customers")))))[0]!;
+    await ok(run("objectives.contribution_remove", owner, { team: team.slug, objectiveId: salesKeep.id, version: 1, parentObjectiveId: keep }));
+
+    const data = (await view(team, company))!;
+    expect(data.unitsBelow).toBe(2);
+    const shape = (nodes: NonNullable<typeof data>["nodes"]): unknown[] => nodes.map((n) => [n.scorecardName, n.objective.title, n.gap, shape(n.contributors)]);
+    expect(shape(data.nodes)).toEqual([
+      ["Company", "Grow", false, [["Sales", "Grow", false, [["EMEA", "Grow", false, []]]]]],
+      ["Company", "Keep customers", true, []],
+    ]);
+    expect(data.nodes[0]!.objective.id).toBe(grow);
+    expect(data.nodes[0]!.objective.rollup.status).toBe("grey");
+    expect(data.gaps).toBe(1);
+    // From Sales down: its "Keep customers" still has EMEA's copy below it.
+    expect(shape((await view(team, sales))!.nodes).map((n) => (n as unknown[])[2])).toEqual([false, false]);
+    // A unit with nothing below has no gaps.
+    expect((await view(team, emea))!.gaps).toBe(0);
+  });
+
+  it("loads in the same number of queries for a small and a large tree", async () => {
+    const small = await world();
+    const sCompany = await card(small.team, small.owner, "Company");
+    await objectiveIn(small.team, small.owner, sCompany, "Grow");
+    await ok(run("scorecards.cascade", small.owner, { team: small.team.slug, scorecardId: sCompany, name: "Sales" }));
+
+    const large = await world();
+    const lCompany = await card(large.team, large.owner, "Company");
+    for (const title of ["Grow", "Profit", "Scale"]) await objectiveIn(large.team, large.owner, lCompany, title);
+    for (const unit of ["Sales", "Support", "Product"]) {
+      const child = (await ok<{ id: string }>(run("scorecards.cascade", large.owner, { team: large.team.slug, scorecardId: lCompany, name: unit }))).id;
+      for (const sub of ["North", "South"]) await ok(run("scorecards.cascade", large.owner, { team: large.team.slug, scorecardId: child, name: `${unit} ${sub}` }));
+    }
+    const a = await countQueries(() => view(small.team, sCompany));
+    const b = await countQueries(() => view(large.team, lCompany));
+    expect(a.result!.unitsBelow).toBe(1);
+    expect(b.result!.unitsBelow).toBe(9);
+    expect(b.result!.nodes.flatMap((n) => n.contributors.flatMap((c) => c.contributors))).toHaveLength(18);
+    expect(b.count).toBe(a.count);
+    expect(a.count).toBeLessThanOrEqual(9);
   });
 });
