@@ -19,6 +19,7 @@ export function ConfirmDelete({
   label = "Delete",
   trigger,
   onDeleted,
+  choice,
 }: {
   action: FormAction;
   team: string;
@@ -29,6 +30,8 @@ export function ConfirmDelete({
   label?: string;
   trigger: ReactNode;
   onDeleted?: () => void;
+  /** Inputs the person must answer before deleting (e.g. what becomes of a scorecard's children). */
+  choice?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   return (
@@ -52,9 +55,14 @@ export function ConfirmDelete({
             }}
             secondary={<AlertDialogCancel>Cancel</AlertDialogCancel>}
           >
-            {() =>
-              Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
-            }
+            {() => (
+              <>
+                {Object.entries(fields).map(([name, value]) => (
+                  <input key={name} type="hidden" name={name} value={value} />
+                ))}
+                {choice}
+              </>
+            )}
           </ActionForm>
         </Suspense>
       </AlertDialogContent>

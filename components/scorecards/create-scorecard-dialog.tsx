@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import type { FormAction } from "./action-form";
 import { FormDialog } from "./form-dialog";
-import type { JourneyOption } from "./scorecard-fields";
+import type { JourneyOption, ParentOption } from "./scorecard-fields";
 
 const ScorecardFields = lazyWithPreload(() => import("./scorecard-fields"));
 
@@ -14,11 +14,13 @@ const ScorecardFields = lazyWithPreload(() => import("./scorecard-fields"));
 export const newId = (data: unknown) => (data && typeof data === "object" && "id" in data ? String(data.id) : null);
 
 export function CreateScorecardDialog({
-  action, team, journeys, limitNote, trigger,
+  action, team, journeys, parents = [], limitNote, trigger,
 }: {
   action: FormAction;
   team: string;
   journeys: JourneyOption[];
+  /** Scorecards the new one may hang under. */
+  parents?: ParentOption[];
   limitNote?: string;
   /** The "New scorecard" button. */
   trigger: ReactNode;
@@ -39,7 +41,7 @@ export function CreateScorecardDialog({
       preload={ScorecardFields.preload}
       trigger={trigger}
     >
-      {(state) => <ScorecardFields state={state} journeys={journeys} />}
+      {(state) => <ScorecardFields state={state} journeys={journeys} parents={parents} />}
     </FormDialog>
   );
 }

@@ -19,6 +19,15 @@ export interface EditorActions {
   createInitiative: FormAction;
   updateInitiative: FormAction;
   deleteInitiative: FormAction;
+  addContribution: FormAction;
+  removeContribution: FormAction;
+}
+
+/** Cascade: objectives of the scorecards above, and which of this scorecard's objectives contribute to each. */
+export interface EditorContributions {
+  targets: ReadonlyArray<{ id: string; title: string; scorecardName: string }>;
+  /** Objective id → the ids of the objectives above it contributes to. */
+  byObjective: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface EditorShared {
@@ -30,6 +39,8 @@ export interface EditorShared {
   stages: readonly EditorOption[];
   perspectives: readonly EditorOption[];
   actions: EditorActions;
+  /** Absent or without targets at a root scorecard: nothing to contribute to. */
+  contributions?: EditorContributions;
 }
 
 export interface EditorContextValue extends EditorShared {

@@ -23,6 +23,7 @@ import { useEditor } from "./editor-context";
 import { InitiativeDialog } from "./initiative-dialog";
 import { KpiDialog } from "./kpi-dialog";
 import { KpiLibraryPicker } from "./kpi-library-picker";
+import { ObjectiveContributions } from "./objective-contributions";
 import { ObjectiveDialog } from "./objective-dialog";
 import { RollupSummary, TrendLabel } from "./rollup-summary";
 
@@ -84,6 +85,7 @@ export function ObjectiveCard({ objective, perspectiveId, perspectiveKind }: { o
             <span className="muted">Serves:</span>
             {served.length ? served.map((name) => <Badge key={name} variant="secondary">{name}</Badge>) : <span className="muted">no journey stage</span>}
           </div>
+          <ObjectiveContributions objective={objective} />
           <div className="objective-tools">
             <CommentsButton entityType="objective" entityId={id} label={title} />
             <HistoryButton entityType="objective" entityId={id} label={title} />

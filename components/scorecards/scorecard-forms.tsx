@@ -49,7 +49,7 @@ export function ScorecardRowActions({
   team, scorecard, archiveAction, restoreAction, deleteAction, canDelete,
 }: {
   team: string;
-  scorecard: { id: string; name: string; version: number; archived: boolean };
+  scorecard: { id: string; name: string; version: number; archived: boolean; childCount?: number };
   archiveAction: FormAction;
   restoreAction: FormAction;
   deleteAction: FormAction;
@@ -80,6 +80,7 @@ export function ScorecardRowActions({
           fields={{ scorecardId: scorecard.id }}
           title={`Delete “${scorecard.name}”?`}
           description="It moves to the recycle bin with its perspectives, objectives, KPIs, values and initiatives, where it can be restored for 30 days. The journey stays."
+          choice={scorecard.childCount ? <ChildrenChoice count={scorecard.childCount} /> : undefined}
           trigger={
             <Button variant="outline" aria-label={`Delete ${scorecard.name}`}>
               <Trash2 aria-hidden="true" />
@@ -89,5 +90,29 @@ export function ScorecardRowActions({
         />
       ) : null}
     </div>
+  );
+}
+
+/** What becomes of a deleted scorecard's units below: asked only when it has some. */
+function ChildrenChoice({ count }: { count: number }) {
+  const units = `${count} unit${count === 1 ? "" : "s"} below`;
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-2 text-sm font-medium">{`It has ${units}. What becomes of ${count === 1 ? "it" : "them"}?`}</legend>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="radio" name="children" value="move_up" defaultChecked className="mt-1 size-4" />
+        <span>
+          <span className="font-medium">Move {count === 1 ? "it" : "them"} up</span>
+          <span className="block text-muted-foreground">They hang under this scorecard&apos;s parent (or at the top).</span>
+        </span>
+      </label>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="radio" name="children" value="delete" className="mt-1 size-4" />
+        <span>
+          <span className="font-medium">Delete {count === 1 ? "it" : "them"} too</span>
+          <span className="block text-muted-foreground">Each goes to the recycle bin with its own contents, and can be restored on its own.</span>
+        </span>
+      </label>
+    </fieldset>
   );
 }

@@ -6,17 +6,18 @@ import type { ReactNode } from "react";
 import { lazyWithPreload } from "@/components/ui/lazy-overlay";
 import type { FormAction } from "./action-form";
 import { FormDialog } from "./form-dialog";
-import type { JourneyOption } from "./scorecard-fields";
+import type { JourneyOption, ParentOption } from "./scorecard-fields";
 
 const ScorecardFields = lazyWithPreload(() => import("./scorecard-fields"));
 
 export function EditScorecardDialog({
-  action, team, scorecard, journeys, trigger,
+  action, team, scorecard, journeys, parents, trigger,
 }: {
   action: FormAction;
   team: string;
-  scorecard: { id: string; name: string; description: string; journeyId: string | null; version: number };
+  scorecard: { id: string; name: string; description: string; journeyId: string | null; parentId: string | null; version: number };
   journeys: JourneyOption[];
+  parents: ParentOption[];
   /** The "Settings" button. */
   trigger: ReactNode;
 }) {
@@ -31,7 +32,7 @@ export function EditScorecardDialog({
       preload={ScorecardFields.preload}
       trigger={trigger}
     >
-      {(state) => <ScorecardFields state={state} journeys={journeys} scorecard={scorecard} />}
+      {(state) => <ScorecardFields state={state} journeys={journeys} parents={parents} scorecard={scorecard} />}
     </FormDialog>
   );
 }

@@ -2,8 +2,10 @@
 // scorecard's size: the evaluated tree, initiatives, the journey's stages, members, journeys.
 // Kept per team data version, as the dashboard is: a warm request reads nothing but the team row.
 import type { Tx } from "@/db/client";
+import { listContributionTargets } from "@/db/queries/contributions";
 import { listScorecardInitiatives } from "@/db/queries/initiatives";
 import { listMembers } from "@/db/queries/memberships";
+import { loadOrgTree } from "@/db/queries/org-tree";
 import { loadScorecardTree } from "@/db/queries/scorecard-tree";
 import { listJourneyOptions, listJourneyStages } from "@/db/queries/scorecards";
 import type { Initiative } from "@/db/schema";
@@ -13,6 +15,7 @@ import type { TeamCalendar } from "@/lib/periods";
 import { evaluateScorecard, teamToday } from "./evaluate";
 import { pushTo } from "@/lib/collections";
 import { buildEditorView, type EditorView } from "./editor-view";
+import { ancestorsOf, flattenOrgTree, subtreeIds } from "./org-tree";
 
 export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, scorecardId: string, calendar: TeamCalendar, asOf = teamToday(calendar)) {
   const tree = await loadScorecardTree(tx, ctx, scorecardId, asOf);
@@ -21,6 +24,14 @@ export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, score
   const stages = await listJourneyStages(tx, ctx, tree.scorecard.journeyId);
   const members = await listMembers(tx, ctx);
   const journeys = await listJourneyOptions(tx, ctx);
+  // Its place in the organisation tree (one query), and what its objectives may contribute to
+  // (one more, only below a root).
+  const org = await loadOrgTree(tx, ctx);
+  const ancestors = ancestorsOf(org, scorecardId).map((s) => ({ id: s.id, name: s.name }));
+  const below = subtreeIds(org, scorecardId);
+  const targets = await listContributionTargets(tx, ctx, ancestors.map((a) => a.id), scorecardId);
+  const contributesTo: Record<string, string[]> = {};
+  for (const t of targets) for (const id of t.contributorIds) (contributesTo[id] ??= []).push(t.id);
   const initiativesByObjective = new Map<string, Initiative[]>();
   for (const i of initiatives) pushTo(initiativesByObjective, i.objectiveId, i);
   return {
@@ -31,6 +42,15 @@ export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, score
     members: members.map((m) => ({ userId: m.userId, name: m.name ?? m.email, role: m.role })),
     journeys,
     journeyName: journeys.find((j) => j.id === tree.scorecard.journeyId)?.name ?? null,
+    place: {
+      ancestors,
+      children: (org.byId.get(scorecardId)?.children ?? []).map((c) => ({ id: c.scorecard.id, name: c.scorecard.name })),
+      /** Where it may move: anywhere but itself and its own subtree. */
+      parentOptions: flattenOrgTree(org)
+        .filter((n) => !below.has(n.scorecard.id))
+        .map((n) => ({ id: n.scorecard.id, name: n.scorecard.name, depth: n.depth })),
+    },
+    contributions: { targets: targets.map((t) => ({ id: t.id, title: t.title, scorecardName: t.scorecardName })), byObjective: contributesTo },
   };
 }
 

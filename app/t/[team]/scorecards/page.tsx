@@ -1,5 +1,6 @@
-// GET /t/[team]/scorecards — the team's scorecards with journey, score and status; create one,
-// build the starter kit, archive, restore, delete.
+// GET /t/[team]/scorecards — the team's scorecards as the organisation tree (children indented under
+// their parent) with journey, score and status; create one (under a parent or not), build the
+// starter kit, archive, restore, delete (saying what becomes of a scorecard's children).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Gauge, Plus } from "lucide-react";
@@ -19,6 +20,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
 import { scorecardLimit } from "@/lib/billing/plans";
 import { evaluateScorecard, teamToday } from "@/lib/scorecards/evaluate";
+import { buildOrgTree, flattenOrgTree } from "@/lib/scorecards/org-tree";
 import { billingPath } from "@/lib/scorecards/guards";
 import {
   archiveScorecardAction, createScorecardAction, deleteScorecardAction, restoreScorecardAction, starterKitAction,
@@ -39,11 +41,25 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
   const canWrite = can(ctx.role, "scorecards.write");
   const canDelete = can(ctx.role, "scorecards.delete");
   const limit = scorecardLimit(team);
-  const active = rows.filter((r) => !r.scorecard.archivedAt);
-  const archived = rows.filter((r) => r.scorecard.archivedAt);
+  // The tree is built from the rows already read (no query of its own); an archived parent's
+  // active children show at the top of the active list, and the other way round.
+  const inTreeOrder = (items: typeof rows) => {
+    const byId = new Map(items.map((r) => [r.scorecard.id, r]));
+    return flattenOrgTree(buildOrgTree(items.map((r) => r.scorecard))).map((n) => ({
+      ...byId.get(n.scorecard.id)!,
+      depth: n.depth,
+      // Archived children count too: deleting their parent asks about them as well.
+      childCount: whole.byId.get(n.scorecard.id)?.children.length ?? 0,
+    }));
+  };
+  const whole = buildOrgTree(rows.map((r) => r.scorecard));
+  const active = inTreeOrder(rows.filter((r) => !r.scorecard.archivedAt));
+  const archived = inTreeOrder(rows.filter((r) => r.scorecard.archivedAt));
+  const nameOf = new Map(rows.map((r) => [r.scorecard.id, r.scorecard.name]));
+  const parents = active.map((r) => ({ id: r.scorecard.id, name: r.scorecard.name, depth: r.depth }));
   const atLimit = limit !== null && active.length >= limit;
 
-  const list = (items: typeof rows, caption: string) => (
+  const list = (items: typeof active, caption: string) => (
     <Table scrollLabel={caption}>
       <TableHeader>
         <TableRow>
@@ -55,14 +71,22 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
         </TableRow>
       </TableHeader>
       <TableBody>
-        {items.map(({ scorecard, journeyName }) => {
+        {items.map(({ scorecard, journeyName, depth, childCount }) => {
           const summary = rollups.get(scorecard.id);
           return (
-            <TableRow key={scorecard.id}>
+            <TableRow key={scorecard.id} data-depth={depth}>
               <TableCell className="font-medium">
-                <Link href={`/t/${team.slug}/scorecards/${scorecard.id}`} className="underline-offset-4 hover:underline">
-                  {scorecard.name}
-                </Link>
+                <span className="inline-flex items-center" style={{ paddingLeft: `${Math.min(depth, 6) * 1.25}rem` }}>
+                  {depth > 0 ? (
+                    <span aria-hidden="true" className="mr-1 text-muted-foreground">
+                      ↳
+                    </span>
+                  ) : null}
+                  <Link href={`/t/${team.slug}/scorecards/${scorecard.id}`} className="underline-offset-4 hover:underline">
+                    {scorecard.name}
+                  </Link>
+                  {scorecard.parentId && nameOf.has(scorecard.parentId) ? <span className="sr-only">{`, under ${nameOf.get(scorecard.parentId)}`}</span> : null}
+                </span>
                 {scorecard.archivedAt ? (
                   <Badge variant="outline" className="ml-2">
                     Archived
@@ -78,7 +102,7 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
                 <TableCell>
                   <ScorecardRowActions
                     team={team.slug}
-                    scorecard={{ id: scorecard.id, name: scorecard.name, version: scorecard.version, archived: Boolean(scorecard.archivedAt) }}
+                    scorecard={{ id: scorecard.id, name: scorecard.name, version: scorecard.version, archived: Boolean(scorecard.archivedAt), childCount }}
                     archiveAction={archiveScorecardAction}
                     restoreAction={restoreScorecardAction}
                     deleteAction={deleteScorecardAction}
@@ -111,6 +135,7 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
               action={createScorecardAction}
               team={team.slug}
               journeys={journeys}
+              parents={parents}
               trigger={
                 <Button>
                   <Plus aria-hidden="true" />

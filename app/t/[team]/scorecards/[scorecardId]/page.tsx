@@ -12,8 +12,8 @@ import { PERSPECTIVE_KIND_LABELS } from "@/lib/scorecards/format";
 import { eagerObjectiveCounts } from "@/lib/scorecards/editor-view";
 import { getScorecardPage } from "@/lib/scorecards/page-data";
 import {
-  addKpisFromLibraryAction, createInitiativeAction, createKpiAction, createObjectiveAction, deleteInitiativeAction, deleteKpiAction,
-  deleteObjectiveAction, movePerspectiveAction, updateInitiativeAction, updateKpiAction, updateObjectiveAction, updatePerspectiveAction,
+  addContributionAction, addKpisFromLibraryAction, createInitiativeAction, createKpiAction, createObjectiveAction, deleteInitiativeAction, deleteKpiAction,
+  deleteObjectiveAction, movePerspectiveAction, removeContributionAction, updateInitiativeAction, updateKpiAction, updateObjectiveAction, updatePerspectiveAction,
 } from "./actions";
 
 type Params = { params: Promise<{ team: string; scorecardId: string }> };
@@ -35,11 +35,13 @@ const ACTIONS: EditorActions = {
   createInitiative: createInitiativeAction,
   updateInitiative: updateInitiativeAction,
   deleteInitiative: deleteInitiativeAction,
+  addContribution: addContributionAction,
+  removeContribution: removeContributionAction,
 };
 
 export default async function ScorecardEditorPage({ params }: Params) {
   const { team: slug, scorecardId } = await params;
-  const { ctx, team, evaluated, asOf, editorView } = await getScorecardPage(slug, scorecardId);
+  const { ctx, team, evaluated, asOf, editorView, contributions } = await getScorecardPage(slug, scorecardId);
   const canWrite = can(ctx.role, "scorecards.write");
   const view = editorView();
   const eager = eagerObjectiveCounts(view.perspectives);
@@ -53,6 +55,7 @@ export default async function ScorecardEditorPage({ params }: Params) {
       stages={view.stages}
       perspectives={view.perspectiveOptions}
       actions={ACTIONS}
+      contributions={contributions}
     >
       <div className="flex flex-col gap-6">
         <div className="flex flex-col gap-1">
