@@ -6,7 +6,7 @@ import type { ApiScope } from "./api-key";
 import {
   BatchResultSchema, BatchSchema, JourneyCreateSchema, JourneyPageSchema, JourneySchema, KpiCreateSchema, KpiPatchSchema, KpiSchema,
   MeasurementInputSchema, MeasurementPageSchema, MeasurementQuerySchema, MeasurementSchema, ObjectiveCreateSchema, ObjectivePatchSchema,
-  ObjectiveSchema, PageQuerySchema, RecycleBinEntrySchema, ScorecardCreateSchema, ScorecardPageSchema, ScorecardSchema,
+  ObjectiveSchema, PageQuerySchema, RecycleBinEntrySchema, ScorecardCreateSchema, ScorecardListSchema, ScorecardPageSchema, ScorecardPatchSchema, ScorecardSchema,
 } from "@/lib/validation/api";
 
 export interface ApiOperation<Q extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, R extends z.ZodType = z.ZodType> {
@@ -51,7 +51,8 @@ export const operations = {
     path: "/scorecards",
     tag: "Scorecards",
     summary: "Create a scorecard",
-    description: "Creates a scorecard with the four default perspectives (Learning & Growth, Internal Processes, Customer, Financial).",
+    description:
+      "Creates a scorecard with the four default perspectives (Learning & Growth, Internal Processes, Customer, Financial), optionally below another scorecard of the team (`parentId`).",
     scope: "write",
     body: ScorecardCreateSchema,
     success: { status: 201, schema: ScorecardSchema, description: "The new scorecard", location: true },
@@ -67,6 +68,32 @@ export const operations = {
     scope: "read",
     params: { id: "This scorecard" },
     success: { status: 200, schema: ScorecardSchema, description: "The scorecard" },
+  }),
+  updateScorecard: define({
+    operationId: "updateScorecard",
+    method: "PATCH",
+    path: "/scorecards/{id}",
+    tag: "Scorecards",
+    summary: "Change a scorecard",
+    description:
+      "Only the fields sent change. `parentId` moves it in the organisation tree: a move under itself or under one of its own descendants is refused (422 naming `parentId`), another team's scorecard is a 404, and contributions of its objectives that no longer point at a scorecard above are removed. Requires `If-Match` with the version you last saw.",
+    scope: "write",
+    params: { id: "This scorecard" },
+    body: ScorecardPatchSchema,
+    ifMatch: true,
+    success: { status: 200, schema: ScorecardSchema, description: "The scorecard as it is now", etag: true },
+    errors: [404],
+  }),
+  listScorecardChildren: define({
+    operationId: "listScorecardChildren",
+    method: "GET",
+    path: "/scorecards/{id}/children",
+    tag: "Scorecards",
+    summary: "List the scorecards directly below one",
+    description: "The units one level down in the organisation tree, by name, each with its score and status (archived ones included). Walk down for the whole tree.",
+    scope: "read",
+    params: { id: "This scorecard" },
+    success: { status: 200, schema: ScorecardListSchema, description: "The scorecards below" },
   }),
   listJourneys: define({
     operationId: "listJourneys",

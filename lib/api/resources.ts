@@ -5,7 +5,10 @@ import type { Tx } from "@/db/client";
 import { findKpisWithScorecard, listJourneysPage, listScorecardsPage, type CreatedKey } from "@/db/queries/api-reads";
 import { loadJourneyTree } from "@/db/queries/journeys";
 import { latestMeasurements, loadJourneyAlignment, loadScorecardTree } from "@/db/queries/scorecard-tree";
-import { loadScorecardTrees } from "@/db/queries/scorecards";
+import { listContributionsOfScorecards } from "@/db/queries/contributions";
+import { loadOrgTree } from "@/db/queries/org-tree";
+import { listScorecardsByIds, loadScorecardTrees } from "@/db/queries/scorecards";
+import { pushTo } from "@/lib/collections";
 import { findInTeam } from "@/db/queries/versioned";
 import { objectives, type Journey } from "@/db/schema";
 import { teamDataCache, type TeamVersion } from "@/lib/cache/team-data-cache";
@@ -42,7 +45,10 @@ export function kpiJson({ kpi, evaluation }: EvaluatedKpi): KpiJson {
   };
 }
 
-export function objectiveJson({ objective, stageIds, rollup, kpis }: EvaluatedObjective): ObjectiveJson {
+/** Objective id → the objectives above it contributes to (ContributionsOf), from one query per scorecard. */
+type ContributionsOf = ReadonlyMap<string, string[]>;
+
+export function objectiveJson({ objective, stageIds, rollup, kpis }: EvaluatedObjective, contributions: ContributionsOf = new Map()): ObjectiveJson {
   return {
     id: objective.id,
     perspectiveId: objective.perspectiveId,
@@ -51,6 +57,7 @@ export function objectiveJson({ objective, stageIds, rollup, kpis }: EvaluatedOb
     ownerId: objective.ownerId,
     weight: objective.weight,
     stageIds,
+    contributesTo: contributions.get(objective.id) ?? [],
     version: objective.version,
     score: rollup.score,
     status: rollup.status,
@@ -59,10 +66,10 @@ export function objectiveJson({ objective, stageIds, rollup, kpis }: EvaluatedOb
 }
 
 export function scorecardSummaryJson({ scorecard, rollup }: EvaluatedScorecard): ScorecardSummaryJson {
-  return { id: scorecard.id, name: scorecard.name, journeyId: scorecard.journeyId, version: scorecard.version, score: rollup.score, status: rollup.status };
+  return { id: scorecard.id, name: scorecard.name, journeyId: scorecard.journeyId, parentId: scorecard.parentId, version: scorecard.version, score: rollup.score, status: rollup.status };
 }
 
-export function scorecardJson(evaluated: EvaluatedScorecard): ScorecardJson {
+export function scorecardJson(evaluated: EvaluatedScorecard, contributions: ContributionsOf = new Map()): ScorecardJson {
   return {
     ...scorecardSummaryJson(evaluated),
     perspectives: evaluated.perspectives.map(({ perspective, rollup, objectives: list }) => ({
@@ -72,7 +79,7 @@ export function scorecardJson(evaluated: EvaluatedScorecard): ScorecardJson {
       weight: perspective.weight,
       score: rollup.score,
       status: rollup.status,
-      objectives: list.map(objectiveJson),
+      objectives: list.map((o) => objectiveJson(o, contributions)),
     })),
   };
 }
@@ -87,9 +94,15 @@ async function evaluatedScorecard(tx: Tx, ctx: Ctx, calendar: TeamCalendar, scor
   return tree ? evaluateScorecard(tree, asOf, calendar) : undefined;
 }
 
+async function contributionsOf(tx: Tx, ctx: Ctx, scorecardId: string): Promise<ContributionsOf> {
+  const map = new Map<string, string[]>();
+  for (const c of await listContributionsOfScorecards(tx, ctx, [scorecardId])) pushTo(map, c.objectiveId, c.parentObjectiveId);
+  return map;
+}
+
 export async function loadScorecardJson(tx: Tx, ctx: Ctx, calendar: TeamCalendar, scorecardId: string): Promise<ScorecardJson | undefined> {
   const evaluated = await evaluatedScorecard(tx, ctx, calendar, scorecardId);
-  return evaluated ? scorecardJson(evaluated) : undefined;
+  return evaluated ? scorecardJson(evaluated, await contributionsOf(tx, ctx, scorecardId)) : undefined;
 }
 
 // What integrations poll: a scorecard's JSON is kept until the team's data version moves.
@@ -110,7 +123,7 @@ export async function loadObjectiveJson(tx: Tx, ctx: Ctx, calendar: TeamCalendar
   if (!row) return undefined;
   const evaluated = await evaluatedScorecard(tx, ctx, calendar, row.scorecardId);
   const found = evaluated?.perspectives.flatMap((p) => p.objectives).find((o) => o.objective.id === objectiveId);
-  return found ? objectiveJson(found) : undefined;
+  return found ? objectiveJson(found, await contributionsOf(tx, ctx, row.scorecardId)) : undefined;
 }
 
 export async function loadKpiJson(tx: Tx, ctx: Ctx, calendar: TeamCalendar, kpiId: string): Promise<KpiJson | undefined> {
@@ -141,6 +154,17 @@ export async function loadScorecardSummaries(tx: Tx, ctx: Ctx, calendar: TeamCal
   const asOf = teamToday(calendar);
   const trees = await loadScorecardTrees(tx, ctx, rows.map((r) => r.scorecard), asOf);
   return rows.map((row, i) => ({ json: scorecardSummaryJson(evaluateScorecard(trees[i]!, asOf, calendar)), key: row.key }));
+}
+
+/** The scorecards directly below one, scored in a fixed number of queries whatever their number. */
+export async function loadScorecardChildren(tx: Tx, ctx: Ctx, calendar: TeamCalendar, scorecardId: string): Promise<ScorecardSummaryJson[] | undefined> {
+  const tree = await loadOrgTree(tx, ctx);
+  const node = tree.byId.get(scorecardId);
+  if (!node) return undefined;
+  const rows = await listScorecardsByIds(tx, ctx, node.children.map((c) => c.scorecard.id));
+  const asOf = teamToday(calendar);
+  const trees = await loadScorecardTrees(tx, ctx, rows, asOf);
+  return trees.map((t) => scorecardSummaryJson(evaluateScorecard(t, asOf, calendar)));
 }
 
 export async function loadJourneySummaries(tx: Tx, ctx: Ctx, page: { after?: CreatedKey; limit: number }) {

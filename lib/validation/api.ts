@@ -91,6 +91,7 @@ export const ObjectiveSchema = z
     ownerId: z.uuid().nullable(),
     weight: z.number(),
     stageIds: z.array(z.uuid()).describe("Journey stages this objective serves"),
+    contributesTo: z.array(z.uuid()).describe("Objectives of scorecards above this one's (ancestors) that this objective contributes to"),
     version: z.int(),
     score,
     status: StatusSchema,
@@ -102,7 +103,15 @@ export const PerspectiveSchema = z
   .object({ id: z.uuid(), name: z.string(), kind: PerspectiveKindSchema, weight: z.number(), score, status: StatusSchema, objectives: z.array(ObjectiveSchema) })
   .register(apiComponents, { id: "Perspective" });
 
-const scorecardFields = { id: z.uuid(), name: z.string(), journeyId: z.uuid().nullable(), version: z.int(), score, status: StatusSchema };
+const scorecardFields = {
+  id: z.uuid(),
+  name: z.string(),
+  journeyId: z.uuid().nullable(),
+  parentId: z.uuid().nullable().describe("The scorecard above this one in the organisation tree; null at the top"),
+  version: z.int(),
+  score,
+  status: StatusSchema,
+};
 export const ScorecardSummarySchema = z.object(scorecardFields).register(apiComponents, { id: "ScorecardSummary" });
 export const ScorecardSchema = z.object({ ...scorecardFields, perspectives: z.array(PerspectiveSchema) }).register(apiComponents, { id: "Scorecard" });
 
@@ -136,6 +145,7 @@ const page = <T extends z.ZodType>(item: T, name: string) =>
     .object({ data: z.array(item), nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page") })
     .register(apiComponents, { id: name });
 export const ScorecardPageSchema = page(ScorecardSummarySchema, "ScorecardPage");
+export const ScorecardListSchema = z.object({ data: z.array(ScorecardSummarySchema) }).register(apiComponents, { id: "ScorecardList" });
 export const JourneyPageSchema = page(JourneySummarySchema, "JourneyPage");
 export const MeasurementPageSchema = page(MeasurementSchema, "MeasurementPage");
 
@@ -161,8 +171,22 @@ export const ScorecardCreateSchema = z
     name: requiredText("name", NAME_MAX),
     description: optionalText("description", DESCRIPTION_MAX),
     journeyId: id("journeyId").nullable().default(null),
+    parentId: id("parentId").nullable().default(null).describe("The scorecard above it in the organisation tree; null or absent: at the top"),
   })
   .register(apiComponents, { id: "ScorecardCreate" });
+
+export const ScorecardPatchSchema = z
+  .strictObject({
+    name: requiredText("name", NAME_MAX).optional(),
+    description: z.string({ error: "description must be text" }).trim().max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`).optional(),
+    journeyId: id("journeyId").nullable().optional(),
+    parentId: id("parentId")
+      .nullable()
+      .optional()
+      .describe("Moves it in the organisation tree (null: to the top); a move that would loop is refused. Contributions that no longer point at a scorecard above are removed."),
+  })
+  .refine((value) => Object.keys(value).length > 0, "Send at least one field to change")
+  .register(apiComponents, { id: "ScorecardPatch" });
 
 export const JourneyCreateSchema = z
   .strictObject({
@@ -181,6 +205,10 @@ const objectiveFields = {
   ownerId: id("ownerId").nullable(),
   weight: weight(),
   stageIds: z.array(id("stageIds"), { error: "stageIds must be a list of stage ids" }).max(100, "stageIds: at most 100"),
+  contributesTo: z
+    .array(id("contributesTo"), { error: "contributesTo must be a list of objective ids" })
+    .max(100, "contributesTo: at most 100")
+    .describe("Objectives of scorecards above this one's that it contributes to (replaces the list)"),
 };
 
 export const ObjectiveCreateSchema = z
@@ -190,6 +218,7 @@ export const ObjectiveCreateSchema = z
     ownerId: objectiveFields.ownerId.default(null),
     weight: objectiveFields.weight.default(1),
     stageIds: objectiveFields.stageIds.default([]),
+    contributesTo: objectiveFields.contributesTo.default([]),
   })
   .register(apiComponents, { id: "ObjectiveCreate" });
 
@@ -202,6 +231,7 @@ export const ObjectivePatchSchema = z
     ownerId: objectiveFields.ownerId.optional(),
     weight: objectiveFields.weight.optional(),
     stageIds: objectiveFields.stageIds.optional(),
+    contributesTo: objectiveFields.contributesTo.optional(),
   })
   .refine(atLeastOneField, "Send at least one field to change")
   .register(apiComponents, { id: "ObjectivePatch" });

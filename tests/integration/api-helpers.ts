@@ -13,6 +13,7 @@ export const V1_ROUTES: Array<{ pattern: RegExp; file: string; load: () => Promi
   { pattern: /^\/api\/v1\/openapi\.json$/, file: "app/api/v1/openapi.json/route.ts", load: () => import("@/app/api/v1/openapi.json/route") },
   { pattern: /^\/api\/v1\/scorecards$/, file: "app/api/v1/scorecards/route.ts", load: () => import("@/app/api/v1/scorecards/route") },
   { pattern: /^\/api\/v1\/scorecards\/(?<id>[^/]+)$/, file: "app/api/v1/scorecards/[id]/route.ts", load: () => import("@/app/api/v1/scorecards/[id]/route") },
+  { pattern: /^\/api\/v1\/scorecards\/(?<id>[^/]+)\/children$/, file: "app/api/v1/scorecards/[id]/children/route.ts", load: () => import("@/app/api/v1/scorecards/[id]/children/route") },
   { pattern: /^\/api\/v1\/journeys$/, file: "app/api/v1/journeys/route.ts", load: () => import("@/app/api/v1/journeys/route") },
   { pattern: /^\/api\/v1\/journeys\/(?<id>[^/]+)$/, file: "app/api/v1/journeys/[id]/route.ts", load: () => import("@/app/api/v1/journeys/[id]/route") },
   { pattern: /^\/api\/v1\/objectives$/, file: "app/api/v1/objectives/route.ts", load: () => import("@/app/api/v1/objectives/route") },

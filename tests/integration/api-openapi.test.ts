@@ -98,7 +98,7 @@ describe("the OpenAPI document", () => {
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)).sort();
     expect(documented).toEqual(
       [
-        "GET /scorecards", "POST /scorecards", "GET /scorecards/{id}", "GET /journeys", "POST /journeys", "GET /journeys/{id}", "POST /objectives",
+        "GET /scorecards", "POST /scorecards", "GET /scorecards/{id}", "PATCH /scorecards/{id}", "GET /scorecards/{id}/children", "GET /journeys", "POST /journeys", "GET /journeys/{id}", "POST /objectives",
         "PATCH /objectives/{id}", "DELETE /objectives/{id}", "POST /kpis", "PATCH /kpis/{id}", "DELETE /kpis/{id}", "GET /kpis/{id}/measurements", "POST /kpis/{id}/measurements", "POST /measurements/batch",
       ].sort(),
     );
@@ -148,6 +148,10 @@ describe("real answers match the document", () => {
     await conforms("GET", `/api/v1/scorecards/${scorecardId}`);
     const created = await conforms("POST", "/api/v1/scorecards", { body: { name: "Documented", journeyId } });
     expect(created.status).toBe(201);
+    const child = await conforms("POST", "/api/v1/scorecards", { body: { name: "Documented unit", parentId: created.json.id } });
+    await conforms("GET", `/api/v1/scorecards/${created.json.id}/children`);
+    await conforms("PATCH", `/api/v1/scorecards/${created.json.id}`, { body: { parentId: child.json.id }, headers: { "if-match": '"1"' } });
+    await conforms("PATCH", `/api/v1/scorecards/${child.json.id}`, { body: { description: "A department" }, headers: { "if-match": '"1"' } });
     await conforms("GET", "/api/v1/journeys");
     await conforms("GET", `/api/v1/journeys/${journeyId}`);
     await conforms("POST", "/api/v1/journeys", { body: { name: "Documented journey", template: "funnel" } });

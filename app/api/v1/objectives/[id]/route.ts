@@ -3,6 +3,7 @@ import { listObjectiveStageIds } from "@/db/queries/objectives";
 import { findInTeam } from "@/db/queries/versioned";
 import { objectives } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { replaceContributions } from "@/lib/scorecards/contributions";
 import { deleteObjective, updateObjective } from "@/lib/scorecards/manage-objectives";
 import { operations } from "@/lib/api/operations";
 import { loadObjectiveJson } from "@/lib/api/resources";
@@ -25,6 +26,7 @@ export const PATCH = apiRoute(
       weight: body.weight ?? current.weight,
       stageIds: body.stageIds ?? (await listObjectiveStageIds(tx, ctx, current.id)),
     });
+    if (body.contributesTo !== undefined) await replaceContributions(tx, ctx, current.id, body.contributesTo);
     const json = (await loadObjectiveJson(tx, ctx, calendar, current.id))!;
     return { body: json, version: json.version };
   },
