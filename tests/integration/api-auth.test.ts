@@ -43,7 +43,7 @@ interface Case {
   otherTeam: number;
 }
 
-const versionOf = (table: typeof objectives | typeof kpis, id: (f: Fixture) => string) => async (f: Fixture) => {
+const versionOf = (table: typeof objectives | typeof kpis | typeof scorecards, id: (f: Fixture) => string) => async (f: Fixture) => {
   const [row] = await inTeam(acme.id, (tx) => tx.select({ version: table.version }).from(table).where(eq(table.id, id(f))));
   return row!.version;
 };
@@ -68,7 +68,11 @@ const CASES: Record<string, Case[]> = {
     { method: "GET", path: () => "/api/v1/scorecards", scope: "read", ok: 200, otherTeam: 200 },
     { method: "POST", path: () => "/api/v1/scorecards", body: (f) => ({ name: "Matrix", journeyId: f.journeyId }), scope: "write", ok: 201, otherTeam: 404 },
   ],
-  "app/api/v1/scorecards/[id]/route.ts": [{ method: "GET", path: (f) => `/api/v1/scorecards/${f.scorecardId}`, scope: "read", ok: 200, otherTeam: 404 }],
+  "app/api/v1/scorecards/[id]/route.ts": [
+    { method: "GET", path: (f) => `/api/v1/scorecards/${f.scorecardId}`, scope: "read", ok: 200, otherTeam: 404 },
+    { method: "PATCH", path: (f) => `/api/v1/scorecards/${f.scorecardId}`, body: () => ({ description: "Matrix" }), version: versionOf(scorecards, (f) => f.scorecardId), scope: "write", ok: 200, otherTeam: 404 },
+  ],
+  "app/api/v1/scorecards/[id]/children/route.ts": [{ method: "GET", path: (f) => `/api/v1/scorecards/${f.scorecardId}/children`, scope: "read", ok: 200, otherTeam: 404 }],
   "app/api/v1/journeys/route.ts": [
     { method: "GET", path: () => "/api/v1/journeys", scope: "read", ok: 200, otherTeam: 200 },
     { method: "POST", path: () => "/api/v1/journeys", body: () => ({ name: "Matrix journey" }), scope: "write", ok: 201, otherTeam: 201 },

@@ -124,7 +124,7 @@ describe("scorecards", () => {
     expect(all.status).toBe(200);
     expect(all.json.nextCursor).toBeNull();
     expect(all.json.data.length).toBeGreaterThanOrEqual(2);
-    expect(Object.keys(all.json.data[0]).sort()).toEqual(["id", "journeyId", "name", "score", "status", "version"]);
+    expect(Object.keys(all.json.data[0]).sort()).toEqual(["id", "journeyId", "name", "parentId", "score", "status", "version"]);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
