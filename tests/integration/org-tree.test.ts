@@ -22,6 +22,7 @@ import { inTeam } from "@/db/tenant";
 import type { ActionResult } from "@/lib/actions/result";
 import { clock } from "@/lib/clock";
 import { loadCascadeView } from "@/lib/scorecards/cascade-view";
+import { loadScorecardEditor } from "@/lib/scorecards/editor-data";
 import { createTeam } from "@/lib/teams/create-team";
 import { ok, run } from "../support/actions";
 
@@ -337,5 +338,49 @@ describe("the cascade view", () => {
     expect(b.result!.nodes.flatMap((n) => n.contributors.flatMap((c) => c.contributors))).toHaveLength(18);
     expect(b.count).toBe(a.count);
     expect(a.count).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("every scorecard page's place in the tree", () => {
+  const calendar = { timeZone: "UTC", fiscalYearStartMonth: 1 };
+  const editor = (team: Team, id: string) => q(team, (tx) => loadScorecardEditor(tx, { teamId: team.id }, id, calendar, "2026-06-15"));
+
+  it("gives the breadcrumb, the units below, where it may move, and what its objectives may contribute to", async () => {
+    const { team, owner } = await world();
+    const company = await card(team, owner, "Company");
+    const sales = await card(team, owner, "Sales", company);
+    const emea = await card(team, owner, "EMEA", sales);
+    await card(team, owner, "Support", company);
+    const grow = await objectiveIn(team, owner, company, "Grow");
+    const sell = await objectiveIn(team, owner, sales, "Sell");
+    const emeaSell = await objectiveIn(team, owner, emea, "Sell in EMEA");
+    await ok(run("objectives.contribution_add", owner, { team: team.slug, objectiveId: emeaSell, version: 1, parentObjectiveId: sell }));
+
+    const data = (await editor(team, emea))!;
+    expect(data.place.ancestors.map((a) => a.name)).toEqual(["Company", "Sales"]);
+    expect(data.place.children).toEqual([]);
+    expect((await editor(team, sales))!.place.children.map((c) => c.name)).toEqual(["EMEA"]);
+    // Sales may go anywhere but under itself or EMEA.
+    expect((await editor(team, sales))!.place.parentOptions.map((p) => [p.name, p.depth])).toEqual([["Company", 0], ["Support", 1]]);
+    expect(data.contributions.targets.map((t) => [t.title, t.scorecardName])).toEqual([["Grow", "Company"], ["Sell", "Sales"]]);
+    expect(data.contributions.byObjective).toEqual({ [emeaSell]: [sell] });
+    expect(data.contributions.targets.some((t) => t.id === grow)).toBe(true);
+    // A root has nothing above it to contribute to.
+    expect((await editor(team, company))!.contributions.targets).toEqual([]);
+  });
+
+  it("costs a root scorecard one query more than before, and a unit below one more, whatever the tree's size", async () => {
+    const { team, owner } = await world();
+    const company = await card(team, owner, "Company");
+    const sales = await card(team, owner, "Sales", company);
+    const emea = await card(team, owner, "EMEA", sales);
+    const root = await countQueries(() => editor(team, company));
+    const deep = await countQueries(() => editor(team, emea));
+    for (const name of ["A", "B", "C", "D"]) await card(team, owner, name, sales);
+    await objectiveIn(team, owner, company, "Grow");
+    await objectiveIn(team, owner, sales, "Sell");
+    const deepAfter = await countQueries(() => editor(team, emea));
+    expect(deep.count).toBe(root.count + 1);
+    expect(deepAfter.count).toBe(deep.count);
   });
 });
