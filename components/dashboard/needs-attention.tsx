@@ -11,7 +11,7 @@ import { formatKpiValue } from "@/lib/dashboards/format";
  */
 export const ATTENTION_LIMIT = 8;
 
-function More({ count, kpis = false }: { count: number; kpis?: boolean }) {
+function More({ count, kpis }: { count: number; kpis?: string }) {
   if (count <= ATTENTION_LIMIT) return null;
   return (
     <p className="py-2 text-xs text-muted-foreground">
@@ -19,10 +19,10 @@ function More({ count, kpis = false }: { count: number; kpis?: boolean }) {
       {kpis ? (
         <>
           : see{" "}
-          <a href="#kpis-heading" className="underline underline-offset-2">
+          <a href={kpis} className="underline underline-offset-2">
             the KPIs
-          </a>{" "}
-          below
+          </a>
+          {kpis.startsWith("#") ? " below" : " on its dashboard"}
         </>
       ) : null}
       .
@@ -30,7 +30,7 @@ function More({ count, kpis = false }: { count: number; kpis?: boolean }) {
   );
 }
 
-function KpiItems({ items, showStatus }: { items: AttentionKpi[]; showStatus: boolean }) {
+function KpiItems({ items, showStatus, kpisHref }: { items: AttentionKpi[]; showStatus: boolean; kpisHref: string }) {
   return (
     <>
       <ul className="flex flex-col divide-y">
@@ -64,30 +64,56 @@ function KpiItems({ items, showStatus }: { items: AttentionKpi[]; showStatus: bo
           </li>
         ))}
       </ul>
-      <More count={items.length} kpis />
+      <More count={items.length} kpis={kpisHref} />
     </>
   );
 }
 
-function Group({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
+function Group({ id, title, count, level = 3, children }: { id: string; title: string; count: number; level?: 3 | 4; children: React.ReactNode }) {
   if (count === 0) return null;
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <section aria-labelledby={id} className="flex flex-col gap-1">
-      <h3 id={id} className="text-sm font-semibold">
+      <Heading id={id} className="text-sm font-semibold">
         {title} <span className="font-normal text-muted-foreground">({count})</span>
-      </h3>
+      </Heading>
       {children}
     </section>
   );
 }
 
-export function NeedsAttention({ attention }: { attention: Attention }) {
+/**
+ * One scorecard's list. The organisation dashboard shows one per unit: `idPrefix` keeps their
+ * ids apart, `title` names the unit and `level` 3 puts them under the page's own heading.
+ */
+export function NeedsAttention({
+  attention,
+  idPrefix = "attention",
+  title = "Needs attention",
+  level = 2,
+  headingExtra,
+  kpisHref = "#kpis-heading",
+}: {
+  attention: Attention;
+  idPrefix?: string;
+  title?: string;
+  level?: 2 | 3;
+  headingExtra?: React.ReactNode;
+  /** Where "and N more" sends the reader for every KPI: the KPI section below, or the unit's own dashboard. */
+  kpisHref?: string;
+}) {
   const total = attention.offTrack.length + attention.atRisk.length + attention.noCurrentValue.length + attention.pastDue.length;
+  const Heading = level === 2 ? "h2" : "h3";
+  const group = level === 2 ? 3 : 4;
+  const id = (suffix: string) => `${idPrefix}-${suffix}`;
   return (
-    <section aria-labelledby="attention-heading" data-slot="card" data-testid="needs-attention" className="flex min-w-0 flex-col gap-3 rounded-lg border bg-card p-4 shadow-xs">
-      <h2 id="attention-heading" className="text-lg font-semibold">
-        Needs attention
-      </h2>
+    <section aria-labelledby={id("heading")} data-slot="card" data-testid="needs-attention" className="flex min-w-0 flex-col gap-3 rounded-lg border bg-card p-4 shadow-xs">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <Heading id={id("heading")} className="text-lg font-semibold">
+          {title}
+        </Heading>
+        {headingExtra}
+      </div>
       {total === 0 ? (
         <p className="flex items-center gap-2 text-sm text-status-green">
           <SpriteIcon name="circle-check" className="size-4" />
@@ -95,21 +121,21 @@ export function NeedsAttention({ attention }: { attention: Attention }) {
         </p>
       ) : (
         <div className="flex flex-col gap-4">
-          <Group id="attention-unexplained" title="Off track, with no reason or initiative" count={attention.unexplained.length}>
+          <Group level={group} id={id("unexplained")} title="Off track, with no reason or initiative" count={attention.unexplained.length}>
             <div data-testid="attention-unexplained">
-              <KpiItems items={attention.unexplained} showStatus />
+              <KpiItems items={attention.unexplained} showStatus kpisHref={kpisHref} />
             </div>
           </Group>
-          <Group id="attention-red" title={attention.unexplained.length ? "Off track, explained" : "Off track"} count={attention.offTrack.length - attention.unexplained.length}>
-            <KpiItems items={attention.offTrack.filter((k) => !attention.unexplained.includes(k))} showStatus />
+          <Group level={group} id={id("red")} title={attention.unexplained.length ? "Off track, explained" : "Off track"} count={attention.offTrack.length - attention.unexplained.length}>
+            <KpiItems items={attention.offTrack.filter((k) => !attention.unexplained.includes(k))} showStatus kpisHref={kpisHref} />
           </Group>
-          <Group id="attention-amber" title="At risk" count={attention.atRisk.length}>
-            <KpiItems items={attention.atRisk} showStatus />
+          <Group level={group} id={id("amber")} title="At risk" count={attention.atRisk.length}>
+            <KpiItems items={attention.atRisk} showStatus kpisHref={kpisHref} />
           </Group>
-          <Group id="attention-missing" title="No current value" count={attention.noCurrentValue.length}>
-            <KpiItems items={attention.noCurrentValue} showStatus={false} />
+          <Group level={group} id={id("missing")} title="No current value" count={attention.noCurrentValue.length}>
+            <KpiItems items={attention.noCurrentValue} showStatus={false} kpisHref={kpisHref} />
           </Group>
-          <Group id="attention-overdue" title="Initiatives past due" count={attention.pastDue.length}>
+          <Group level={group} id={id("overdue")} title="Initiatives past due" count={attention.pastDue.length}>
             <ul className="flex flex-col divide-y">
               {attention.pastDue.slice(0, ATTENTION_LIMIT).map((i) => (
                 <li key={i.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
