@@ -1,17 +1,15 @@
 // Reads behind the organisation dashboard: a unit (scorecard) and every live unit below it, each
 // with what its own dashboard's scores and needs-attention depend on. A fixed number of
-// statements whatever the number of units (the org tree, the units' rows, their trees, the
-// values as of the comparison date, the initiatives and the owners' names).
+// statements whatever the number of units (the team's scorecards, as the org tree, the units'
+// trees with their values at both dates, the initiatives and the owners' names).
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../client";
-import { initiatives, scorecards } from "../schema";
+import { initiatives, scorecards, type Scorecard } from "../schema";
 import { loadMemberNames } from "./dashboards";
-import { loadOrgTree } from "./org-tree";
 import { loadScorecardTrees } from "./scorecards";
-import { latestMeasurements } from "./scorecard-tree";
 import type { DashboardSource } from "@/lib/dashboards/build-dashboard";
 import { pushTo } from "@/lib/collections";
-import { descendantsOf } from "@/lib/scorecards/org-tree";
+import { buildOrgTree, descendantsOf } from "@/lib/scorecards/org-tree";
 
 export interface OrgUnitRow {
   id: string;
@@ -29,26 +27,29 @@ export interface OrgDashboardSource {
 }
 
 /**
- * The live units of `rootId`'s subtree in display order (depth first, by name), or undefined when
- * the scorecard is not the team's. An archived unit below the root is left out with what is
- * under it, as the team overview leaves archived scorecards out.
+ * The live units of `rootId`'s subtree in display order (depth first, by name), with their rows,
+ * from one read of the team's scorecards; undefined when the scorecard is not the team's. An
+ * archived unit below the root is left out with what is under it, as the team overview leaves
+ * archived scorecards out.
  */
-export async function loadOrgUnits(tx: Tx, ctx: { teamId: string }, rootId: string): Promise<OrgUnitRow[] | undefined> {
-  const tree = await loadOrgTree(tx, ctx);
+export async function loadOrgUnits(tx: Tx, ctx: { teamId: string }, rootId: string): Promise<{ units: OrgUnitRow[]; rows: Scorecard[] } | undefined> {
+  const tree = buildOrgTree(await tx.select().from(scorecards).where(eq(scorecards.teamId, ctx.teamId)));
   const root = tree.byId.get(rootId);
   if (!root) return undefined;
   const left = new Set<string>();
   const units: OrgUnitRow[] = [{ id: root.scorecard.id, name: root.scorecard.name, parentId: root.scorecard.parentId, depth: 0, childCount: 0 }];
+  const rows: Scorecard[] = [root.scorecard];
   for (const s of descendantsOf(tree, rootId)) {
     if (s.archivedAt || (s.parentId && left.has(s.parentId))) {
       left.add(s.id);
       continue;
     }
     units.push({ id: s.id, name: s.name, parentId: s.parentId, depth: tree.byId.get(s.id)!.depth - root.depth, childCount: 0 });
+    rows.push(s);
   }
   const shown = new Map(units.map((u) => [u.id, u]));
   for (const u of units) if (u !== units[0] && u.parentId) shown.get(u.parentId)!.childCount++;
-  return units;
+  return { units, rows };
 }
 
 export async function loadOrgDashboardSource(
@@ -58,18 +59,9 @@ export async function loadOrgDashboardSource(
   asOf: string,
   previousAsOf: string,
 ): Promise<OrgDashboardSource | undefined> {
-  const units = await loadOrgUnits(tx, ctx, rootId);
-  if (!units) return undefined;
-  const rows = await tx
-    .select()
-    .from(scorecards)
-    .where(and(eq(scorecards.teamId, ctx.teamId), inArray(scorecards.id, units.map((u) => u.id))));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  // A unit deleted between the two reads is simply not shown.
-  const present = units.filter((u) => byId.has(u.id));
-  const trees = await loadScorecardTrees(tx, ctx, present.map((u) => byId.get(u.id)!), asOf);
-  const kpiIds = trees.flatMap((t) => t.kpis.map((k) => k.id));
-  const previous = await latestMeasurements(tx, ctx, kpiIds, previousAsOf);
+  const subtree = await loadOrgUnits(tx, ctx, rootId);
+  if (!subtree) return undefined;
+  const trees = await loadScorecardTrees(tx, ctx, subtree.rows, asOf, { previousAsOf });
   const objectiveIds = trees.flatMap((t) => t.objectives.map((o) => o.id));
   const initiativeRows = objectiveIds.length
     ? await tx
@@ -91,23 +83,20 @@ export async function loadOrgDashboardSource(
   ].filter((id): id is string => id !== null);
   const ownerNames = await loadMemberNames(tx, ctx, ownerIds);
 
-  const kpiUnit = new Map(trees.flatMap((t) => t.kpis.map((k) => [k.id, t.scorecard.id] as const)));
   const objectiveUnit = new Map(trees.flatMap((t) => t.objectives.map((o) => [o.id, t.scorecard.id] as const)));
-  const previousByUnit = new Map<string | undefined, typeof previous>();
-  for (const m of previous) pushTo(previousByUnit, kpiUnit.get(m.kpiId), m);
   const initiativesByUnit = new Map<string | undefined, typeof initiativeRows>();
   for (const i of initiativeRows) pushTo(initiativesByUnit, objectiveUnit.get(i.objectiveId), i);
   const sources = new Map<string, DashboardSource>();
-  for (const tree of trees) {
+  for (const { previousMeasurements, ...tree } of trees) {
     const id = tree.scorecard.id;
     sources.set(id, {
       tree,
-      previousMeasurements: previousByUnit.get(id) ?? [],
+      previousMeasurements,
       initiatives: initiativesByUnit.get(id) ?? [],
       stages: [],
       ownerNames,
       explanations: tree.measurements.flatMap((m) => (m.reason ? [{ kpiId: m.kpiId, period: m.period, reason: m.reason }] : [])),
     });
   }
-  return { units: present, sources };
+  return { units: subtree.units, sources };
 }
