@@ -11,11 +11,11 @@ import { formatKpiValue } from "@/lib/dashboards/format";
  */
 export const ATTENTION_LIMIT = 8;
 
-function More({ count, kpis }: { count: number; kpis?: string }) {
-  if (count <= ATTENTION_LIMIT) return null;
+function More({ count, limit, kpis }: { count: number; limit: number; kpis?: string }) {
+  if (count <= limit) return null;
   return (
     <p className="py-2 text-xs text-muted-foreground">
-      and {count - ATTENTION_LIMIT} more
+      and {count - limit} more
       {kpis ? (
         <>
           : see{" "}
@@ -30,11 +30,11 @@ function More({ count, kpis }: { count: number; kpis?: string }) {
   );
 }
 
-function KpiItems({ items, showStatus, kpisHref }: { items: AttentionKpi[]; showStatus: boolean; kpisHref: string }) {
+function KpiItems({ items, showStatus, kpisHref, limit }: { items: AttentionKpi[]; showStatus: boolean; kpisHref: string; limit: number }) {
   return (
     <>
       <ul className="flex flex-col divide-y">
-        {items.slice(0, ATTENTION_LIMIT).map((k) => (
+        {items.slice(0, limit).map((k) => (
           <li key={k.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
             <div className="min-w-0">
               <p className="font-medium">{k.name}</p>
@@ -64,7 +64,7 @@ function KpiItems({ items, showStatus, kpisHref }: { items: AttentionKpi[]; show
           </li>
         ))}
       </ul>
-      <More count={items.length} kpis={kpisHref} />
+      <More count={items.length} limit={limit} kpis={kpisHref} />
     </>
   );
 }
@@ -93,6 +93,7 @@ export function NeedsAttention({
   level = 2,
   headingExtra,
   kpisHref = "#kpis-heading",
+  limit = ATTENTION_LIMIT,
 }: {
   attention: Attention;
   idPrefix?: string;
@@ -101,6 +102,8 @@ export function NeedsAttention({
   headingExtra?: React.ReactNode;
   /** Where "and N more" sends the reader for every KPI: the KPI section below, or the unit's own dashboard. */
   kpisHref?: string;
+  /** The most each group lists (fewer per unit on the organisation dashboard, which shows many). */
+  limit?: number;
 }) {
   const total = attention.offTrack.length + attention.atRisk.length + attention.noCurrentValue.length + attention.pastDue.length;
   const Heading = level === 2 ? "h2" : "h3";
@@ -123,21 +126,21 @@ export function NeedsAttention({
         <div className="flex flex-col gap-4">
           <Group level={group} id={id("unexplained")} title="Off track, with no reason or initiative" count={attention.unexplained.length}>
             <div data-testid="attention-unexplained">
-              <KpiItems items={attention.unexplained} showStatus kpisHref={kpisHref} />
+              <KpiItems items={attention.unexplained} showStatus kpisHref={kpisHref} limit={limit} />
             </div>
           </Group>
           <Group level={group} id={id("red")} title={attention.unexplained.length ? "Off track, explained" : "Off track"} count={attention.offTrack.length - attention.unexplained.length}>
-            <KpiItems items={attention.offTrack.filter((k) => !attention.unexplained.includes(k))} showStatus kpisHref={kpisHref} />
+            <KpiItems items={attention.offTrack.filter((k) => !attention.unexplained.includes(k))} showStatus kpisHref={kpisHref} limit={limit} />
           </Group>
           <Group level={group} id={id("amber")} title="At risk" count={attention.atRisk.length}>
-            <KpiItems items={attention.atRisk} showStatus kpisHref={kpisHref} />
+            <KpiItems items={attention.atRisk} showStatus kpisHref={kpisHref} limit={limit} />
           </Group>
           <Group level={group} id={id("missing")} title="No current value" count={attention.noCurrentValue.length}>
-            <KpiItems items={attention.noCurrentValue} showStatus={false} kpisHref={kpisHref} />
+            <KpiItems items={attention.noCurrentValue} showStatus={false} kpisHref={kpisHref} limit={limit} />
           </Group>
           <Group level={group} id={id("overdue")} title="Initiatives past due" count={attention.pastDue.length}>
             <ul className="flex flex-col divide-y">
-              {attention.pastDue.slice(0, ATTENTION_LIMIT).map((i) => (
+              {attention.pastDue.slice(0, limit).map((i) => (
                 <li key={i.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
                   <div className="min-w-0">
                     <p className="font-medium">{i.title}</p>
@@ -153,7 +156,7 @@ export function NeedsAttention({
                 </li>
               ))}
             </ul>
-            <More count={attention.pastDue.length} />
+            <More count={attention.pastDue.length} limit={limit} />
           </Group>
         </div>
       )}

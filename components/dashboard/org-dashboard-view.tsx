@@ -15,6 +15,9 @@ import { NeedsAttention } from "./needs-attention";
 import { PeriodSelector } from "./period-selector";
 import { TrendIndicator } from "./trend-indicator";
 
+/** The most each unit's attention group lists: twenty units of eight each would bury the page (the unit's own dashboard lists more). */
+export const ORG_ATTENTION_LIMIT = 3;
+
 /** Indentation by depth, capped so a deep tree still fits a phone. */
 const indent = (depth: number) => ({ paddingLeft: `${Math.min(depth, 6) * 1}rem` });
 
@@ -194,6 +197,7 @@ export function OrgDashboardView({
                   title={u.name}
                   level={3}
                   kpisHref={unitHref(u.id)}
+                  limit={ORG_ATTENTION_LIMIT}
                   headingExtra={
                     <a href={unitHref(u.id)} className="text-sm text-primary underline-offset-4 hover:underline">
                       Open dashboard<span className="sr-only">{` of ${u.name}`}</span>
