@@ -17,6 +17,8 @@ import { seedDemo } from "@/db/seed";
 import { inTeam } from "@/db/tenant";
 import { clock } from "@/lib/clock";
 import { localDate } from "@/lib/periods";
+import { buildOpenedOrganisation, openShareLink } from "@/lib/sharing/shared-dashboard";
+import { countQueries } from "@/db/query-counter";
 import SharedDashboardPage, { getServerSideProps as sharePage } from "@/pages/share/[token]";
 import SharedKpiChartPage, { getServerSideProps as kpiPage } from "@/pages/share/[token]/kpis/[kpiId]";
 import SharedUnitPage, { getServerSideProps as unitPage } from "@/pages/share/[token]/units/[unitId]";
@@ -130,6 +132,23 @@ describe("a share link that includes the units below", () => {
     expect(chart.html).toContain(`href="/share/${encodeURIComponent(token)}/units/${eastSales}?period=`);
     expect((await openChart(token, eastSalesKpi)).status).toBe(404);
     expect((await openChart(token, eastSalesKpi, `?unit=${west}`)).status).toBe(404);
+  });
+});
+
+describe("the shared organisation view's query count", () => {
+  it("does not grow with the units of the subtree", async () => {
+    const { token } = await share(east, true);
+    // Two periods no kept model has: both opens read the database.
+    const openAt = async (period: string) => {
+      const opened = (await openShareLink(token, { period }))!;
+      return (await buildOpenedOrganisation(opened, { period }))!.model.units.length;
+    };
+    const before = await countQueries(() => openAt("quarter"));
+    await unit("East Support", east);
+    await unit("East Ops", east);
+    const after = await countQueries(() => openAt("year"));
+    expect(after.result).toBe(before.result + 2);
+    expect(after.count).toBe(before.count);
   });
 });
 
