@@ -2,10 +2,10 @@
 // a fixed seed so every run (and every machine) gets the same rows. Written straight through
 // the seeding connection (the PostgreSQL superuser, or PGlite's), which row-level security
 // does not apply to, in batches of 1,000 rows.
-import { count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
-  initiatives, journeys, kpis, measurements, memberships, objectiveLinks, objectiveStages, objectives, perspectives, scorecards,
+  initiatives, journeys, kpiAggregateInputs, kpis, measurements, memberships, objectiveLinks, objectiveStages, objectives, perspectives, scorecards,
   shareLinks, stageNotes, stages, teams, touchpoints, users,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -56,7 +56,8 @@ export const SIZES: Record<BenchSize, DatasetSpec> = {
   tiny: {
     seed: 20261123,
     teams: 2,
-    big: { scorecards: 1, objectivesPerPerspective: 2, kpisPerObjective: 2, weeks: 8, journeys: 1, stagesPerJourney: 4, members: 3 },
+    // Four scorecards: a company, two divisions and a department, so the smoke test sees three levels.
+    big: { scorecards: 4, objectivesPerPerspective: 2, kpisPerObjective: 2, weeks: 8, journeys: 1, stagesPerJourney: 4, members: 3 },
     probe: { objectivesPerPerspective: 1, kpisPerObjective: 2, weeks: 8, stages: 2 },
     other: { objectivesPerPerspective: 1, kpisPerObjective: 1, weeks: 4, stages: 3, members: 2 },
   },
@@ -93,7 +94,29 @@ export interface Dataset {
   periods: string[];
   /** Live share links to the big and the probe scorecard's dashboards: "<team id>.<secret>". */
   shareTokens: { big: string; probe: string };
+  /**
+   * The big team's scorecards as an organisation: the big scorecard is the company root, the next
+   * few its divisions, the rest departments under them (the probe stays apart). `department` is a
+   * unit at the deepest level, with its KPI count; `aggregates` the aggregate KPIs set (each over
+   * the same-unit KPIs of the units just below), `aggregateInputs` their input rows.
+   */
+  org: { rootId: string; divisionIds: string[]; departmentIds: string[]; department: { id: string; kpis: number }; units: number; aggregates: number; aggregateInputs: number };
   counts: RowCounts;
+}
+
+/** The company → divisions → departments shape of the big team's `n` scorecards: each one's parent index (null for the root). */
+export function orgParents(n: number): Array<number | null> {
+  // Up to four divisions, and at least as many departments as divisions below them when there are few cards.
+  const divisions = Math.min(4, Math.ceil((n - 1) / 2));
+  return Array.from({ length: n }, (_, i) => (i === 0 ? null : i <= divisions ? 0 : 1 + ((i - divisions - 1) % divisions)));
+}
+
+function orgName(i: number, parents: ReadonlyArray<number | null>): string {
+  const parent = parents[i];
+  if (parent === null || parent === undefined) return "Company";
+  if (parent === 0) return `Division ${i}`;
+  const divisions = parents.filter((p) => p === 0).length;
+  return `Department ${i - divisions} (Division ${parent})`;
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
@@ -195,8 +218,8 @@ interface TeamPlan {
   plan: "free" | "business";
   members: number;
   journeys: number[];
-  /** Each scorecard with the index of the journey it is tied to. */
-  cards: Array<CardShape & { journey: number; name: string }>;
+  /** Each scorecard with the index of the journey it is tied to, and of its parent (seeded before it). */
+  cards: Array<CardShape & { journey: number; name: string; parent?: number | null }>;
 }
 
 interface SeededTeam {
@@ -284,7 +307,8 @@ async function seedTeam(db: Database, plan: TeamPlan, rand: () => number, passwo
     const scorecardId = id();
     scorecardIds.push(scorecardId);
     const stageIds = stageIdsByJourney[card.journey] ?? [];
-    await db.insert(scorecards).values({ teamId, id: scorecardId, name: card.name, journeyId: journeyIds[card.journey] ?? null });
+    const parentId = card.parent === null || card.parent === undefined ? null : scorecardIds[card.parent]!;
+    await db.insert(scorecards).values({ teamId, id: scorecardId, name: card.name, journeyId: journeyIds[card.journey] ?? null, parentId });
     const perspectiveRows = PERSPECTIVES.map((p, position) => ({ teamId, id: id(), scorecardId, kind: p.kind, name: p.name, position, weight: p.weight }));
     await db.insert(perspectives).values(perspectiveRows);
     firstPerspectiveIds.push(perspectiveRows[0]!.id);
@@ -353,6 +377,7 @@ export async function generateDataset(db: Database, spec: DatasetSpec, options: 
   const calendar: TeamCalendar = { timeZone: "Europe/Berlin", fiscalYearStartMonth: 1 };
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const { big, probe } = spec;
+  const parents = orgParents(big.scorecards);
 
   const bigPlan: TeamPlan = {
     slug: "bench-big",
@@ -361,12 +386,18 @@ export async function generateDataset(db: Database, spec: DatasetSpec, options: 
     members: big.members,
     journeys: [...Array.from({ length: big.journeys }, () => big.stagesPerJourney), probe.stages],
     cards: [
-      ...Array.from({ length: big.scorecards }, (_, i) => ({ ...big, journey: i % big.journeys, name: `Scorecard ${String(i + 1).padStart(2, "0")}` })),
+      ...Array.from({ length: big.scorecards }, (_, i) => ({
+        ...big,
+        journey: i % big.journeys,
+        name: `Scorecard ${String(i + 1).padStart(2, "0")} · ${orgName(i, parents)}`,
+        parent: parents[i],
+      })),
       { ...probe, journey: big.journeys, name: "Probe scorecard" },
     ],
   };
   const bigTeam = await seedTeam(db, bigPlan, rand, passwordHash, calendar, now);
-  options.log?.(`big team seeded (${bigTeam.kpiIds.length} KPIs)`);
+  const org = await seedAggregates(db, bigTeam.id, bigTeam.scorecardIds.slice(0, big.scorecards), parents);
+  options.log?.(`big team seeded (${bigTeam.kpiIds.length} KPIs, ${org.aggregates} aggregate KPIs over ${org.aggregateInputs} inputs)`);
   for (let t = 1; t < spec.teams; t++) {
     const slug = `bench-${String(t).padStart(2, "0")}`;
     await seedTeam(
@@ -403,6 +434,71 @@ export async function generateDataset(db: Database, spec: DatasetSpec, options: 
     kpiIds: bigTeam.kpiIds,
     periods: bigTeam.periods,
     shareTokens,
+    org: (() => {
+      const cards = bigTeam.scorecardIds.slice(0, big.scorecards);
+      const divisionIds = cards.filter((_, i) => parents[i] === 0);
+      const departmentIds = cards.filter((_, i) => parents[i] !== null && parents[i] !== 0);
+      return {
+        rootId: cards[0]!,
+        divisionIds,
+        departmentIds,
+        department: { id: departmentIds[0] ?? divisionIds.at(-1) ?? cards[0]!, kpis: cardKpis(big) },
+        units: cards.length,
+        ...org,
+      };
+    })(),
     counts: await countRows(db),
   };
+}
+
+/** How many aggregate KPIs each parent gets: a few at the company level, one per division. */
+const AGGREGATES_AT_ROOT = 3;
+const AGGREGATES_PER_DIVISION = 1;
+
+/**
+ * A few aggregate KPIs, written straight as the recompute would leave them: on a parent, a KPI
+ * whose aggregation is set to `average` over one KPI of the same unit in each unit just below, and
+ * its measurements replaced by the computed values with their coverage (inputs reported / total).
+ * Departments first, so a division's aggregate that feeds the company's is computed before it.
+ */
+async function seedAggregates(db: Database, teamId: string, cards: string[], parents: ReadonlyArray<number | null>): Promise<{ aggregates: number; aggregateInputs: number }> {
+  if (cards.length < 2) return { aggregates: 0, aggregateInputs: 0 };
+  const rows = await db
+    .select({ id: kpis.id, unit: kpis.unit, currency: kpis.currency, scorecardId: objectives.scorecardId })
+    .from(kpis)
+    .innerJoin(objectives, and(eq(objectives.teamId, kpis.teamId), eq(objectives.id, kpis.objectiveId)))
+    .where(and(eq(kpis.teamId, teamId), inArray(objectives.scorecardId, cards)))
+    .orderBy(asc(objectives.scorecardId), asc(objectives.position), asc(objectives.perspectiveId), asc(kpis.position), asc(kpis.id));
+  const byCard = new Map<string, typeof rows>();
+  for (const r of rows) byCard.set(r.scorecardId, [...(byCard.get(r.scorecardId) ?? []), r]);
+  const used = new Set<string>();
+  let aggregates = 0;
+  let aggregateInputs = 0;
+  const parentsBottomUp = [...new Set(parents.filter((p): p is number => p !== null))].sort((a, b) => b - a);
+  for (const parentIndex of parentsBottomUp) {
+    const childIds = cards.filter((_, i) => parents[i] === parentIndex);
+    const wanted = parentIndex === 0 ? AGGREGATES_AT_ROOT : AGGREGATES_PER_DIVISION;
+    let made = 0;
+    for (const candidate of byCard.get(cards[parentIndex]!) ?? []) {
+      if (made >= wanted) break;
+      if (used.has(candidate.id)) continue;
+      const inputs = childIds.map((child) => (byCard.get(child) ?? []).find((k) => k.unit === candidate.unit && k.currency === candidate.currency && !used.has(k.id)));
+      if (inputs.some((k) => !k)) continue;
+      const inputIds = inputs.map((k) => k!.id);
+      for (const id of [candidate.id, ...inputIds]) used.add(id);
+      await db.update(kpis).set({ aggregation: "average" }).where(and(eq(kpis.teamId, teamId), eq(kpis.id, candidate.id)));
+      await db.insert(kpiAggregateInputs).values(inputIds.map((inputKpiId) => ({ teamId, kpiId: candidate.id, inputKpiId })));
+      await db.delete(measurements).where(and(eq(measurements.teamId, teamId), eq(measurements.kpiId, candidate.id)));
+      await db.execute(sql`
+        insert into measurements (team_id, id, kpi_id, period, value, inputs_reported, inputs_total)
+        select ${teamId}, md5(${candidate.id} || period::text)::uuid, ${candidate.id}, period, round(avg(value)::numeric, 2)::double precision, count(*)::int, ${inputIds.length}::int
+        from measurements
+        where team_id = ${teamId} and kpi_id in (${sql.join(inputIds.map((id) => sql`${id}::uuid`), sql`, `)})
+        group by period`);
+      made++;
+      aggregates++;
+      aggregateInputs += inputIds.length;
+    }
+  }
+  return { aggregates, aggregateInputs };
 }

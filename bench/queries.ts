@@ -14,12 +14,13 @@ import { inTeam, type TeamContext } from "@/db/tenant";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { clock } from "@/lib/clock";
 import { loadDashboard, loadKpiCards } from "@/lib/dashboards/load-dashboard";
+import { loadOrgDashboard } from "@/lib/dashboards/load-org-dashboard";
 import { buildCanvas } from "@/lib/journeys/canvas";
 import { readScorecardEditor } from "@/lib/scorecards/editor-data";
 import { teamToday } from "@/lib/scorecards/evaluate";
 import { openSharedDashboard } from "@/lib/sharing/shared-dashboard";
 import type { Dataset } from "./dataset";
-import type { QueryTarget } from "./targets";
+import { orgRootOf, type QueryTarget } from "./targets";
 
 export type StatementKind = "data" | "transaction" | "rls";
 
@@ -94,6 +95,12 @@ export const PAGE_LOADERS: Record<QueryTarget["key"], Loader | null> = {
     return shared;
   },
   "api-scorecard": null,
+  async organisation(d, size, tokenHash) {
+    const { ctx, team } = await signedInTeam(d, tokenHash);
+    const model = await loadOrgDashboard(ctx, team, orgRootOf(d, size), {});
+    if (!model) throw new Error("organisation not found");
+    return model;
+  },
 };
 
 export interface InProcessCount {

@@ -291,6 +291,8 @@ async function serveUntilStopped(baseUrl: string, db: Database, dataset: Dataset
       `API key: ${credentials.apiKey}`,
       `Dashboard: /t/${dataset.team.slug}/dashboards/${dataset.scorecards.big.id}`,
       `Editor: /t/${dataset.team.slug}/scorecards/${dataset.scorecards.big.id}`,
+      `Organisation: /t/${dataset.team.slug}/dashboards/${dataset.org.rootId}/organisation`,
+      `Department: /t/${dataset.team.slug}/scorecards/${dataset.org.department.id}`,
       `Journey: /t/${dataset.team.slug}/journeys/${dataset.journeys.big.id}`,
       `Share: /share/${dataset.shareTokens.big}`,
       `API: /api/v1/scorecards/${dataset.scorecards.big.id}`,

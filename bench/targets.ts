@@ -94,7 +94,7 @@ export const LOAD_TARGETS: LoadTarget[] = [
 
 /** Pages whose SQL statements per request are counted at two sizes: A (the probe) and B (the big one). */
 export interface QueryTarget {
-  key: "dashboard" | "dashboard-kpis" | "editor" | "journey" | "share" | "api-scorecard";
+  key: "dashboard" | "dashboard-kpis" | "editor" | "journey" | "share" | "api-scorecard" | "organisation";
   label: string;
   route: string;
   headers: HeaderFactory;
@@ -134,7 +134,27 @@ export const QUERY_TARGETS: QueryTarget[] = [
     path: (d, s) => `/share/${s === "A" ? d.shareTokens.probe : d.shareTokens.big}`,
   },
   { key: "api-scorecard", label: "GET /api/v1/scorecards/{id}", route: LOAD_TARGETS[3]!.route, headers: bearerHeaders, sizes: cardSizes, path: (d, s) => `/api/v1/scorecards/${card(d, s)}` },
+  {
+    // A: a division's subtree (the division and its departments); B: the whole company.
+    key: "organisation",
+    label: "Organisation dashboard page",
+    route: "/t/[team]/dashboards/[scorecardId]/organisation/page",
+    headers: sessionHeaders,
+    sizes: (d) => ({ A: `${orgUnitsOf(d, d.org.divisionIds[0] ?? d.org.rootId)} units`, B: `${d.org.units} units` }),
+    path: (d, s) => `/t/${d.team.slug}/dashboards/${orgRootOf(d, s)}/organisation`,
+  },
 ];
+
+/** The organisation dashboard's unit at size A (the first division) and B (the company root). */
+export const orgRootOf = (d: Dataset, size: "A" | "B") => (size === "A" ? (d.org.divisionIds[0] ?? d.org.rootId) : d.org.rootId);
+
+/** Units in the subtree of `id`: itself and, for a division, its departments (the dataset's tree is three levels). */
+function orgUnitsOf(d: Dataset, id: string): number {
+  if (id === d.org.rootId) return d.org.units;
+  const index = d.org.divisionIds.indexOf(id);
+  // Departments go round the divisions in turn (bench/dataset.ts orgParents).
+  return 1 + d.org.departmentIds.filter((_, i) => i % d.org.divisionIds.length === index).length;
+}
 
 /** End-to-end bulk writes, timed once each. */
 export interface ImportTarget {

@@ -7,14 +7,27 @@ import type { DashboardModel, KpiView } from "@/lib/dashboards/build-dashboard";
 import { describeThresholds, formatKpiValue } from "@/lib/dashboards/format";
 import type { KpiHistoryPoint } from "@/lib/dashboards/load-dashboard";
 import { periodQuery } from "@/lib/dashboards/period-selection";
-import { sharePath } from "./shared-dashboard";
+import { sharedUnitPath, sharePath } from "./shared-dashboard";
 
-export function SharedKpiChart({ token, dashboard, kpi, points }: { token: string; dashboard: DashboardModel; kpi: KpiView; points: KpiHistoryPoint[] }) {
+export function SharedKpiChart({
+  token,
+  dashboard,
+  kpi,
+  points,
+  unitId = null,
+}: {
+  token: string;
+  dashboard: DashboardModel;
+  kpi: KpiView;
+  points: KpiHistoryPoint[];
+  /** The unit page of a link that includes the units below, which the dashboard is. */
+  unitId?: string | null;
+}) {
   const first = points[0];
   const last = points[points.length - 1];
   return (
     <div className="flex flex-col gap-4">
-      <a href={`${sharePath(token)}${periodQuery(dashboard.period.params)}`} className="self-start text-sm text-primary underline-offset-4 hover:underline" data-print-hidden>
+      <a href={`${unitId ? sharedUnitPath(token, unitId) : sharePath(token)}${periodQuery(dashboard.period.params)}`} className="self-start text-sm text-primary underline-offset-4 hover:underline" data-print-hidden>
         ← Back to {dashboard.scorecard.name}
       </a>
       <div className="flex flex-wrap items-start justify-between gap-3">

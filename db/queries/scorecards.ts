@@ -3,7 +3,7 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { journeys, kpis, objectiveStages, objectives, perspectives, scorecards, stages, type Perspective, type Scorecard } from "../schema";
-import { latestMeasurements, type ScorecardTree } from "./scorecard-tree";
+import { latestMeasurementsAt, type LatestMeasurement, type ScorecardTree } from "./scorecard-tree";
 import { clock } from "@/lib/clock";
 import { pushTo } from "@/lib/collections";
 
@@ -109,9 +109,16 @@ export async function listJourneyStages(tx: Tx, ctx: Ctx, journeyId: string | nu
 
 /**
  * The trees of several scorecards at once (the list page's scores): five queries whatever
- * the number of scorecards, objectives or KPIs.
+ * the number of scorecards, objectives or KPIs. With `previousAsOf`, each tree also carries the
+ * latest values as of that date (the dashboards' comparison), read in the same statement.
  */
-export async function loadScorecardTrees(tx: Tx, ctx: Ctx, list: Scorecard[], asOf: string): Promise<ScorecardTree[]> {
+export async function loadScorecardTrees(
+  tx: Tx,
+  ctx: Ctx,
+  list: Scorecard[],
+  asOf: string,
+  options: { previousAsOf?: string } = {},
+): Promise<Array<ScorecardTree & { previousMeasurements: LatestMeasurement[] }>> {
   if (list.length === 0) return [];
   const ids = list.map((s) => s.id);
   const perspectiveRows = await tx
@@ -138,7 +145,7 @@ export async function loadScorecardTrees(tx: Tx, ctx: Ctx, list: Scorecard[], as
         .where(and(eq(kpis.teamId, ctx.teamId), inArray(kpis.objectiveId, objectiveIds)))
         .orderBy(asc(kpis.position), asc(kpis.createdAt))
     : [];
-  const values = await latestMeasurements(tx, ctx, kpiRows.map((k) => k.id), asOf);
+  const { current: values, previous } = await latestMeasurementsAt(tx, ctx, kpiRows.map((k) => k.id), asOf, options.previousAsOf);
 
   const stageIds = new Map<string, string[]>();
   for (const link of links) pushTo(stageIds, link.objectiveId, link.stageId);
@@ -151,5 +158,6 @@ export async function loadScorecardTrees(tx: Tx, ctx: Ctx, list: Scorecard[], as
     stageIds,
     kpis: kpiRows.filter((k) => objectiveScorecard.get(k.objectiveId) === scorecard.id),
     measurements: values.filter((m) => kpiScorecard.get(m.kpiId) === scorecard.id),
+    previousMeasurements: previous.filter((m) => kpiScorecard.get(m.kpiId) === scorecard.id),
   }));
 }

@@ -1,4 +1,4 @@
-// Share links: read-only links to one dashboard. Only the secret's hash is stored; every
+// Share links: read-only links to one dashboard (or, with include_subtree, to a unit's organisation view). Only the secret's hash is stored; every
 // lookup leads with team_id, which the token itself carries.
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
@@ -10,7 +10,7 @@ export type ShareLinkRow = typeof shareLinks.$inferSelect;
 export async function insertShareLink(
   tx: Tx,
   ctx: { teamId: string },
-  values: { scorecardId: string; tokenHash: string; label: string; createdBy: string | null; expiresAt: Date | null },
+  values: { scorecardId: string; includeSubtree?: boolean; tokenHash: string; label: string; createdBy: string | null; expiresAt: Date | null },
 ): Promise<ShareLinkRow> {
   const [row] = await tx.insert(shareLinks).values({ ...values, teamId: ctx.teamId }).returning();
   return row!;
@@ -22,6 +22,7 @@ export async function listShareLinks(tx: Tx, ctx: { teamId: string }, scorecardI
     .select({
       id: shareLinks.id,
       label: shareLinks.label,
+      includeSubtree: shareLinks.includeSubtree,
       createdByName: users.name,
       createdAt: shareLinks.createdAt,
       expiresAt: shareLinks.expiresAt,

@@ -6,6 +6,7 @@ import { evaluateScorecard, stageHealthById, type MeasurementRow } from "@/lib/s
 import type { TeamCalendar } from "@/lib/periods";
 import { stageHealth, trend, type Coverage, type Status, type Trend } from "@/lib/scoring";
 import { pushTo } from "@/lib/collections";
+import { buildOrgTree, descendantsOf } from "@/lib/scorecards/org-tree";
 
 export interface OverviewRows {
   scorecards: Scorecard[];
@@ -22,6 +23,8 @@ export interface OverviewRows {
 export interface ScorecardSummary {
   id: string;
   name: string;
+  /** The unit above in the organisation tree, when there is one. */
+  parentId: string | null;
   description: string;
   score: number | null;
   status: Status;
@@ -44,6 +47,17 @@ export interface JourneySummary {
   gaps: number;
 }
 
+/**
+ * Live scorecards at the top of the organisation tree (no live parent) with live units below
+ * them, each with how many: the dashboards list links to their organisation view.
+ */
+export function organisationRoots(scorecards: ReadonlyArray<Pick<ScorecardSummary, "id" | "name" | "parentId">>): Array<{ id: string; name: string; units: number }> {
+  const tree = buildOrgTree(scorecards);
+  return tree.roots
+    .filter((root) => root.children.length > 0)
+    .map((root) => ({ id: root.scorecard.id, name: root.scorecard.name, units: 1 + descendantsOf(tree, root.scorecard.id).length }));
+}
+
 export function summarizeTeam(rows: OverviewRows, asOf: string, previousAsOf: string, calendar: TeamCalendar): { scorecards: ScorecardSummary[]; journeys: JourneySummary[] } {
   const stageIds = new Map<string, string[]>();
   for (const link of rows.links) pushTo(stageIds, link.objectiveId, link.stageId);
@@ -61,6 +75,7 @@ export function summarizeTeam(rows: OverviewRows, asOf: string, previousAsOf: st
     return {
       id: scorecard.id,
       name: scorecard.name,
+      parentId: scorecard.parentId,
       description: scorecard.description,
       score: now.rollup.score,
       status: now.rollup.status,

@@ -34,6 +34,7 @@ const PAGES_ROUTER_PAGES = (fs.readdirSync(path.join(ROOT, "pages"), { recursive
 const SHARE_PAGES: Record<string, string> = {
   "pages/share/[token].tsx": "authorized by the share token (tests/integration/share-links.test.ts, kpi-cards.test.ts)",
   "pages/share/[token]/kpis/[kpiId].tsx": "authorized by the share token (tests/integration/kpi-history.test.ts)",
+  "pages/share/[token]/units/[unitId].tsx": "authorized by the share token, within its subtree (tests/integration/share-subtree.test.ts)",
 };
 
 // Server actions live beside their routes (app/) or with their domain (lib/<domain>/actions.ts).

@@ -23,26 +23,29 @@ const expiresInDays = z.preprocess(
     .optional(),
 );
 
+/** An HTML checkbox: "on" when ticked, absent when not. */
+const checkbox = z.unknown().optional().transform((v) => v === "on" || v === "true" || v === true);
+
 const refresh = (result: { scorecardId: string }, { ctx }: { ctx: { teamSlug: string } }) =>
   revalidatePath(`/t/${ctx.teamSlug}/dashboards/${result.scorecardId}/sharing`);
 
 export const createShareLink = teamAction("share_links.create", {
   permission: "share_links.manage",
-  schema: z.object({ scorecardId: uuid("dashboard"), label: optionalText("Label", 100), expiresInDays }),
+  schema: z.object({ scorecardId: uuid("dashboard"), label: optionalText("Label", 100), expiresInDays, includeSubtree: checkbox }),
   async handler(input, { tx, ctx, user }) {
     const scorecard = await findDashboardScorecard(tx, ctx, input.scorecardId);
     if (!scorecard) throw new AppError("not_found", "This dashboard was not found.");
     const { token, tokenHash } = issueShareToken(ctx.teamId);
     const expiresAt = input.expiresInDays ? new Date(clock.nowMs() + input.expiresInDays * 86_400_000) : null;
-    const link = await insertShareLink(tx, ctx, { scorecardId: scorecard.id, tokenHash, label: input.label, createdBy: user.id, expiresAt });
+    const link = await insertShareLink(tx, ctx, { scorecardId: scorecard.id, includeSubtree: input.includeSubtree, tokenHash, label: input.label, createdBy: user.id, expiresAt });
     // The activity row names the link, never its token.
     await recordChange(
       tx,
       ctx,
-      { actorId: user.id, entityType: "share_link", entityId: link.id, action: "create", after: { label: link.label, scorecardId: scorecard.id, expiresAt: expiresAt?.toISOString() ?? null } },
+      { actorId: user.id, entityType: "share_link", entityId: link.id, action: "create", after: { label: link.label, scorecardId: scorecard.id, includeSubtree: link.includeSubtree, expiresAt: expiresAt?.toISOString() ?? null } },
       { parentId: scorecard.id },
     );
-    return { id: link.id, scorecardId: scorecard.id, label: link.label, expiresAt: expiresAt?.toISOString() ?? null, token, url: `${env().APP_URL}${sharePath(token)}` };
+    return { id: link.id, scorecardId: scorecard.id, label: link.label, includeSubtree: link.includeSubtree, expiresAt: expiresAt?.toISOString() ?? null, token, url: `${env().APP_URL}${sharePath(token)}` };
   },
   after: refresh,
 });

@@ -23,7 +23,7 @@ export const getServerSideProps: GetServerSideProps<Props, { token: string; kpiI
 export default function SharedKpiChartPage({ token, chart }: Props) {
   return (
     <ShareFrame title={chart ? chart.kpi.name : "Shared dashboard"}>
-      {chart ? <SharedKpiChart token={token} dashboard={chart.dashboard} kpi={chart.kpi} points={chart.points} /> : <ShareLinkNotFound />}
+      {chart ? <SharedKpiChart token={token} dashboard={chart.dashboard} kpi={chart.kpi} points={chart.points} unitId={chart.unitId} /> : <ShareLinkNotFound />}
     </ShareFrame>
   );
 }

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Download, Share2 } from "lucide-react";
+import { Download, Network, Share2 } from "lucide-react";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { TeamKpiCards } from "@/components/dashboard/team-kpi-cards";
@@ -41,6 +41,13 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               <Download aria-hidden="true" />
               Download CSV
             </a>
+          </Button>
+          {/* The unit with what is below it (just itself when nothing is). */}
+          <Button asChild variant="outline">
+            <Link href={`${basePath}/organisation${periodQuery(model.period.params)}`}>
+              <Network aria-hidden="true" />
+              Organisation view
+            </Link>
           </Button>
           <PrintButton />
           {can(ctx.role, "share_links.manage") ? (

@@ -88,7 +88,10 @@ export default async function SharingPage({ params }: { params: Promise<{ team: 
                 const state = shareLinkState(link, now);
                 return (
                   <TableRow key={link.id} data-testid="share-link-row">
-                    <TableCell className="font-medium">{link.label || <span className="text-muted-foreground">No label</span>}</TableCell>
+                    <TableCell className="font-medium">
+                      {link.label || <span className="text-muted-foreground">No label</span>}
+                      {link.includeSubtree ? <span className="block text-xs font-normal text-muted-foreground">With the units below</span> : null}
+                    </TableCell>
                     <TableCell>
                       <Badge variant={state === "active" ? "secondary" : "outline"}>{STATE_LABEL[state]}</Badge>
                     </TableCell>
