@@ -1,13 +1,15 @@
 // OrgDashboardView: the organisation dashboard of one unit — every unit of its subtree (indented
 // by depth) with its overall score, trend and coverage; a units × perspectives heatmap (a real
 // table: score and status in words in every cell, colour only as an extra); and needs-attention
-// by unit (the counts of each unit's own dashboard's list, and its worst KPIs). Shared by the members' page and the public share page of a subtree. Server-rendered.
+// by unit (the counts of each unit's own dashboard's list, and its worst KPIs). Shared by the
+// members' page and the public share page of a subtree. Server-rendered.
 import type { ReactNode } from "react";
 import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge, statusIcons } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/cn";
 import { formatScore, STATUS_WORDS } from "@/lib/dashboards/format";
 import { attentionCount, type OrgDashboardModel, type OrgPerspectiveCell, type OrgUnitView } from "@/lib/dashboards/org-dashboard";
 import type { Status } from "@/lib/scoring";
@@ -17,12 +19,13 @@ import { TrendIndicator } from "./trend-indicator";
 /** The worst KPIs each unit names under needs-attention (its own dashboard lists them all). */
 export const ORG_ATTENTION_LIMIT = 3;
 
-/** Indentation by depth, capped so a deep tree still fits a phone. */
-const indent = (depth: number) => ({ paddingLeft: `${Math.min(depth, 6) * 1}rem` });
+/** Indentation by depth, capped so a deep tree still fits a phone (literal classes, for Tailwind to see). */
+const INDENT = ["", "pl-4", "pl-8", "pl-12", "pl-16", "pl-20", "pl-24"] as const;
+const indent = (depth: number) => INDENT[Math.min(depth, INDENT.length - 1)];
 
 function UnitName({ unit, href }: { unit: OrgUnitView; href: string }) {
   return (
-    <span className="flex items-center gap-1" style={indent(unit.depth)}>
+    <span className={cn("flex items-center gap-1", indent(unit.depth))}>
       {unit.depth > 0 ? (
         <span aria-hidden="true" className="text-muted-foreground">
           └
@@ -163,7 +166,7 @@ export function OrgDashboardView({
             {units.map((u) => (
               <tr key={u.id} data-unit={u.id}>
                 <th scope="row" className="h-10 px-3 text-left align-middle font-medium text-foreground">
-                  <span className="block truncate" style={indent(u.depth)}>
+                  <span className={cn("block truncate", indent(u.depth))}>
                     {u.name}
                   </span>
                 </th>
