@@ -11,18 +11,18 @@ import { formatKpiValue } from "@/lib/dashboards/format";
  */
 export const ATTENTION_LIMIT = 8;
 
-function More({ count, limit, kpis }: { count: number; limit: number; kpis?: string }) {
-  if (count <= limit) return null;
+function More({ count, kpis = false }: { count: number; kpis?: boolean }) {
+  if (count <= ATTENTION_LIMIT) return null;
   return (
     <p className="py-2 text-xs text-muted-foreground">
-      and {count - limit} more
+      and {count - ATTENTION_LIMIT} more
       {kpis ? (
         <>
           : see{" "}
-          <a href={kpis} className="underline underline-offset-2">
+          <a href="#kpis-heading" className="underline underline-offset-2">
             the KPIs
-          </a>
-          {kpis.startsWith("#") ? " below" : " on its dashboard"}
+          </a>{" "}
+          below
         </>
       ) : null}
       .
@@ -30,11 +30,11 @@ function More({ count, limit, kpis }: { count: number; limit: number; kpis?: str
   );
 }
 
-function KpiItems({ items, showStatus, kpisHref, limit }: { items: AttentionKpi[]; showStatus: boolean; kpisHref: string; limit: number }) {
+function KpiItems({ items, showStatus }: { items: AttentionKpi[]; showStatus: boolean }) {
   return (
     <>
       <ul className="flex flex-col divide-y">
-        {items.slice(0, limit).map((k) => (
+        {items.slice(0, ATTENTION_LIMIT).map((k) => (
           <li key={k.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
             <div className="min-w-0">
               <p className="font-medium">{k.name}</p>
@@ -64,59 +64,30 @@ function KpiItems({ items, showStatus, kpisHref, limit }: { items: AttentionKpi[
           </li>
         ))}
       </ul>
-      <More count={items.length} limit={limit} kpis={kpisHref} />
+      <More count={items.length} kpis />
     </>
   );
 }
 
-function Group({ id, title, count, level = 3, children }: { id: string; title: string; count: number; level?: 3 | 4; children: React.ReactNode }) {
+function Group({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
   if (count === 0) return null;
-  const Heading = level === 3 ? "h3" : "h4";
   return (
     <section aria-labelledby={id} className="flex flex-col gap-1">
-      <Heading id={id} className="text-sm font-semibold">
+      <h3 id={id} className="text-sm font-semibold">
         {title} <span className="font-normal text-muted-foreground">({count})</span>
-      </Heading>
+      </h3>
       {children}
     </section>
   );
 }
 
-/**
- * One scorecard's list. The organisation dashboard shows one per unit: `idPrefix` keeps their
- * ids apart, `title` names the unit and `level` 3 puts them under the page's own heading.
- */
-export function NeedsAttention({
-  attention,
-  idPrefix = "attention",
-  title = "Needs attention",
-  level = 2,
-  headingExtra,
-  kpisHref = "#kpis-heading",
-  limit = ATTENTION_LIMIT,
-}: {
-  attention: Attention;
-  idPrefix?: string;
-  title?: string;
-  level?: 2 | 3;
-  headingExtra?: React.ReactNode;
-  /** Where "and N more" sends the reader for every KPI: the KPI section below, or the unit's own dashboard. */
-  kpisHref?: string;
-  /** The most each group lists (fewer per unit on the organisation dashboard, which shows many). */
-  limit?: number;
-}) {
+export function NeedsAttention({ attention }: { attention: Attention }) {
   const total = attention.offTrack.length + attention.atRisk.length + attention.noCurrentValue.length + attention.pastDue.length;
-  const Heading = level === 2 ? "h2" : "h3";
-  const group = level === 2 ? 3 : 4;
-  const id = (suffix: string) => `${idPrefix}-${suffix}`;
   return (
-    <section aria-labelledby={id("heading")} data-slot="card" data-testid="needs-attention" className="flex min-w-0 flex-col gap-3 rounded-lg border bg-card p-4 shadow-xs">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <Heading id={id("heading")} className="text-lg font-semibold">
-          {title}
-        </Heading>
-        {headingExtra}
-      </div>
+    <section aria-labelledby="attention-heading" data-slot="card" data-testid="needs-attention" className="flex min-w-0 flex-col gap-3 rounded-lg border bg-card p-4 shadow-xs">
+      <h2 id="attention-heading" className="text-lg font-semibold">
+        Needs attention
+      </h2>
       {total === 0 ? (
         <p className="flex items-center gap-2 text-sm text-status-green">
           <SpriteIcon name="circle-check" className="size-4" />
@@ -124,23 +95,23 @@ export function NeedsAttention({
         </p>
       ) : (
         <div className="flex flex-col gap-4">
-          <Group level={group} id={id("unexplained")} title="Off track, with no reason or initiative" count={attention.unexplained.length}>
+          <Group id="attention-unexplained" title="Off track, with no reason or initiative" count={attention.unexplained.length}>
             <div data-testid="attention-unexplained">
-              <KpiItems items={attention.unexplained} showStatus kpisHref={kpisHref} limit={limit} />
+              <KpiItems items={attention.unexplained} showStatus />
             </div>
           </Group>
-          <Group level={group} id={id("red")} title={attention.unexplained.length ? "Off track, explained" : "Off track"} count={attention.offTrack.length - attention.unexplained.length}>
-            <KpiItems items={attention.offTrack.filter((k) => !attention.unexplained.includes(k))} showStatus kpisHref={kpisHref} limit={limit} />
+          <Group id="attention-red" title={attention.unexplained.length ? "Off track, explained" : "Off track"} count={attention.offTrack.length - attention.unexplained.length}>
+            <KpiItems items={attention.offTrack.filter((k) => !attention.unexplained.includes(k))} showStatus />
           </Group>
-          <Group level={group} id={id("amber")} title="At risk" count={attention.atRisk.length}>
-            <KpiItems items={attention.atRisk} showStatus kpisHref={kpisHref} limit={limit} />
+          <Group id="attention-amber" title="At risk" count={attention.atRisk.length}>
+            <KpiItems items={attention.atRisk} showStatus />
           </Group>
-          <Group level={group} id={id("missing")} title="No current value" count={attention.noCurrentValue.length}>
-            <KpiItems items={attention.noCurrentValue} showStatus={false} kpisHref={kpisHref} limit={limit} />
+          <Group id="attention-missing" title="No current value" count={attention.noCurrentValue.length}>
+            <KpiItems items={attention.noCurrentValue} showStatus={false} />
           </Group>
-          <Group level={group} id={id("overdue")} title="Initiatives past due" count={attention.pastDue.length}>
+          <Group id="attention-overdue" title="Initiatives past due" count={attention.pastDue.length}>
             <ul className="flex flex-col divide-y">
-              {attention.pastDue.slice(0, limit).map((i) => (
+              {attention.pastDue.slice(0, ATTENTION_LIMIT).map((i) => (
                 <li key={i.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
                   <div className="min-w-0">
                     <p className="font-medium">{i.title}</p>
@@ -156,7 +127,7 @@ export function NeedsAttention({
                 </li>
               ))}
             </ul>
-            <More count={attention.pastDue.length} limit={limit} />
+            <More count={attention.pastDue.length} />
           </Group>
         </div>
       )}

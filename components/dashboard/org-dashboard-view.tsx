@@ -1,29 +1,31 @@
 // OrgDashboardView: the organisation dashboard of one unit — every unit of its subtree (indented
 // by depth) with its overall score, trend and coverage; a units × perspectives heatmap (a real
 // table: score and status in words in every cell, colour only as an extra); and needs-attention
-// for each unit. Shared by the members' page and the public share page of a subtree. Server-rendered.
+// by unit (the counts of each unit's own dashboard's list, and its worst KPIs). Shared by the
+// members' page and the public share page of a subtree. Server-rendered.
 import type { ReactNode } from "react";
 import { SpriteIcon } from "@/components/ui/sprite-icon";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge, statusIcons } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/cn";
 import { formatScore, STATUS_WORDS } from "@/lib/dashboards/format";
 import { attentionCount, type OrgDashboardModel, type OrgPerspectiveCell, type OrgUnitView } from "@/lib/dashboards/org-dashboard";
 import type { Status } from "@/lib/scoring";
-import { NeedsAttention } from "./needs-attention";
 import { PeriodSelector } from "./period-selector";
 import { TrendIndicator } from "./trend-indicator";
 
-/** The most each unit's attention group lists: twenty units of eight each would bury the page (the unit's own dashboard lists more). */
+/** The worst KPIs each unit names under needs-attention (its own dashboard lists them all). */
 export const ORG_ATTENTION_LIMIT = 3;
 
-/** Indentation by depth, capped so a deep tree still fits a phone. */
-const indent = (depth: number) => ({ paddingLeft: `${Math.min(depth, 6) * 1}rem` });
+/** Indentation by depth, capped so a deep tree still fits a phone (literal classes, for Tailwind to see). */
+const INDENT = ["", "pl-4", "pl-8", "pl-12", "pl-16", "pl-20", "pl-24"] as const;
+const indent = (depth: number) => INDENT[Math.min(depth, INDENT.length - 1)];
 
 function UnitName({ unit, href }: { unit: OrgUnitView; href: string }) {
   return (
-    <span className="flex items-center gap-1" style={indent(unit.depth)}>
+    <span className={cn("flex items-center gap-1", indent(unit.depth))}>
       {unit.depth > 0 ? (
         <span aria-hidden="true" className="text-muted-foreground">
           └
@@ -164,7 +166,7 @@ export function OrgDashboardView({
             {units.map((u) => (
               <tr key={u.id} data-unit={u.id}>
                 <th scope="row" className="h-10 px-3 text-left align-middle font-medium text-foreground">
-                  <span className="block truncate" style={indent(u.depth)}>
+                  <span className={cn("block truncate", indent(u.depth))}>
                     {u.name}
                   </span>
                 </th>
@@ -178,39 +180,65 @@ export function OrgDashboardView({
         </Table>
       </section>
 
-      <section aria-labelledby="org-attention-heading" className="flex flex-col gap-3">
-        <h2 id="org-attention-heading" className="text-lg font-semibold">
-          Needs attention across the organisation
-        </h2>
+      <section aria-labelledby="org-attention-heading" data-slot="card" className="flex min-w-0 flex-col gap-3 rounded-lg border bg-card p-4 shadow-xs">
+        <div>
+          <h2 id="org-attention-heading" className="text-lg font-semibold">
+            Needs attention across the organisation
+          </h2>
+          <p className="text-sm text-muted-foreground">What each unit&rsquo;s own dashboard lists under &ldquo;Needs attention&rdquo;, counted, with its worst KPIs off track or at risk.</p>
+        </div>
         {attended.length === 0 ? (
           <p className="flex items-center gap-2 text-sm text-status-green">
             <SpriteIcon name="circle-check" className="size-4" />
             Nothing needs attention in any unit: every KPI is on track and current, and no initiative is past due.
           </p>
         ) : (
-          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:grid-cols-2" data-testid="org-attention">
-            {attended.map((u) => (
-              <div key={u.id} data-unit={u.id} className="min-w-0">
-                <NeedsAttention
-                  attention={u.attention}
-                  idPrefix={`attention-${u.id}`}
-                  title={u.name}
-                  level={3}
-                  kpisHref={unitHref(u.id)}
-                  limit={ORG_ATTENTION_LIMIT}
-                  headingExtra={
-                    <a href={unitHref(u.id)} className="text-sm text-primary underline-offset-4 hover:underline">
-                      Open dashboard<span className="sr-only">{` of ${u.name}`}</span>
-                    </a>
-                  }
-                />
-              </div>
-            ))}
-          </div>
+          <Table scrollLabel="Needs attention by unit" data-testid="org-attention" className="min-w-[44rem] print:min-w-0">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Unit</TableHead>
+                <TableHead align="right">Off track</TableHead>
+                <TableHead align="right">of which no reason</TableHead>
+                <TableHead align="right">At risk</TableHead>
+                <TableHead align="right">No current value</TableHead>
+                <TableHead align="right">Initiatives past due</TableHead>
+                <TableHead>Worst KPIs</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {attended.map((u) => {
+                const a = u.attention;
+                const worst = [...a.offTrack, ...a.atRisk].slice(0, ORG_ATTENTION_LIMIT);
+                return (
+                  <TableRow key={u.id} data-unit={u.id}>
+                    <th scope="row" className="tbl-cell text-left font-normal">
+                      <UnitName unit={u} href={unitHref(u.id)} />
+                    </th>
+                    <TableCell className="text-right tabular-nums">{a.offTrack.length}</TableCell>
+                    <TableCell className="text-right tabular-nums">{a.unexplained.length}</TableCell>
+                    <TableCell className="text-right tabular-nums">{a.atRisk.length}</TableCell>
+                    <TableCell className="text-right tabular-nums">{a.noCurrentValue.length}</TableCell>
+                    <TableCell className="text-right tabular-nums">{a.pastDue.length}</TableCell>
+                    <TableCell className="text-xs">
+                      {worst.length ? (
+                        <ul>
+                          {worst.map((k) => (
+                            <li key={k.id}>
+                              {k.name}: {formatScore(k.score)} ({STATUS_WORDS[k.status]})
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="text-muted-foreground">None off track or at risk</span>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
         )}
-        {attended.length > 0 && clear.length > 0 ? (
-          <p className="text-sm text-muted-foreground">Nothing needs attention in {clear.map((u) => u.name).join(", ")}.</p>
-        ) : null}
+        {attended.length > 0 && clear.length > 0 ? <p className="text-sm text-muted-foreground">Nothing needs attention in {clear.map((u) => u.name).join(", ")}.</p> : null}
       </section>
     </div>
   );

@@ -168,7 +168,15 @@ describe("the organisation dashboard's figures", () => {
     const words = { green: "On track", amber: "At risk", red: "Off track", grey: "No data" } as const;
     expect(cells).toEqual([west_.overall, ...west_.perspectives].map((c) => [c.score === null ? "—" : c.score.toFixed(1), words[c.status]]));
     expect(html).toContain("Needs attention across the organisation");
-    expect(html).not.toContain('id="attention-heading"');
+    // Each unit's row counts what its own dashboard lists, and names its worst KPIs.
+    const attentionTable = html.slice(html.indexOf('data-testid="org-attention"'));
+    for (const u of model.units.filter((x) => x.depth > 0)) {
+      const row = attentionTable.match(new RegExp(`<tr[^>]*data-unit="${u.id}"[^>]*>(.*?)</tr>`))![1]!;
+      const counts = [...row.matchAll(/<td[^>]*tabular-nums[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+      const a = u.attention;
+      expect(counts).toEqual([a.offTrack.length, a.unexplained.length, a.atRisk.length, a.noCurrentValue.length, a.pastDue.length]);
+      for (const k of [...a.offTrack, ...a.atRisk].slice(0, 3)) expect(row).toContain(`${k.name}: `);
+    }
   });
 });
 
