@@ -46,7 +46,7 @@ export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, score
       /** Where it may move: anywhere but itself and its own subtree. */
       parentOptions: flattenOrgTree(org)
         .filter((n) => !below.has(n.scorecard.id))
-        .map((n) => ({ id: n.scorecard.id, name: n.scorecard.name, depth: n.depth })),
+        .map((n) => ({ id: n.scorecard.id, name: n.scorecard.archivedAt ? `${n.scorecard.name} (archived)` : n.scorecard.name, depth: n.depth })),
     },
     contributions: { targets: targets.map((t) => ({ id: t.id, title: t.title, scorecardName: t.scorecardName })), byObjective: contributesTo },
   };

@@ -56,8 +56,9 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
   const active = inTreeOrder(rows.filter((r) => !r.scorecard.archivedAt));
   const archived = inTreeOrder(rows.filter((r) => r.scorecard.archivedAt));
   const nameOf = new Map(rows.map((r) => [r.scorecard.id, r.scorecard.name]));
-  const parents = active.map((r) => ({ id: r.scorecard.id, name: r.scorecard.name, depth: r.depth }));
-  // Where each may move: any active scorecard but itself and those below it.
+  // Archived ones too: a scorecard may sit under an archived one, and its Move dialog starts there.
+  const parents = flattenOrgTree(whole).map((n) => ({ id: n.scorecard.id, name: n.scorecard.archivedAt ? `${n.scorecard.name} (archived)` : n.scorecard.name, depth: n.depth }));
+  // Where each may move: any scorecard but itself and those below it.
   const movesFor = (id: string) => {
     const below = subtreeIds(whole, id);
     return parents.filter((p) => !below.has(p.id));
