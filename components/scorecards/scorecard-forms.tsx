@@ -1,12 +1,14 @@
 "use client";
 // Scorecard-level controls shown as they are: the starter kit, archive/restore and delete. The
 // create and settings dialogs are in create-scorecard-dialog.tsx and scorecard-settings-dialog.tsx.
-import { Trash2 } from "lucide-react";
+import { FolderTree, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ActionForm, type FormAction } from "./action-form";
 import { ConfirmDelete } from "./confirm-delete";
 import { newId } from "./create-scorecard-dialog";
+import { MoveScorecardDialog } from "./move-scorecard-dialog";
+import type { ParentOption } from "./scorecard-fields";
 
 export function StarterKitForm({ action, team }: { action: FormAction; team: string }) {
   const router = useRouter();
@@ -46,18 +48,35 @@ export function StarterKitForm({ action, team }: { action: FormAction; team: str
 
 /** Archive or restore (editors) and delete (admins) for one scorecard. */
 export function ScorecardRowActions({
-  team, scorecard, archiveAction, restoreAction, deleteAction, canDelete,
+  team, scorecard, archiveAction, restoreAction, deleteAction, canDelete, move,
 }: {
   team: string;
-  scorecard: { id: string; name: string; version: number; archived: boolean; childCount?: number };
+  scorecard: { id: string; name: string; version: number; archived: boolean; childCount?: number; parentId?: string | null };
   archiveAction: FormAction;
   restoreAction: FormAction;
   deleteAction: FormAction;
   canDelete: boolean;
+  /** Where it may move in the organisation tree (not inside itself). */
+  move?: { action: FormAction; parents: readonly ParentOption[] };
 }) {
   const archived = scorecard.archived;
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
+      {move ? (
+        <MoveScorecardDialog
+          key={`move-${scorecard.version}`}
+          action={move.action}
+          team={team}
+          scorecard={{ id: scorecard.id, name: scorecard.name, version: scorecard.version, parentId: scorecard.parentId ?? null }}
+          parents={move.parents}
+          trigger={
+            <Button variant="outline" aria-label={`Move ${scorecard.name} in the organisation`}>
+              <FolderTree aria-hidden="true" />
+              Move
+            </Button>
+          }
+        />
+      ) : null}
       <ActionForm
         // A one-click write: re-mount with each new version so a live refresh never leaves it stale.
         key={scorecard.version}

@@ -1,8 +1,8 @@
 // Cascade contributions: which objective of a unit contributes to which objective of a scorecard
 // above it. The ancestor rule is checked in lib/scorecards/contributions.ts; these only read and write.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../client";
-import { objectiveContributions, objectives, scorecards } from "../schema";
+import { objectiveContributions, objectives } from "../schema";
 import { clock } from "@/lib/clock";
 
 type Ctx = { teamId: string };
@@ -40,27 +40,6 @@ export async function listContributionsOfScorecards(tx: Tx, ctx: Ctx, scorecardI
     .from(objectiveContributions)
     .innerJoin(objectives, and(eq(objectives.teamId, objectiveContributions.teamId), eq(objectives.id, objectiveContributions.objectiveId)))
     .where(and(eq(objectiveContributions.teamId, ctx.teamId), inArray(objectives.scorecardId, [...scorecardIds])));
-}
-
-/**
- * The objectives of the given (ancestor) scorecards a unit's objectives may contribute to, each
- * with which of `scorecardId`'s objectives contribute to it already: what the editor offers (one query).
- */
-export async function listContributionTargets(tx: Tx, ctx: Ctx, ancestorIds: readonly string[], scorecardId: string) {
-  if (ancestorIds.length === 0) return [];
-  return tx
-    .select({
-      id: objectives.id,
-      title: objectives.title,
-      scorecardId: objectives.scorecardId,
-      scorecardName: scorecards.name,
-      contributorIds: sql<string[]>`coalesce((select array_agg(c.objective_id::text) from objective_contributions c join objectives o on o.team_id = c.team_id and o.id = c.objective_id
-        where c.team_id = ${objectives.teamId} and c.parent_objective_id = ${objectives.id} and o.scorecard_id = ${scorecardId}), '{}')`,
-    })
-    .from(objectives)
-    .innerJoin(scorecards, and(eq(scorecards.teamId, objectives.teamId), eq(scorecards.id, objectives.scorecardId)))
-    .where(and(eq(objectives.teamId, ctx.teamId), inArray(objectives.scorecardId, [...ancestorIds])))
-    .orderBy(asc(scorecards.name), asc(objectives.position), asc(objectives.createdAt));
 }
 
 /** The objectives named, with their scorecard (for checking a contribution's target). */

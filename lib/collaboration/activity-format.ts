@@ -34,6 +34,8 @@ const FIELD_LABELS: Record<string, string> = {
   ownerId: "owner",
   perspectiveId: "perspective",
   journeyId: "journey",
+  parentId: "parent scorecard",
+  contributesTo: "contributions",
   stageIds: "stages served",
   targetMax: "top of the target range",
   redThreshold: "red threshold",

@@ -73,6 +73,7 @@ export function describeContents(kind: BinKind, contents: Record<string, number>
     add("measurements", "measurement");
     add("initiatives", "initiative");
     add("objective_links", "strategy-map link");
+    add("objective_contributions", "cascade contribution");
   }
   if (kind === "journey") {
     add("stages", "stage");

@@ -2,12 +2,11 @@
 // scorecard's size: the evaluated tree, initiatives, the journey's stages, members, journeys.
 // Kept per team data version, as the dashboard is: a warm request reads nothing but the team row.
 import type { Tx } from "@/db/client";
-import { listContributionTargets } from "@/db/queries/contributions";
 import { listScorecardInitiatives } from "@/db/queries/initiatives";
 import { listMembers } from "@/db/queries/memberships";
-import { loadOrgTree } from "@/db/queries/org-tree";
+import { loadScorecardPlaceRows } from "@/db/queries/scorecard-place";
 import { loadScorecardTree } from "@/db/queries/scorecard-tree";
-import { listJourneyOptions, listJourneyStages } from "@/db/queries/scorecards";
+import { listJourneyStages } from "@/db/queries/scorecards";
 import type { Initiative } from "@/db/schema";
 import { inTeam } from "@/db/tenant";
 import { teamDataCache, type TeamVersion } from "@/lib/cache/team-data-cache";
@@ -15,7 +14,7 @@ import type { TeamCalendar } from "@/lib/periods";
 import { evaluateScorecard, teamToday } from "./evaluate";
 import { pushTo } from "@/lib/collections";
 import { buildEditorView, type EditorView } from "./editor-view";
-import { ancestorsOf, flattenOrgTree, subtreeIds } from "./org-tree";
+import { ancestorsOf, buildOrgTree, flattenOrgTree, subtreeIds } from "./org-tree";
 
 export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, scorecardId: string, calendar: TeamCalendar, asOf = teamToday(calendar)) {
   const tree = await loadScorecardTree(tx, ctx, scorecardId, asOf);
@@ -23,13 +22,12 @@ export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, score
   const initiatives = await listScorecardInitiatives(tx, ctx, scorecardId);
   const stages = await listJourneyStages(tx, ctx, tree.scorecard.journeyId);
   const members = await listMembers(tx, ctx);
-  const journeys = await listJourneyOptions(tx, ctx);
-  // Its place in the organisation tree (one query), and what its objectives may contribute to
-  // (one more, only below a root).
-  const org = await loadOrgTree(tx, ctx);
+  // The journeys, its place in the organisation tree and what its objectives may contribute to:
+  // one statement for the three.
+  const { journeys, org: orgRows, targets } = await loadScorecardPlaceRows(tx, ctx, scorecardId);
+  const org = buildOrgTree(orgRows);
   const ancestors = ancestorsOf(org, scorecardId).map((s) => ({ id: s.id, name: s.name }));
   const below = subtreeIds(org, scorecardId);
-  const targets = await listContributionTargets(tx, ctx, ancestors.map((a) => a.id), scorecardId);
   const contributesTo: Record<string, string[]> = {};
   for (const t of targets) for (const id of t.contributorIds) (contributesTo[id] ??= []).push(t.id);
   const initiativesByObjective = new Map<string, Initiative[]>();
@@ -48,7 +46,7 @@ export async function loadScorecardEditor(tx: Tx, ctx: { teamId: string }, score
       /** Where it may move: anywhere but itself and its own subtree. */
       parentOptions: flattenOrgTree(org)
         .filter((n) => !below.has(n.scorecard.id))
-        .map((n) => ({ id: n.scorecard.id, name: n.scorecard.name, depth: n.depth })),
+        .map((n) => ({ id: n.scorecard.id, name: n.scorecard.archivedAt ? `${n.scorecard.name} (archived)` : n.scorecard.name, depth: n.depth })),
     },
     contributions: { targets: targets.map((t) => ({ id: t.id, title: t.title, scorecardName: t.scorecardName })), byObjective: contributesTo },
   };

@@ -369,7 +369,7 @@ describe("every scorecard page's place in the tree", () => {
     expect((await editor(team, company))!.contributions.targets).toEqual([]);
   });
 
-  it("costs a root scorecard one query more than before, and a unit below one more, whatever the tree's size", async () => {
+  it("costs the same number of queries at a root and deep down, whatever the tree's size", async () => {
     const { team, owner } = await world();
     const company = await card(team, owner, "Company");
     const sales = await card(team, owner, "Sales", company);
@@ -380,7 +380,9 @@ describe("every scorecard page's place in the tree", () => {
     await objectiveIn(team, owner, company, "Grow");
     await objectiveIn(team, owner, sales, "Sell");
     const deepAfter = await countQueries(() => editor(team, emea));
-    expect(deep.count).toBe(root.count + 1);
+    expect(deep.count).toBe(root.count);
     expect(deepAfter.count).toBe(deep.count);
+    // The editor's 8 reads and the RLS binding: the place in the tree came at no extra statement.
+    expect(deep.count).toBeLessThanOrEqual(9);
   });
 });

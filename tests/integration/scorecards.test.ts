@@ -293,8 +293,8 @@ describe("loading", () => {
     const b = await countQueries(() => row(team, (tx) => loadScorecardEditor(tx, ctx, large, calendar, "2026-06-15")));
     expect(b.result!.evaluated.perspectives.flatMap((p) => p.objectives).length).toBeGreaterThan(a.result!.evaluated.perspectives.flatMap((p) => p.objectives).length * 2);
     expect(a.count).toBe(b.count);
-    // 9 reads (the organisation tree's among them, for the breadcrumb) and the transaction's RLS binding.
-    expect(a.count).toBeLessThanOrEqual(10);
+    // 8 reads and the transaction's RLS binding; with the session and the team lookup the page stays within the 10-statement budget (bench/).
+    expect(a.count).toBeLessThanOrEqual(9);
   });
 
   it("loads the list's trees in the same number of queries for one scorecard or several", async () => {

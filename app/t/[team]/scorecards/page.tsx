@@ -20,10 +20,10 @@ import { can } from "@/lib/auth/permissions";
 import { requireTeamPage } from "@/lib/auth/team-context";
 import { scorecardLimit } from "@/lib/billing/plans";
 import { evaluateScorecard, teamToday } from "@/lib/scorecards/evaluate";
-import { buildOrgTree, flattenOrgTree } from "@/lib/scorecards/org-tree";
+import { buildOrgTree, flattenOrgTree, subtreeIds } from "@/lib/scorecards/org-tree";
 import { billingPath } from "@/lib/scorecards/guards";
 import {
-  archiveScorecardAction, createScorecardAction, deleteScorecardAction, restoreScorecardAction, starterKitAction,
+  archiveScorecardAction, createScorecardAction, deleteScorecardAction, moveScorecardAction, restoreScorecardAction, starterKitAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Scorecards" };
@@ -56,7 +56,13 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
   const active = inTreeOrder(rows.filter((r) => !r.scorecard.archivedAt));
   const archived = inTreeOrder(rows.filter((r) => r.scorecard.archivedAt));
   const nameOf = new Map(rows.map((r) => [r.scorecard.id, r.scorecard.name]));
-  const parents = active.map((r) => ({ id: r.scorecard.id, name: r.scorecard.name, depth: r.depth }));
+  // Archived ones too: a scorecard may sit under an archived one, and its Move dialog starts there.
+  const parents = flattenOrgTree(whole).map((n) => ({ id: n.scorecard.id, name: n.scorecard.archivedAt ? `${n.scorecard.name} (archived)` : n.scorecard.name, depth: n.depth }));
+  // Where each may move: any scorecard but itself and those below it.
+  const movesFor = (id: string) => {
+    const below = subtreeIds(whole, id);
+    return parents.filter((p) => !below.has(p.id));
+  };
   const atLimit = limit !== null && active.length >= limit;
 
   const list = (items: typeof active, caption: string) => (
@@ -102,7 +108,8 @@ export default async function ScorecardsPage({ params }: { params: Promise<{ tea
                 <TableCell>
                   <ScorecardRowActions
                     team={team.slug}
-                    scorecard={{ id: scorecard.id, name: scorecard.name, version: scorecard.version, archived: Boolean(scorecard.archivedAt), childCount }}
+                    scorecard={{ id: scorecard.id, name: scorecard.name, version: scorecard.version, archived: Boolean(scorecard.archivedAt), childCount, parentId: scorecard.parentId }}
+                    move={scorecard.archivedAt ? undefined : { action: moveScorecardAction, parents: movesFor(scorecard.id) }}
                     archiveAction={archiveScorecardAction}
                     restoreAction={restoreScorecardAction}
                     deleteAction={deleteScorecardAction}
