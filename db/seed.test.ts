@@ -21,7 +21,7 @@ describe("demo seed", () => {
         links: await n(objectiveStages), kpis: await n(kpis), measurements: await n(measurements),
       };
     });
-    expect(counts).toMatchObject({ members: 4, journeys: 1, stages: 6, scorecards: 1, perspectives: 4, objectives: 8 });
+    expect(counts).toMatchObject({ members: 5, journeys: 1, stages: 6, scorecards: 1, perspectives: 4, objectives: 8 });
     expect(counts.touchpoints).toBeGreaterThanOrEqual(12);
     expect(counts.kpis).toBeGreaterThanOrEqual(16);
     expect(counts.links).toBeGreaterThanOrEqual(8);
