@@ -40,23 +40,9 @@ export async function loadDashboardSource(
   const { previousMeasurements, ...tree } = loaded;
   const objectiveIds = tree.objectives.map((o) => o.id);
 
-  const initiativeRows = objectiveIds.length
-    ? await tx
-        .select({
-          id: initiatives.id,
-          objectiveId: initiatives.objectiveId,
-          title: initiatives.title,
-          ownerId: initiatives.ownerId,
-          dueDate: initiatives.dueDate,
-          status: initiatives.status,
-          progress: initiatives.progress,
-        })
-        .from(initiatives)
-        .where(and(eq(initiatives.teamId, ctx.teamId), inArray(initiatives.objectiveId, objectiveIds)))
-    : [];
+  const initiativeRows = await listInitiativesOf(tx, ctx, objectiveIds);
 
-  // Why KPIs are off track ("red needs a reason"): read with the latest values, no extra statement.
-  const explanations = tree.measurements.flatMap((m) => (m.reason ? [{ kpiId: m.kpiId, period: m.period, reason: m.reason }] : []));
+  const explanations = explanationsOf(tree.measurements);
 
   // The scorecard's own journey, plus any other journey whose stages its objectives serve.
   const linkedStageIds = [...new Set([...tree.stageIds.values()].flat())];
@@ -152,4 +138,26 @@ export async function findScorecardKpi(tx: Tx, ctx: { teamId: string }, scorecar
     .where(and(eq(kpis.teamId, ctx.teamId), eq(kpis.id, kpiId), eq(objectives.scorecardId, scorecardId)))
     .limit(1);
   return row;
+}
+
+/** The initiatives of a set of objectives, as the dashboard shows them (one statement). */
+export async function listInitiativesOf(tx: Tx, ctx: { teamId: string }, objectiveIds: string[]) {
+  if (objectiveIds.length === 0) return [];
+  return tx
+    .select({
+      id: initiatives.id,
+      objectiveId: initiatives.objectiveId,
+      title: initiatives.title,
+      ownerId: initiatives.ownerId,
+      dueDate: initiatives.dueDate,
+      status: initiatives.status,
+      progress: initiatives.progress,
+    })
+    .from(initiatives)
+    .where(and(eq(initiatives.teamId, ctx.teamId), inArray(initiatives.objectiveId, objectiveIds)));
+}
+
+/** Why KPIs are off track ("red needs a reason"): read with the latest values, no extra statement. */
+export function explanationsOf(values: ReadonlyArray<{ kpiId: string; period: string; reason?: string }>) {
+  return values.flatMap((m) => (m.reason ? [{ kpiId: m.kpiId, period: m.period, reason: m.reason }] : []));
 }

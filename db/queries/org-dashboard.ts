@@ -2,10 +2,10 @@
 // with what its own dashboard's scores and needs-attention depend on. A fixed number of
 // statements whatever the number of units (the team's scorecards, as the org tree, the units'
 // trees with their values at both dates, the initiatives and the owners' names).
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../client";
-import { initiatives, scorecards, type Scorecard } from "../schema";
-import { loadMemberNames } from "./dashboards";
+import { scorecards, type Scorecard } from "../schema";
+import { explanationsOf, listInitiativesOf, loadMemberNames } from "./dashboards";
 import { loadScorecardTrees } from "./scorecards";
 import type { DashboardSource } from "@/lib/dashboards/build-dashboard";
 import { pushTo } from "@/lib/collections";
@@ -63,20 +63,7 @@ export async function loadOrgDashboardSource(
   if (!subtree) return undefined;
   const trees = await loadScorecardTrees(tx, ctx, subtree.rows, asOf, { previousAsOf });
   const objectiveIds = trees.flatMap((t) => t.objectives.map((o) => o.id));
-  const initiativeRows = objectiveIds.length
-    ? await tx
-        .select({
-          id: initiatives.id,
-          objectiveId: initiatives.objectiveId,
-          title: initiatives.title,
-          ownerId: initiatives.ownerId,
-          dueDate: initiatives.dueDate,
-          status: initiatives.status,
-          progress: initiatives.progress,
-        })
-        .from(initiatives)
-        .where(and(eq(initiatives.teamId, ctx.teamId), inArray(initiatives.objectiveId, objectiveIds)))
-    : [];
+  const initiativeRows = await listInitiativesOf(tx, ctx, objectiveIds);
   const ownerIds = [
     ...trees.flatMap((t) => [...t.objectives.map((o) => o.ownerId), ...t.kpis.map((k) => k.ownerId)]),
     ...initiativeRows.map((i) => i.ownerId),
@@ -95,7 +82,7 @@ export async function loadOrgDashboardSource(
       initiatives: initiativesByUnit.get(id) ?? [],
       stages: [],
       ownerNames,
-      explanations: tree.measurements.flatMap((m) => (m.reason ? [{ kpiId: m.kpiId, period: m.period, reason: m.reason }] : [])),
+      explanations: explanationsOf(tree.measurements),
     });
   }
   return { units: subtree.units, sources };
